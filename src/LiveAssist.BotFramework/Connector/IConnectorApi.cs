@@ -1,0 +1,26 @@
+using LiveAssist.BotFramework.Schema;
+using Refit;
+
+namespace LiveAssist.BotFramework.Connector;
+
+/// <summary>
+/// The Bot Framework Connector REST API v3, relative to an activity's <c>serviceUrl</c>.
+/// Refit escapes the path ids, which matters for Teams ids full of <c>:</c>, <c>;</c> and <c>@</c>.
+/// </summary>
+public interface IConnectorApi
+{
+    [Post("/v3/conversations/{conversationId}/activities/{activityId}")]
+    Task<ResourceResponse> ReplyToActivityAsync(string conversationId, string activityId, [Body] Activity activity, CancellationToken cancellationToken);
+
+    [Post("/v3/conversations/{conversationId}/activities")]
+    Task<ResourceResponse> SendToConversationAsync(string conversationId, [Body] Activity activity, CancellationToken cancellationToken);
+
+    [Put("/v3/conversations/{conversationId}/activities/{activityId}")]
+    Task<ResourceResponse> UpdateActivityAsync(string conversationId, string activityId, [Body] Activity activity, CancellationToken cancellationToken);
+
+    [Delete("/v3/conversations/{conversationId}/activities/{activityId}")]
+    Task DeleteActivityAsync(string conversationId, string activityId, CancellationToken cancellationToken);
+
+    [Post("/v3/conversations")]
+    Task<ConversationResourceResponse> CreateConversationAsync([Body] ConversationParameters parameters, CancellationToken cancellationToken);
+}

@@ -1,0 +1,58 @@
+using LiveAssist.BotFramework.Authentication;
+using LiveAssist.BotFramework.Pipeline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace LiveAssist.BotFramework.Hosting;
+
+/// <summary>The <c>POST /api/messages</c> endpoint that Azure Bot Service, Teams and the Emulator call.</summary>
+public static class BotMessagesEndpoint
+{
+    public static RouteHandlerBuilder MapBotMessages(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints.MapPost(pattern, HandleAsync).DisableAntiforgery();
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpRequest request,
+        BotFrameworkAuthenticator authenticator,
+        BotAdapter adapter,
+        CancellationToken cancellationToken)
+    {
+        var (activity, error) = await ActivityBodyReader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (string.IsNullOrEmpty(activity!.Conversation?.Id))
+        {
+            return ActivityBodyReader.Problem(StatusCodes.Status400BadRequest, "Missing conversation",
+                "Every activity needs 'conversation.id'.");
+        }
+
+        var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization, activity, cancellationToken).ConfigureAwait(false);
+        if (!auth.Succeeded)
+        {
+            // No details: a forger learns nothing about which check failed.
+            return auth.StatusCode == StatusCodes.Status403Forbidden
+                ? ActivityBodyReader.Problem(403, "Forbidden", "The token does not allow this activity.")
+                : ActivityBodyReader.Problem(401, "Unauthorized", "A valid Bot Framework token is required.");
+        }
+
+        var result = await adapter.ProcessAsync(activity, cancellationToken).ConfigureAwait(false);
+        if (result.InvokeResponse is { } invoke)
+        {
+            return invoke.Body is null ? Results.StatusCode(invoke.Status) : Results.Json(invoke.Body, statusCode: invoke.Status);
+        }
+
+        if (result.ExpectedReplies is { } replies)
+        {
+            return Results.Json(new { activities = replies }, LiveAssist.BotFramework.Schema.ActivitySerializer.Options);
+        }
+
+        return Results.Ok();
+    }
+}

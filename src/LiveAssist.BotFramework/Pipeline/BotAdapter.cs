@@ -1,0 +1,70 @@
+using LiveAssist.BotFramework.Schema;
+using Microsoft.Extensions.Logging;
+
+namespace LiveAssist.BotFramework.Pipeline;
+
+/// <summary>
+/// Runs one turn: middleware in registration order, then the bot. Transports (the
+/// <c>/api/messages</c> endpoint, the embedded Direct Line) hand it authenticated activities.
+/// </summary>
+public sealed partial class BotAdapter(
+    IEnumerable<IMiddleware> middleware,
+    IBot bot,
+    OutboundChannels channels,
+    ITurnErrorHandler errorHandler,
+    ILogger<BotAdapter> logger)
+{
+    internal const string InvokeResponseKey = "BotFramework.InvokeResponse";
+    private readonly IMiddleware[] _middleware = [.. middleware];
+
+    public async Task<TurnResult> ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var buffer = activity.DeliveryMode == "expectReplies" ? new BufferingChannel() : null;
+        IOutboundChannel channel = buffer ?? channels.For(activity.ServiceUrl);
+        var context = new TurnContext(activity, channel);
+        using var scope = logger.BeginScope("conversation {ConversationId}", activity.Conversation?.Id);
+        var failed = false;
+        try
+        {
+            await RunAsync(context, 0, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            failed = true;
+            LogTurnFailed(logger, ex, activity.Type, activity.ChannelId);
+            try
+            {
+                await errorHandler.OnTurnErrorAsync(context, ex, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception handlerError) when (handlerError is not OperationCanceledException)
+            {
+                LogErrorHandlerFailed(logger, handlerError);
+            }
+        }
+
+        var invoke = context.TurnState.TryGetValue(InvokeResponseKey, out var value) ? (InvokeResponse)value : null;
+        if (activity.Type == ActivityTypes.Invoke && invoke is null)
+        {
+            invoke = new InvokeResponse(failed ? 500 : 501);
+        }
+
+        return new TurnResult(invoke, buffer?.Activities, failed);
+    }
+
+    private Task RunAsync(TurnContext context, int index, CancellationToken cancellationToken)
+    {
+        if (index == _middleware.Length)
+        {
+            return bot.OnTurnAsync(context, cancellationToken);
+        }
+
+        return _middleware[index].OnTurnAsync(context, ct => RunAsync(context, index + 1, ct), cancellationToken);
+    }
+
+    [LoggerMessage(1, LogLevel.Error, "Turn failed for a {ActivityType} activity on channel {ChannelId}")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, string? activityType, string? channelId);
+
+    [LoggerMessage(2, LogLevel.Error, "The turn error handler itself failed")]
+    private static partial void LogErrorHandlerFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,128 @@
+using System.Threading.Channels;
+using LiveAssist.BotFramework.Schema;
+
+namespace LiveAssist.DirectLine;
+
+/// <summary>
+/// One conversation's activity log. Position n (1-based) is the n-th activity ever appended; the
+/// log keeps the newest ones, and every open stream is handed each new activity as it lands.
+/// </summary>
+public sealed class DirectLineConversation(string id, int capacity, TimeProvider time)
+{
+    private readonly object _gate = new();
+    private readonly List<Activity> _activities = [];
+    private readonly List<Channel<Activity>> _listeners = [];
+    private long _dropped;
+
+    public string Id { get; } = id;
+
+    /// <summary>True once a client started (or restarted) this conversation.</summary>
+    public bool Started { get; set; }
+
+    /// <summary>Users the bot has been told about with a conversationUpdate.</summary>
+    public HashSet<string> AnnouncedUsers { get; } = new(StringComparer.Ordinal);
+
+    public DateTimeOffset LastActivityAt { get; private set; } = time.GetUtcNow();
+
+    /// <summary>Position of the newest activity (0 when empty).</summary>
+    public long Position
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _dropped + _activities.Count;
+            }
+        }
+    }
+
+    /// <summary>Gives the activity its id, timestamp and position, stores it, and wakes every stream.</summary>
+    public Activity Append(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        lock (_gate)
+        {
+            var position = _dropped + _activities.Count + 1;
+            activity.Id = $"{Id}|{position:D7}";
+            activity.Timestamp = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", System.Globalization.CultureInfo.InvariantCulture);
+            _activities.Add(activity);
+            if (_activities.Count > capacity)
+            {
+                _activities.RemoveAt(0);
+                _dropped++;
+            }
+
+            LastActivityAt = time.GetUtcNow();
+            foreach (var listener in _listeners)
+            {
+                // Unbounded per stream: a stalled socket is closed by its own send timeout, not by dropping here.
+                listener.Writer.TryWrite(activity);
+            }
+        }
+
+        return activity;
+    }
+
+    /// <summary>Activities after <paramref name="after"/>, and the position they bring the reader to.</summary>
+    public (IReadOnlyList<Activity> Activities, long Position) ReadAfter(long after, bool includeTyping = true)
+    {
+        lock (_gate)
+        {
+            var end = _dropped + _activities.Count;
+            if (after > end)
+            {
+                after = 0; // a watermark from the future means the log was rebuilt: replay what we have
+            }
+
+            var start = (int)Math.Max(0, after - _dropped);
+            var result = new List<Activity>(Math.Max(0, _activities.Count - start));
+            for (var i = start; i < _activities.Count; i++)
+            {
+                if (includeTyping || _activities[i].Type != ActivityTypes.Typing)
+                {
+                    result.Add(_activities[i]);
+                }
+            }
+
+            return (result, end);
+        }
+    }
+
+    /// <summary>Opens a stream: the backlog after <paramref name="after"/>, then each new activity, with no gap between.</summary>
+    public (IReadOnlyList<Activity> Backlog, long Position, ChannelReader<Activity> Live, IDisposable Subscription) Subscribe(long after)
+    {
+        var channel = Channel.CreateUnbounded<Activity>(new UnboundedChannelOptions { SingleReader = true });
+        lock (_gate)
+        {
+            var (backlog, position) = ReadAfter(after);
+            _listeners.Add(channel);
+            return (backlog, position, channel.Reader, new Unsubscriber(this, channel));
+        }
+    }
+
+    public int ListenerCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _listeners.Count;
+            }
+        }
+    }
+
+    private void Remove(Channel<Activity> channel)
+    {
+        lock (_gate)
+        {
+            _listeners.Remove(channel);
+        }
+
+        channel.Writer.TryComplete();
+    }
+
+    private sealed class Unsubscriber(DirectLineConversation owner, Channel<Activity> channel) : IDisposable
+    {
+        public void Dispose() => owner.Remove(channel);
+    }
+}

@@ -1,0 +1,59 @@
+using LiveAssist.BotFramework;
+using LiveAssist.BotFramework.Hosting;
+using LiveAssist.BotFramework.Pipeline;
+using LiveAssist.DirectLine;
+using LiveAssist.Dialogs.Locales;
+using LiveAssist.Host.Bot;
+using LiveAssist.Host.Chat;
+using LiveAssist.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LiveAssist.Host.Hosting;
+
+/// <summary>The composition root: one <c>AddXxx</c> per capability, and the request pipeline.</summary>
+internal static partial class LiveAssistComposition
+{
+    public static IServiceCollection AddLiveAssist(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddProblemDetails();
+        services.AddSqliteStorage(configuration);
+        services.AddLocaleTexts(configuration);
+        services.AddBotFramework(configuration);
+        services.AddEmbeddedDirectLine(configuration, sp => SqliteDatabase.PathFor(
+            sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetRequiredService<IHostEnvironment>(), "directline.secret"));
+        services.AddBotConnectorChannel(); // last: the Connector takes every serviceUrl no in-process channel claims
+        services.AddSingleton<IBot, BuyerBot>();
+        services.AddSingleton<ITurnErrorHandler, LocalizedTurnErrorHandler>();
+        services.AddPublicRateLimits(configuration);
+        return services;
+    }
+
+    public static WebApplication UseLiveAssist(this WebApplication app)
+    {
+        var bot = app.Services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
+        if (bot.IsAuthenticationDisabled)
+        {
+            LogAuthDisabled(app.Logger);
+        }
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseCors();
+        app.UseRateLimiter();
+
+        app.MapHealth();
+        app.MapBotMessages();
+        app.MapDirectLine();
+        app.MapChatToken();
+        app.MapGet("/chat", () => Results.File(Path.Combine(app.Environment.WebRootPath, "chat.html"), "text/html; charset=utf-8"));
+        return app;
+    }
+
+    [LoggerMessage(1, LogLevel.Critical,
+        "NO MicrosoftAppId IS CONFIGURED: /api/messages accepts UNAUTHENTICATED requests and replies only to loopback serviceUrls. "
+        + "This is for local development only; set MicrosoftAppId and MicrosoftAppPassword before exposing the bot.")]
+    private static partial void LogAuthDisabled(ILogger logger);
+}
