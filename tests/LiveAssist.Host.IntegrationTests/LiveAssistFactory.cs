@@ -1,0 +1,40 @@
+using LiveAssist.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveAssist.Host.IntegrationTests;
+
+/// <summary>The host in memory, with its own data directory and any settings a test needs.</summary>
+public sealed class LiveAssistFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    public LiveAssistFactory(IDictionary<string, string?>? settings = null, string? dataDirectory = null, Action<IServiceCollection>? services = null)
+    {
+        DataDirectory = dataDirectory ?? RepoPaths.NewTempDirectory("liveassist-test");
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Storage:DataDirectory"] = DataDirectory,
+            ["Locales:Directory"] = RepoPaths.Locales,
+        };
+        _services = services;
+    }
+
+    public string DataDirectory { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
+    }
+}
