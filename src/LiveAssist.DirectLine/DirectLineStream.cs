@@ -73,7 +73,7 @@ internal static class DirectLineStream
 
             await stop.CancelAsync().ConfigureAwait(false);
             await receiving.ConfigureAwait(false);
-            if (socket.State == WebSocketState.Open)
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 try
                 {

@@ -1,6 +1,7 @@
 using LiveAssist.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveAssist.Host.IntegrationTests;
@@ -34,7 +35,7 @@ public sealed class LiveAssistFactory : WebApplicationFactory<Program>
 
         if (_services is not null)
         {
-            builder.ConfigureServices(_services);
+            builder.ConfigureTestServices(_services); // after the app's own registrations, so a test can replace them
         }
     }
 }
