@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Everything the tests need, from a fresh machine, then the whole test suite.
+# Installs (once): Debian's chromium (browser tests), npm packages for the host's pages and the Node tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+dpkg -s fonts-noto-core >/dev/null 2>&1 || need_apt+=(fonts-noto-core)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = "0" ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  else
+    echo "Browser tests need: ${need_apt[*]} (run as root, or: sudo apt-get install ${need_apt[*]})" >&2
+    exit 1
+  fi
+fi
+
+# Node clients the tests drive (botframework-directlinejs); the host's own npm packages install during its build.
+if [ ! -d tests/node/node_modules ]; then
+  (cd tests/node && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+fi
+
+dotnet build Bot.sln -c Release -nologo -clp:ErrorsOnly
+dotnet test Bot.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" "$@"

@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+
+namespace LiveAssist.Host.IntegrationTests.RunningHost;
+
+/// <summary>The /chat page in Debian's Chromium: the stock Web Chat, talking to the embedded Direct Line.</summary>
+[Collection(RunningHostCollection.Name)]
+public sealed class ChatPageTests(RunningHostFixture fixture) : IAsyncLifetime
+{
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await Browsers.LaunchChromiumAsync(_playwright);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    [Theory]
+    [InlineData("websocket")]
+    [InlineData("polling")]
+    public async Task Chat_TypeMessage_BotReplyRendered(string transport)
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync($"{fixture.Host.BaseUrl}/chat?lang=en&transport={transport}");
+
+        var welcome = page.Locator(".webchat__bubble__content").First;
+        await Assertions.Expect(welcome).ToBeVisibleAsync(new() { Timeout = 15000 });
+        Assert.True(LocaleFile.IsVariation("en", "welcome", (await welcome.InnerTextAsync()).Trim()));
+
+        var input = page.Locator("[data-id='webchat-sendbox-input']");
+        await input.FillAsync("hello");
+        await input.PressAsync("Enter");
+
+        var expected = LocaleFile.Variations("en", "greetingReply").Single();
+        await Assertions.Expect(page.Locator(".webchat__bubble__content", new() { HasText = expected })).ToBeVisibleAsync(new() { Timeout = 15000 });
+        // The buyer's own message is shown as sent (Direct Line echoed it with an id), not "Send failed".
+        await Assertions.Expect(page.Locator(".webchat__bubble__content", new() { HasText = "hello" }).First).ToBeVisibleAsync();
+        Assert.Equal(0, await page.GetByText("Send failed").CountAsync());
+    }
+
+    [Fact]
+    public async Task Chat_Arabic_PageIsRightToLeftAndGreetsInArabic()
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync($"{fixture.Host.BaseUrl}/chat?lang=ar");
+
+        var welcome = page.Locator(".webchat__bubble__content").First;
+        await Assertions.Expect(welcome).ToBeVisibleAsync(new() { Timeout = 15000 });
+        Assert.Equal("rtl", await page.EvaluateAsync<string>("document.documentElement.dir"));
+        Assert.Equal("rtl", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.webchat__bubble__content')).direction"));
+        Assert.True(LocaleFile.IsVariation("ar", "welcome", (await welcome.InnerTextAsync()).Trim()));
+        // Right-to-left layout: the send box's text runs right to left and the bot's bubble sits on the right.
+        var input = page.Locator("[data-id='webchat-sendbox-input']");
+        Assert.Equal("rtl", await input.EvaluateAsync<string>("e => getComputedStyle(e).direction"));
+        // Once connected, Web Chat stops saying "Connecting…" (a stuck indicator would mean the stream never went online).
+        // Web Chat's status (read to screen readers) says "connected", and the visible "connecting…" is gone.
+        await Assertions.Expect(page.GetByText("حالة الاتصال: متصل")).ToHaveCountAsync(1, new() { Timeout = 10000 });
+        await Assertions.Expect(page.GetByText("جارٍ الاتصال")).ToHaveCountAsync(0, new() { Timeout = 10000 });
+        var box = await welcome.BoundingBoxAsync();
+        var width = await page.EvaluateAsync<int>("window.innerWidth");
+        Assert.True(box!.X + box.Width > width / 2, "the bot's bubble should be on the right in RTL");
+
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "chat-ar.png") });
+    }
+}
