@@ -8,13 +8,23 @@ public static class LanguageGuesser
 {
     private static readonly (string Language, string[] Words)[] LatinMarkers =
     [
-        ("es", ["hola", "precio", "cuánto", "cuanto", "tienen", "gracias", "por", "para", "envío", "ayuda", "quiero", "¿"]),
-        ("pt", ["olá", "ola", "preço", "quanto", "vocês", "obrigado", "obrigada", "envio", "ajuda", "não", "você"]),
+        ("es", ["hola", "precio", "cuánto", "cuanto", "tienen", "gracias", "envío", "ayuda", "quiero", "piezas", "cuál", "dónde", "el", "los", "las", "¿"]),
+        ("pt", ["olá", "ola", "oi", "preço", "quanto", "vocês", "obrigado", "obrigada", "frete", "ajuda", "não", "você", "qual", "quais", "têm", "peças", "o", "os"]),
         ("fr", ["bonjour", "prix", "combien", "merci", "livraison", "aide", "vous", "est-ce", "avez"]),
         ("id", ["halo", "harga", "berapa", "terima", "kasih", "kirim", "bisa", "apakah"]),
         ("vi", ["xin", "chào", "giá", "bao", "nhiêu", "cảm", "ơn"]),
         ("en", ["hello", "hi", "price", "how", "much", "the", "do", "you", "have", "thanks", "help", "shipping", "what"]),
     ];
+
+    // Letters only one of the close Latin-script languages uses.
+    private static int LetterHints(string language, string text) => language switch
+    {
+        "es" => text.Count(c => c is 'ñ' or '¿' or '¡'),
+        "pt" => text.Count(c => c is 'ç' or 'ã' or 'õ'),
+        "fr" => text.Count(c => c is 'è' or 'ê' or 'à' or 'ù' or 'œ'),
+        "vi" => text.Count(c => c is 'ơ' or 'ư' or 'đ' or 'ạ' or 'ả' or 'ế'),
+        _ => 0,
+    };
 
     /// <summary>A BCP-47 language, or null when the text gives no clue.</summary>
     public static string? Guess(string? text)
@@ -54,7 +64,7 @@ public static class LanguageGuesser
 
         var words = text.ToLowerInvariant().Split([' ', ',', '.', '!', '?', '¡', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
         var scored = LatinMarkers
-            .Select(m => (m.Language, Score: words.Count(w => m.Words.Contains(w)) + (m.Words.Contains("¿") && text.Contains('¿', StringComparison.Ordinal) ? 1 : 0)))
+            .Select(m => (m.Language, Score: words.Count(w => m.Words.Contains(w)) + LetterHints(m.Language, text)))
             .MaxBy(s => s.Score);
         return scored.Score > 0 ? scored.Language : null;
     }

@@ -138,7 +138,7 @@ public sealed class LocaleTexts
             var name = template[(open + 1)..close];
             if (slots.TryGetValue(name, out var value))
             {
-                result.Append(value is IFormattable formattable ? formattable.ToString(null, culture) : value?.ToString());
+                result.Append(FormatSlot(value, culture));
             }
             else
             {
@@ -150,6 +150,14 @@ public sealed class LocaleTexts
 
         return result.ToString();
     }
+
+    // Numbers read the way the buyer writes them: 3,000 in en, 3.000 in es/de, up to two decimals.
+    private static string? FormatSlot(object? value, CultureInfo culture) => value switch
+    {
+        int or long or decimal or double or float or short => ((IFormattable)value).ToString("#,0.##", culture),
+        IFormattable formattable => formattable.ToString(null, culture),
+        _ => value?.ToString(),
+    };
 
     private static void ReadFile(string path, Dictionary<string, string[]> texts)
     {
