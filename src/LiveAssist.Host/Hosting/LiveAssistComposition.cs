@@ -22,7 +22,16 @@ internal static partial class LiveAssistComposition
         services.AddEmbeddedDirectLine(configuration, sp => SqliteDatabase.PathFor(
             sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetRequiredService<IHostEnvironment>(), "directline.secret"));
         services.AddBotConnectorChannel(); // last: the Connector takes every serviceUrl no in-process channel claims
-        services.AddSingleton<IBot, BuyerBot>();
+        var handler = configuration.GetSection(BotOptions.SectionName).Get<BotOptions>()?.Handler ?? "buyer";
+        if (string.Equals(handler, "echo", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IBot, EchoBot>();
+        }
+        else
+        {
+            services.AddSingleton<IBot, BuyerBot>();
+        }
+
         services.AddSingleton<ITurnErrorHandler, LocalizedTurnErrorHandler>();
         services.AddPublicRateLimits(configuration);
         return services;

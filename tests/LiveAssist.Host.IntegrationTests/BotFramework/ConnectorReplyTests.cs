@@ -54,6 +54,26 @@ public sealed class ConnectorReplyTests(BotFrameworkFakes fakes) : IClassFixture
     }
 
     [Fact]
+    public async Task ApiMessages_ManyReplies_BotTokenFetchedOnceAndReused()
+    {
+        var token = fakes.Issuer.Sign(new TokenSpec(BotFrameworkFakes.AppId, fakes.ServiceUrl));
+        using var client = fakes.Factory.CreateClient();
+        var conversation = "a:cache-" + Guid.NewGuid().ToString("N");
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.SendAsync(ActivityBuilder.Post(
+                ActivityBuilder.Message(fakes.ServiceUrl, "hello", conversationId: conversation, id: "m" + i), token));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var escaped = Uri.EscapeDataString(conversation);
+        Assert.Equal(5, fakes.Server.Requests.Count(r => r.Path.Contains(escaped, StringComparison.Ordinal)));
+        // One token for the whole fixture: every reply reused it (the cache lasts until 5 min before expiry).
+        Assert.Equal(1, fakes.Server.Requests.Count(r => r.Path == "/token"));
+    }
+
+    [Fact]
     public async Task ApiMessages_ServiceUrlNotVouchedByToken_NothingSentThere()
     {
         // A token for the real serviceUrl cannot be replayed to steer replies (and the bot's token) elsewhere.

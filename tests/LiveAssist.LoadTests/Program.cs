@@ -1,0 +1,111 @@
+using System.Globalization;
+using LiveAssist.LoadTests;
+using LiveAssist.Testing;
+
+// Usage: dotnet run -c Release --project tests/LiveAssist.LoadTests -- [--seconds N] [--connections N] [--conversations N] [--skip-js]
+// Starts the Bot Framework's OpenID/JWKS stand-in, then each bot as its own process on loopback,
+// loads it, and prints a Markdown table for docs/benchmarks.md.
+var seconds = IntArg("--seconds", 20);
+var connections = IntArg("--connections", 64);
+var conversations = IntArg("--conversations", 200);
+var skipJs = args.Contains("--skip-js");
+var only = StringArg("--only"); // messages | directline
+var duration = TimeSpan.FromSeconds(seconds);
+var warmup = TimeSpan.FromSeconds(5);
+const string AppId = "bench-app-id";
+const string ServiceUrl = "https://smba.trafficmanager.net/amer/";
+const string DirectLineSecret = "bench-directline-secret-0123456789abcdef0123";
+
+using var issuer = new BotFrameworkTokenIssuer();
+await using var openId = await LoopbackServer.StartAsync(issuer.MapRoutes);
+var bearer = "Bearer " + issuer.Sign(new TokenSpec(AppId, ServiceUrl) { ExpiresOffset = TimeSpan.FromHours(2) });
+var root = RepoPaths.Root;
+var hostDll = Path.Combine(root, "src", "LiveAssist.Host", "bin", "Release", "net10.0", "LiveAssist.Host.dll");
+var rows = new List<string>();
+
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores; load {seconds}s after {warmup.TotalSeconds}s warm-up");
+
+// 1. /api/messages, auth on, echo handler: LiveAssist.
+if (only is null or "messages")
+{
+    var port = HostProcess.FreePort();
+    await using var host = await TargetProcess.StartAsync("dotnet", [hostDll, "--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["MicrosoftAppId"] = AppId,
+        ["MicrosoftAppPassword"] = "unused-for-expect-replies",
+        ["ToBotFromChannelOpenIdMetadataUrl"] = openId.BaseUrl + "/openid",
+        ["Bot__Handler"] = "echo",
+        ["Storage__DataDirectory"] = RepoPaths.NewTempDirectory("liveassist-bench"),
+        ["Logging__LogLevel__Default"] = "Warning",
+    }, root, $"http://127.0.0.1:{port}/healthz");
+    var (rate, latency) = await MessagesLoad.RunAsync($"http://127.0.0.1:{port}/api/messages", bearer, ServiceUrl, connections, warmup, duration);
+    rows.Add(Row("LiveAssist `/api/messages` (C#, auth on, echo)", rate, latency, connections));
+}
+
+// 2. The same load against the official JavaScript SDK.
+if (!skipJs && only is null or "messages")
+{
+    var port = HostProcess.FreePort();
+    await using var js = await TargetProcess.StartAsync("node", ["echo-bot.js"], new Dictionary<string, string>
+    {
+        ["PORT"] = port.ToString(CultureInfo.InvariantCulture),
+        ["MicrosoftAppId"] = AppId,
+        ["MicrosoftAppPassword"] = "unused-for-expect-replies",
+        ["MicrosoftAppType"] = "MultiTenant",
+        // Overriding one endpoint puts the SDK in parameterized mode, where every public-cloud value must be given.
+        ["ToBotFromChannelOpenIdMetadataUrl"] = openId.BaseUrl + "/openid",
+        ["ToBotFromEmulatorOpenIdMetadataUrl"] = openId.BaseUrl + "/openid",
+        ["ToBotFromChannelTokenIssuer"] = BotFrameworkTokenIssuer.ChannelIssuer,
+        ["ToChannelFromBotOAuthScope"] = "https://api.botframework.com",
+        ["ToChannelFromBotLoginUrl"] = "https://login.microsoftonline.com/botframework.com",
+        ["OAuthUrl"] = "https://api.botframework.com",
+        ["CallerId"] = "urn:botframework:azure",
+        ["ValidateAuthority"] = "true",
+    }, Path.Combine(root, "tests", "node", "bench"), $"http://127.0.0.1:{port}/");
+    var (rate, latency) = await MessagesLoad.RunAsync($"http://127.0.0.1:{port}/api/messages", bearer, ServiceUrl, connections, warmup, duration);
+    rows.Add(Row("botbuilder 4.23.3 CloudAdapter (Node, auth on, echo)", rate, latency, connections));
+    if (latency.Count == 0)
+    {
+        Console.WriteLine(js.Log);
+    }
+}
+
+// 3. Direct Line round trip with 200 buyers connected at once (the product's buyer bot):
+//    at a buyer's pace (about one message a second each), and flat out.
+foreach (var thinkTime in only is null or "directline" ? new[] { TimeSpan.FromSeconds(1), TimeSpan.Zero } : [])
+{
+    var port = HostProcess.FreePort();
+    await using var host = await TargetProcess.StartAsync("dotnet", [hostDll, "--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["DirectLine__Secret"] = DirectLineSecret,
+        ["Storage__DataDirectory"] = RepoPaths.NewTempDirectory("liveassist-bench"),
+        ["Logging__LogLevel__Default"] = "Warning",
+    }, root, $"http://127.0.0.1:{port}/healthz");
+    var (rate, latency) = await DirectLineLoad.RunAsync($"http://127.0.0.1:{port}", DirectLineSecret, conversations, thinkTime, warmup, duration);
+    var pace = thinkTime > TimeSpan.Zero ? $"each buyer pausing ~{thinkTime.TotalSeconds:F0} s between messages" : "every buyer sending back-to-back (saturation)";
+    rows.Add(Row($"Direct Line round trip (buyer bot, WebSocket), {pace}", rate, latency, conversations));
+}
+
+Console.WriteLine();
+Console.WriteLine("| scenario | concurrency | turns/s | p50 ms | p99 ms | errors |");
+Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+rows.ForEach(Console.WriteLine);
+return 0;
+
+static string Row(string name, double rate, LatencyRecorder latency, int concurrency)
+    => string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {concurrency} | {rate:F0} | {latency.PercentileMs(50):F2} | {latency.PercentileMs(99):F2} | {latency.Errors} |");
+
+string? StringArg(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
+int IntArg(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
