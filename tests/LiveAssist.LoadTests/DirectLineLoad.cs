@@ -18,78 +18,25 @@ internal static class DirectLineLoad
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = conversations };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
-        var latency = new LatencyRecorder();
-        long completed = 0;
-        var measuring = false;
-        using var stop = new CancellationTokenSource();
-
         var clients = await Task.WhenAll(Enumerable.Range(0, conversations).Select(i => ConnectAsync(http, secret, i)));
+        var sequence = new long[conversations];
+        var random = Enumerable.Range(0, conversations).Select(i => new Random(i)).ToArray();
 
-        async Task WorkerAsync(Client client)
-        {
-            var n = 0;
-            var random = new Random(client.UserId.GetHashCode(StringComparison.Ordinal));
-            while (!stop.IsCancellationRequested)
-            {
-                try
-                {
-                    if (thinkTime > TimeSpan.Zero)
-                    {
-                        // 0.5x to 1.5x the think time, so buyers do not type in lockstep.
-                        await Task.Delay(thinkTime * (0.5 + random.NextDouble()), stop.Token);
-                    }
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
+        Task<bool> TurnAsync(int worker, CancellationToken cancellationToken)
+            => clients[worker].TurnAsync(http, $"MOQ? {sequence[worker]++}", cancellationToken);
 
-                var start = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{client.ConversationId}/activities")
-                    {
-                        Content = JsonContent.Create(new { type = "message", text = $"MOQ? {n++}", locale = "en-US", from = new { id = client.UserId } }),
-                    };
-                    post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", client.Token);
-                    using var response = await http.SendAsync(post, stop.Token);
-                    var id = (await response.Content.ReadFromJsonAsync<JsonElement>(stop.Token)).GetProperty("id").GetString();
-                    await client.WaitForReplyAsync(id!, stop.Token);
-                }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                {
-                    break;
-                }
-                catch (Exception ex) when (ex is HttpRequestException or WebSocketException or JsonException or InvalidOperationException)
-                {
-                    latency.Error();
-                    continue;
-                }
+        // 0.5x to 1.5x the think time, so buyers do not type in lockstep.
+        Task ThinkAsync(int worker, CancellationToken cancellationToken)
+            => thinkTime > TimeSpan.Zero ? Task.Delay(thinkTime * (0.5 + random[worker].NextDouble()), cancellationToken) : Task.CompletedTask;
 
-                if (Volatile.Read(ref measuring))
-                {
-                    latency.Record(Stopwatch.GetTimestamp() - start);
-                    Interlocked.Increment(ref completed);
-                }
-            }
-        }
-
-        var workers = clients.Select(WorkerAsync).ToArray();
-        await Task.Delay(warmup);
-        Volatile.Write(ref measuring, true);
-        var clock = Stopwatch.StartNew();
-        await Task.Delay(duration);
-        Volatile.Write(ref measuring, false);
-        var perSecond = Interlocked.Read(ref completed) / clock.Elapsed.TotalSeconds;
-        await stop.CancelAsync();
-        await Task.WhenAll(workers);
+        var result = await ClosedLoop.RunAsync(conversations, TurnAsync, warmup, duration, ThinkAsync);
         foreach (var client in clients)
         {
             client.Socket.Abort();
             client.Socket.Dispose();
         }
 
-        return (perSecond, latency);
+        return result;
     }
 
     private static async Task<Client> ConnectAsync(HttpClient http, string secret, int index)
@@ -119,7 +66,26 @@ internal static class DirectLineLoad
         public string UserId { get; } = userId;
         public ClientWebSocket Socket { get; } = socket;
 
-        public Task WaitForReplyAsync(string activityId, CancellationToken cancellationToken)
+        /// <summary>Posts one message and waits for the bot's reply to it on this buyer's stream.</summary>
+        public async Task<bool> TurnAsync(HttpClient http, string text, CancellationToken cancellationToken)
+        {
+            using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{ConversationId}/activities")
+            {
+                Content = JsonContent.Create(new { type = "message", text, locale = "en-US", from = new { id = UserId } }),
+            };
+            post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+            using var response = await http.SendAsync(post, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return false;
+            }
+
+            var id = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetString();
+            await WaitForReplyAsync(id!, cancellationToken);
+            return true;
+        }
+
+        private Task WaitForReplyAsync(string activityId, CancellationToken cancellationToken)
         {
             TaskCompletionSource waiter;
             lock (_waiting)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 
@@ -15,62 +14,23 @@ internal static class MessagesLoad
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
-        var latency = new LatencyRecorder();
-        long completed = 0;
-        var measuring = false;
-        using var stop = new CancellationTokenSource();
+        var sequence = new long[connections];
 
-        async Task WorkerAsync(int worker)
+        async Task<bool> PostAsync(int worker, CancellationToken cancellationToken)
         {
-            var n = 0;
-            while (!stop.IsCancellationRequested)
-            {
-                var body = $$"""
-                    {"type":"message","id":"{{worker}}-{{n}}","channelId":"msteams","serviceUrl":"{{serviceUrl}}","deliveryMode":"expectReplies",
-                     "from":{"id":"29:user-{{worker}}","name":"Buyer"},"recipient":{"id":"28:bench-bot","name":"Bot"},
-                     "conversation":{"id":"a:conv-{{worker}}"},"text":"price for 3000 pcs? #{{n}}","locale":"en-US"}
-                    """;
-                n++;
-                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-                request.Headers.TryAddWithoutValidation("Authorization", bearer);
-                var start = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await http.SendAsync(request, stop.Token);
-                    var text = await response.Content.ReadAsStringAsync(stop.Token);
-                    if (response.StatusCode != HttpStatusCode.OK || !text.Contains("Echo", StringComparison.Ordinal))
-                    {
-                        latency.Error();
-                        continue;
-                    }
-                }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                {
-                    break;
-                }
-                catch (HttpRequestException)
-                {
-                    latency.Error();
-                    continue;
-                }
-
-                if (Volatile.Read(ref measuring))
-                {
-                    latency.Record(Stopwatch.GetTimestamp() - start);
-                    Interlocked.Increment(ref completed);
-                }
-            }
+            var n = sequence[worker]++;
+            var body = $$"""
+                {"type":"message","id":"{{worker}}-{{n}}","channelId":"msteams","serviceUrl":"{{serviceUrl}}","deliveryMode":"expectReplies",
+                 "from":{"id":"29:user-{{worker}}","name":"Buyer"},"recipient":{"id":"28:bench-bot","name":"Bot"},
+                 "conversation":{"id":"a:conv-{{worker}}"},"text":"price for 3000 pcs? #{{n}}","locale":"en-US"}
+                """;
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.TryAddWithoutValidation("Authorization", bearer);
+            using var response = await http.SendAsync(request, cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            return response.StatusCode == HttpStatusCode.OK && text.Contains("Echo", StringComparison.Ordinal);
         }
 
-        var workers = Enumerable.Range(0, connections).Select(WorkerAsync).ToArray();
-        await Task.Delay(warmup);
-        Volatile.Write(ref measuring, true);
-        var clock = Stopwatch.StartNew();
-        await Task.Delay(duration);
-        Volatile.Write(ref measuring, false);
-        var perSecond = Interlocked.Read(ref completed) / clock.Elapsed.TotalSeconds;
-        await stop.CancelAsync();
-        await Task.WhenAll(workers);
-        return (perSecond, latency);
+        return await ClosedLoop.RunAsync(connections, PostAsync, warmup, duration);
     }
 }
