@@ -1,6 +1,8 @@
 using LiveAssist.BotFramework;
 using LiveAssist.BotFramework.Hosting;
 using LiveAssist.BotFramework.Pipeline;
+using LiveAssist.Catalog.Client;
+using LiveAssist.Catalog.Service;
 using LiveAssist.DirectLine;
 using LiveAssist.Dialogs.Locales;
 using LiveAssist.Host.Bot;
@@ -18,6 +20,8 @@ internal static partial class LiveAssistComposition
         services.AddProblemDetails();
         services.AddSqliteStorage(configuration);
         services.AddLocaleTexts(configuration);
+        services.AddEmbeddedCatalog(configuration);
+        services.AddCatalogClient(configuration, sp => SelfAddress.Resolve(sp) + CatalogEndpoints.BasePath);
         services.AddBotFramework(configuration);
         services.AddEmbeddedDirectLine(configuration, sp => SqliteDatabase.PathFor(
             sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetRequiredService<IHostEnvironment>(), "directline.secret"));
@@ -57,6 +61,9 @@ internal static partial class LiveAssistComposition
         app.MapBotMessages();
         app.MapDirectLine();
         app.MapChatToken();
+        app.MapCatalogApi();
+        app.MapOpenApi(CatalogEndpoints.BasePath + "/{documentName}.json");
+        app.MapGet(CatalogEndpoints.BasePath + "/docs", () => Results.File(Path.Combine(app.Environment.WebRootPath, "catalog-docs.html"), "text/html; charset=utf-8"));
         app.MapGet("/chat", () => Results.File(Path.Combine(app.Environment.WebRootPath, "chat.html"), "text/html; charset=utf-8"));
         return app;
     }

@@ -1,0 +1,34 @@
+using LiveAssist.Catalog.Client;
+using LiveAssist.Catalog.Service.Search;
+using LiveAssist.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace LiveAssist.Catalog.Service;
+
+public static class CatalogServiceCollectionExtensions
+{
+    /// <summary>Adds the embedded catalog service (SQLite file <c>catalog.db</c> in the data directory).</summary>
+    public static IServiceCollection AddEmbeddedCatalog(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<CatalogServiceOptions>().Bind(configuration.GetSection(CatalogClientOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(_ => CategoryTree.Load());
+        services.TryAddSingleton(_ => SearchLexicon.Load());
+        services.TryAddSingleton<SearchTerms>();
+        services.TryAddSingleton(sp => new CatalogStore(
+            new SqliteDatabase(DataPath(sp, "catalog.db")),
+            sp.GetRequiredService<SearchTerms>()));
+        services.TryAddSingleton(sp => new CatalogApiKey(SecretFile.FromConfigOrFile(
+            sp.GetRequiredService<IOptions<CatalogServiceOptions>>().Value.ApiKey, DataPath(sp, "catalog.apikey")).Value));
+        services.AddHostedService<SampleCatalogLoader>();
+        services.AddOpenApi("openapi", o => o.ShouldInclude = d => d.GroupName == CatalogEndpoints.OpenApiGroup);
+        return services;
+    }
+
+    private static string DataPath(IServiceProvider sp, string file)
+        => SqliteDatabase.PathFor(sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetRequiredService<IHostEnvironment>(), file);
+}

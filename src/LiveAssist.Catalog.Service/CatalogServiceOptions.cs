@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LiveAssist.Catalog.Service;
+
+/// <summary>The embedded catalog service. Bound from <c>Catalog</c> (shared with the client's settings).</summary>
+public sealed class CatalogServiceOptions
+{
+    /// <summary>Key that imports must send as <c>X-Api-Key</c>; generated into the data directory when empty.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Load the sample catalog when the store is empty (first run).</summary>
+    public bool LoadSampleCatalog { get; set; } = true;
+
+    /// <summary>Most products one import may carry.</summary>
+    [Range(1, 100_000)]
+    public int MaxImportItems { get; set; } = 10_000;
+}

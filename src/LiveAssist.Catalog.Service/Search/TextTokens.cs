@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+
+namespace LiveAssist.Catalog.Service.Search;
+
+/// <summary>
+/// Splits text into search terms. Latin, Cyrillic and Arabic words are lowercased with accents kept
+/// (the index also strips them); Chinese runs become overlapping two-character terms ("保温杯" → 保温 温杯),
+/// which finds words without a dictionary and is how many CJK search engines segment.
+/// </summary>
+internal static class TextTokens
+{
+    public static IEnumerable<string> Split(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            yield break;
+        }
+
+        var word = new StringBuilder();
+        var han = new StringBuilder();
+        foreach (var c in text.ToLowerInvariant())
+        {
+            if (IsHan(c))
+            {
+                if (word.Length > 0)
+                {
+                    yield return word.ToString();
+                    word.Clear();
+                }
+
+                han.Append(c);
+                continue;
+            }
+
+            foreach (var term in FlushHan(han))
+            {
+                yield return term;
+            }
+
+            if (char.IsLetterOrDigit(c) || c is '\'' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                word.Append(c);
+            }
+            else if (word.Length > 0)
+            {
+                yield return word.ToString();
+                word.Clear();
+            }
+        }
+
+        foreach (var term in FlushHan(han))
+        {
+            yield return term;
+        }
+
+        if (word.Length > 0)
+        {
+            yield return word.ToString();
+        }
+    }
+
+    /// <summary>Plural-insensitive form of a Latin-script word (bottles → bottle, cajas → caja); other words as they are.</summary>
+    public static string Stem(string word)
+    {
+        if (word.Length > 4 && word.EndsWith("es", StringComparison.Ordinal) && !word.EndsWith("ses", StringComparison.Ordinal) && IsLatin(word))
+        {
+            return word[..^2];
+        }
+
+        if (word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && IsLatin(word))
+        {
+            return word[..^1];
+        }
+
+        return word;
+    }
+
+    public static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
+
+    private static bool IsLatin(string word) => word.All(c => c < '\u0250');
+
+    private static IEnumerable<string> FlushHan(StringBuilder han)
+    {
+        if (han.Length == 0)
+        {
+            return [];
+        }
+
+        var run = han.ToString();
+        han.Clear();
+        if (run.Length == 1)
+        {
+            return [run];
+        }
+
+        var grams = new List<string>(run.Length - 1);
+        for (var i = 0; i + 1 < run.Length; i++)
+        {
+            grams.Add(run.Substring(i, 2));
+        }
+
+        return grams;
+    }
+}
