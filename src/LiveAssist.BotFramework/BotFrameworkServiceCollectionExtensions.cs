@@ -31,6 +31,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton<ConnectorChannel>();
         services.TryAddSingleton<OutboundChannels>();
         services.TryAddSingleton<BotAdapter>();
+        services.TryAddSingleton<ProactiveMessenger>();
         services.TryAddSingleton<ITurnErrorHandler, ResetStateOnErrorHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMiddleware, StateMiddleware>());
         services.TryAddTransient<BotAuthorizationHandler>();

@@ -59,6 +59,10 @@ public sealed class LocaleTexts
 
     public bool Has(string? locale, string key) => Find(locale, key) is not null;
 
+    /// <summary>Every variation of <paramref name="key"/> in one language (no fallback): e.g. that language's intent words.</summary>
+    public IReadOnlyList<string> VariationsIn(string language, string key)
+        => _byLanguage.TryGetValue(language, out var texts) && texts.TryGetValue(key, out var values) ? values : [];
+
     /// <summary>Every variation of <paramref name="key"/> in every language (e.g. all greeting words).</summary>
     public IEnumerable<string> AllVariations(string key)
         => _byLanguage.Values.SelectMany(texts => texts.TryGetValue(key, out var values) ? values : []);

@@ -9,7 +9,7 @@ internal sealed class LocalizedTurnErrorHandler(LocaleTexts texts, IStateStore s
 {
     public async Task OnTurnErrorAsync(ITurnContext turnContext, Exception exception, CancellationToken cancellationToken)
     {
-        var language = texts.ResolveLanguage(turnContext.Activity.Locale ?? turnContext.UserState.Get<string>(BuyerBot.LanguageKey));
+        var language = texts.ResolveLanguage(turnContext.Activity.Locale ?? turnContext.UserState.Get<string>(LiveAssist.BuyerQa.BuyerQaBot.LanguageKey));
         if (turnContext.Activity.Type == LiveAssist.BotFramework.Schema.ActivityTypes.Message)
         {
             await turnContext.SendActivityAsync(turnContext.Activity.CreateReply(texts.Get(language, "error"), language), cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,9 @@
 using LiveAssist.BotFramework;
 using LiveAssist.BotFramework.Hosting;
 using LiveAssist.BotFramework.Pipeline;
+using LiveAssist.BuyerQa;
+using LiveAssist.BuyerQa.Handoff;
+using LiveAssist.Sessions;
 using LiveAssist.Catalog.Client;
 using LiveAssist.Catalog.Service;
 using LiveAssist.DirectLine;
@@ -22,18 +25,15 @@ internal static partial class LiveAssistComposition
         services.AddLocaleTexts(configuration);
         services.AddEmbeddedCatalog(configuration);
         services.AddCatalogClient(configuration, sp => SelfAddress.Resolve(sp) + CatalogEndpoints.BasePath);
+        services.AddLiveSessions(configuration);
         services.AddBotFramework(configuration);
         services.AddEmbeddedDirectLine(configuration, sp => SqliteDatabase.PathFor(
             sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetRequiredService<IHostEnvironment>(), "directline.secret"));
         services.AddBotConnectorChannel(); // last: the Connector takes every serviceUrl no in-process channel claims
-        var handler = configuration.GetSection(BotOptions.SectionName).Get<BotOptions>()?.Handler ?? "buyer";
-        if (string.Equals(handler, "echo", StringComparison.OrdinalIgnoreCase))
+        services.AddBuyerQa(configuration);
+        if (string.Equals(configuration.GetSection(BotOptions.SectionName).Get<BotOptions>()?.Handler, "echo", StringComparison.OrdinalIgnoreCase))
         {
-            services.AddSingleton<IBot, EchoBot>();
-        }
-        else
-        {
-            services.AddSingleton<IBot, BuyerBot>();
+            services.AddSingleton<IBot, EchoBot>(); // registered last, so it answers instead of the buyer bot
         }
 
         services.AddSingleton<ITurnErrorHandler, LocalizedTurnErrorHandler>();
@@ -62,6 +62,9 @@ internal static partial class LiveAssistComposition
         app.MapDirectLine();
         app.MapChatToken();
         app.MapCatalogApi();
+        app.MapSessions(PublicRateLimits.Policy);
+        app.MapBuyerQa();
+        app.MapGet("/host/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "host.html"), "text/html; charset=utf-8"));
         app.MapOpenApi(CatalogEndpoints.BasePath + "/{documentName}.json");
         app.MapGet(CatalogEndpoints.BasePath + "/docs", () => Results.File(Path.Combine(app.Environment.WebRootPath, "catalog-docs.html"), "text/html; charset=utf-8"));
         app.MapGet("/chat", () => Results.File(Path.Combine(app.Environment.WebRootPath, "chat.html"), "text/html; charset=utf-8"));

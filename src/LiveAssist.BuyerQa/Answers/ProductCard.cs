@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LiveAssist.BotFramework.Schema;
+using LiveAssist.Dialogs.Locales;
+
+namespace LiveAssist.BuyerQa.Answers;
+
+/// <summary>An Adaptive Card (1.5, what Teams renders) for one product: image, title, price tiers, MOQ, stock, "Get quote".</summary>
+internal static class ProductCard
+{
+    /// <summary>Channels that render Adaptive Cards; elsewhere the answer's text stands alone.</summary>
+    private static readonly HashSet<string> CardChannels = new(StringComparer.OrdinalIgnoreCase) { "msteams", "webchat", "directline", "emulator" };
+
+    public static bool Supported(string? channelId) => channelId is not null && CardChannels.Contains(channelId);
+
+    public static Attachment Build(ProductFacts facts, string language, LocaleTexts texts)
+    {
+        var body = new JsonArray();
+        if (facts.Product.Images?.FirstOrDefault() is { } image && Uri.TryCreate(image, UriKind.Absolute, out _))
+        {
+            body.Add(new JsonObject { ["type"] = "Image", ["url"] = image, ["size"] = "Medium", ["altText"] = facts.Title });
+        }
+
+        body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = facts.Title, ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true });
+        body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = facts.Id, ["isSubtle"] = true, ["spacing"] = "None" });
+
+        var facts1 = new JsonArray();
+        foreach (var tier in facts.Product.PriceTiers ?? [])
+        {
+            facts1.Add(Fact("≥ " + BuyerCulture.Number(tier.MinQty, language) + " " + facts.Unit, BuyerCulture.Money(tier.UnitPrice, tier.Currency, language)));
+        }
+
+        facts1.Add(Fact(texts.Get(language, "card.moq"), BuyerCulture.Number(facts.Moq, language) + " " + facts.Unit));
+        foreach (var stock in facts.Product.Stock ?? [])
+        {
+            facts1.Add(Fact(texts.Get(language, "card.stock") + " · " + stock.Warehouse, BuyerCulture.Number(stock.Qty, language)));
+        }
+
+        if (facts.Product.LeadTimeDays is { } days)
+        {
+            facts1.Add(Fact(texts.Get(language, "card.leadTime"), texts.Get(language, "card.days", new Dictionary<string, object?> { ["days"] = days })));
+        }
+
+        body.Add(new JsonObject { ["type"] = "FactSet", ["facts"] = facts1 });
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["lang"] = language,
+            ["body"] = body,
+            ["actions"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "Action.Submit",
+                ["title"] = texts.Get(language, "card.getQuote"),
+                ["data"] = new JsonObject { ["action"] = "getQuote", ["productId"] = facts.Id },
+            }),
+        };
+        return new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = JsonSerializer.SerializeToElement(card) };
+    }
+
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
+}

@@ -1,0 +1,14 @@
+using LiveAssist.BuyerQa.Understanding;
+using LiveAssist.Catalog.Client;
+
+namespace LiveAssist.BuyerQa.Answers;
+
+/// <summary>What the bot says, and what else follows from the question.</summary>
+/// <param name="Text">The reply in the buyer's language.</param>
+/// <param name="Product">The product the answer is about, for the card and for "it" in the next question.</param>
+/// <param name="Handoff">Why the merchant should see this question, when the bot could not fully answer it.</param>
+/// <param name="Quote">A quote given for a quantity (kept as a lead).</param>
+public sealed record QaAnswer(string Text, Product? Product, string? Handoff, Quote? Quote, BuyerQuestion Question);
+
+/// <summary>What the answerer knows about where the question was asked.</summary>
+public sealed record QaContext(string? SessionId, string? CurrentProductId, IReadOnlyList<string> ProductList, string? LastProductId);

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LiveAssist.BuyerQa;
+
+/// <summary>Bound from <c>BuyerQa</c>.</summary>
+public sealed class BuyerQaOptions
+{
+    public const string SectionName = "BuyerQa";
+
+    /// <summary>Longest question the bot reads; longer ones are refused politely (nothing is lost: the buyer can resend).</summary>
+    [Range(50, 20_000)]
+    public int MaxQuestionChars { get; set; } = 2000;
+}

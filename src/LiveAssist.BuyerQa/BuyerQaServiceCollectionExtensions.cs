@@ -1,0 +1,36 @@
+using LiveAssist.BotFramework.Pipeline;
+using LiveAssist.BuyerQa.Answers;
+using LiveAssist.BuyerQa.Handoff;
+using LiveAssist.BuyerQa.Leads;
+using LiveAssist.BuyerQa.Understanding;
+using LiveAssist.Storage;
+using LiveAssist.Translation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace LiveAssist.BuyerQa;
+
+public static class BuyerQaServiceCollectionExtensions
+{
+    /// <summary>Adds the buyer Q&A bot as the <see cref="IBot"/>, with its handoff queue and leads (<c>buyerqa.db</c>).</summary>
+    public static IServiceCollection AddBuyerQa(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<BuyerQaOptions>().Bind(configuration.GetSection(BuyerQaOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(_ => CountryRecognizer.Load());
+        services.TryAddSingleton<KeywordMatcher>();
+        services.TryAddSingleton<QuestionReader>();
+        services.TryAddSingleton<QaAnswerer>();
+        services.TryAddSingleton<ChineseGist>();
+        services.TryAddSingleton<ITranslator, NoTranslationEngine>();
+        services.TryAddSingleton(sp => new BuyerQaDatabase(new SqliteDatabase(SqliteDatabase.PathFor(
+            sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetRequiredService<IHostEnvironment>(), "buyerqa.db"))));
+        services.TryAddSingleton<HandoffQueue>();
+        services.TryAddSingleton<LeadStore>();
+        services.AddSingleton<IBot, BuyerQaBot>();
+        return services;
+    }
+}

@@ -1,0 +1,88 @@
+using LiveAssist.BotFramework.Pipeline;
+using LiveAssist.BotFramework.Schema;
+using LiveAssist.BuyerQa.Leads;
+using LiveAssist.Dialogs.Locales;
+using LiveAssist.Sessions;
+using LiveAssist.Translation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace LiveAssist.BuyerQa.Handoff;
+
+/// <summary>
+/// The merchant's side of the Q&A, all behind the session's host key: the questions handed over,
+/// the reply box (translated back and delivered into the buyer's conversation), and the leads CSV.
+/// </summary>
+public static class HandoffEndpoints
+{
+    private const int MaxReplyChars = 2000;
+
+    public static void MapBuyerQa(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var group = endpoints.MapGroup("/api/sessions/{id}").DisableAntiforgery();
+        group.MapGet("/questions", ListAsync);
+        group.MapPost("/questions/{questionId}/reply", ReplyAsync);
+        group.MapGet("/leads.csv", LeadsCsvAsync);
+    }
+
+    private static async Task<IResult> ListAsync(string id, string? status, HttpRequest request, SessionStore sessions, HandoffQueue queue, CancellationToken cancellationToken)
+    {
+        var (_, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var items = await queue.ListAsync(id, status is HandoffItem.Open or HandoffItem.Answered ? status : null, cancellationToken).ConfigureAwait(false);
+        return Results.Json(items.Select(i => new
+        {
+            i.Id, i.CreatedAt, i.Status, i.BuyerLanguage, i.Question, i.GistZh, i.QuestionZh, i.Reason, i.ProductId, i.ReplyZh, i.ReplySent, i.AnsweredAt,
+            Channel = i.Reference.ChannelId,
+        }));
+    }
+
+    private static async Task<IResult> ReplyAsync(string id, string questionId, ReplyRequest? body, HttpRequest request, SessionStore sessions,
+        HandoffQueue queue, ITranslator translator, LocaleTexts texts, ProactiveMessenger messenger, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (_, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var text = body?.Text?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > MaxReplyChars)
+        {
+            return Results.Problem($"Write a reply of 1 to {MaxReplyChars} characters.", statusCode: 400, title: "Reply needed");
+        }
+
+        var item = await queue.GetAsync(questionId, cancellationToken).ConfigureAwait(false);
+        if (item is null || item.SessionId != id)
+        {
+            return Results.Problem("No such question in this session.", statusCode: 404, title: "Unknown question");
+        }
+
+        var translation = await translator.TranslateAsync(text, "zh", item.BuyerLanguage, cancellationToken).ConfigureAwait(false);
+        var sent = texts.Get(item.BuyerLanguage, "qa.sellerReply", new Dictionary<string, object?> { ["text"] = translation.Text });
+        await messenger.SendAsync(item.Reference, new Activity { Text = sent, TextFormat = "plain", Locale = item.BuyerLanguage }, cancellationToken).ConfigureAwait(false);
+        await queue.SaveAsync(item with { Status = HandoffItem.Answered, ReplyZh = text, ReplySent = sent, AnsweredAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        return Results.Json(new { sent, engine = translation.Engine, translated = translation.IsTranslated, flags = translation.Flags });
+    }
+
+    private static async Task<IResult> LeadsCsvAsync(string id, HttpRequest request, SessionStore sessions, LeadStore leads, CancellationToken cancellationToken)
+    {
+        var (_, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var csv = LeadStore.ToCsv(await leads.ListAsync(id, cancellationToken).ConfigureAwait(false));
+        // UTF-8 with BOM so Excel opens Chinese and accented names correctly.
+        return Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"leads-{id}.csv");
+    }
+}
+
+public sealed record ReplyRequest(string? Text);

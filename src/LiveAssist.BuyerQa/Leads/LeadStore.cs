@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LiveAssist.BuyerQa.Handoff;
+
+namespace LiveAssist.BuyerQa.Leads;
+
+/// <summary>Quote requests in SQLite, exported as CSV for the merchant.</summary>
+public sealed partial class LeadStore(BuyerQaDatabase db)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+\.[\w.-]+|\+?\d[\d\s()-]{7,}\d", RegexOptions.CultureInvariant)]
+    private static partial Regex ContactPattern();
+
+    /// <summary>An e-mail address or phone number the buyer wrote, if any.</summary>
+    public static string? FindContact(string text) => ContactPattern().Match(text) is { Success: true } m ? m.Value.Trim() : null;
+
+    public static string NewId() => "lead-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant();
+
+    public Task AddAsync(Lead lead, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var json = JsonSerializer.Serialize(lead, Json);
+        return db.Database.WriteAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO leads (id, session_id, created_at, json) VALUES ($id, $session, $created, $json)";
+            command.Parameters.AddWithValue("$id", lead.Id);
+            command.Parameters.AddWithValue("$session", (object?)lead.SessionId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$created", lead.CreatedAt.UtcDateTime.ToString("O"));
+            command.Parameters.AddWithValue("$json", json);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Lead>> ListAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json FROM leads WHERE session_id = $session ORDER BY created_at";
+        command.Parameters.AddWithValue("$session", sessionId);
+        var leads = new List<Lead>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            leads.Add(JsonSerializer.Deserialize<Lead>(reader.GetString(0), Json)!);
+        }
+
+        return leads;
+    }
+
+    /// <summary>RFC 4180 CSV with a header row; cells that a spreadsheet would run as formulas are defused.</summary>
+    public static string ToCsv(IEnumerable<Lead> leads)
+    {
+        var csv = new StringBuilder("created_at,product_id,product,quantity,unit_price,total,currency,country,language,channel,conversation_id,contact,question\r\n");
+        foreach (var l in leads)
+        {
+            string[] cells =
+            [
+                l.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture), l.ProductId, l.ProductTitle,
+                l.Quantity.ToString(CultureInfo.InvariantCulture), l.UnitPrice.ToString(CultureInfo.InvariantCulture), l.Total.ToString(CultureInfo.InvariantCulture),
+                l.Currency, l.Country ?? string.Empty, l.BuyerLanguage, l.Channel, l.ConversationId, l.Contact ?? string.Empty, l.Question,
+            ];
+            csv.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
+        }
+
+        return csv.ToString();
+    }
+
+    private static string Cell(string value)
+    {
+        // A buyer's text starting with = + - @ would run as a formula in Excel: prefix it so it stays text.
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}

@@ -1,0 +1,31 @@
+namespace LiveAssist.Sessions;
+
+/// <summary>A merchant's live stream: languages, glossary, script, and the products shown so far.</summary>
+public sealed class LiveSession
+{
+    public string Id { get; set; } = string.Empty;
+    public string Title { get; set; } = string.Empty;
+    public string? ShopId { get; set; }
+    public string SourceLanguage { get; set; } = "zh-CN";
+    public List<string> TargetLanguages { get; set; } = [];
+    public List<GlossaryEntry> Glossary { get; set; } = [];
+    public List<ScriptLine> Script { get; set; } = [];
+
+    /// <summary>SHA-256 of the host key; the key itself is shown once, at creation.</summary>
+    public string HostKeyHash { get; set; } = string.Empty;
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>The product on screen now ("how much is this?").</summary>
+    public string? CurrentProductId { get; set; }
+
+    /// <summary>Every product shown, in order: buyers say "number 3" for the third.</summary>
+    public List<string> ProductList { get; set; } = [];
+
+    public bool IsLive => EndedAt is null;
+}
+
+public sealed record GlossaryEntry(string Source, Dictionary<string, string>? Translations);
+
+public sealed record ScriptLine(string Source, Dictionary<string, string>? Translations);

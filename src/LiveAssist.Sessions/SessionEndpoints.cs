@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using System.Text;
+using LiveAssist.Catalog.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace LiveAssist.Sessions;
+
+/// <summary>The live session API (contract section 2): create, read, end, and the product on screen.</summary>
+public static class SessionEndpoints
+{
+    public static RouteGroupBuilder MapSessions(this IEndpointRouteBuilder endpoints, string? createRateLimitPolicy = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var group = endpoints.MapGroup("/api/sessions").DisableAntiforgery();
+        var create = group.MapPost("/", CreateAsync);
+        if (createRateLimitPolicy is not null)
+        {
+            create.RequireRateLimiting(createRateLimitPolicy);
+        }
+
+        group.MapGet("/{id}", GetAsync);
+        group.MapPost("/{id}/end", EndAsync);
+        group.MapPut("/{id}/product", SetProductAsync);
+        return group;
+    }
+
+    /// <summary>Loads a session and checks the caller's host key: the session, or the error to return.</summary>
+    public static async Task<(LiveSession? Session, IResult? Error)> AuthorizeHostAsync(HttpRequest request, string id, SessionStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var session = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (session is null)
+        {
+            return (null, Problem(404, "Unknown session", "There is no live session with this id."));
+        }
+
+        return HostKeys.Matches(session, request.Headers[HostKeys.Header])
+            ? (session, null)
+            : (null, Problem(401, "Host key needed", $"Send the session's host key in the {HostKeys.Header} header."));
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, CreateSessionRequest? body, SessionStore store, IOptions<SessionsOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var createKey = options.Value.CreateKey;
+        if (!string.IsNullOrEmpty(createKey) && !CryptographicOperations.FixedTimeEquals(
+            Encoding.UTF8.GetBytes(request.Headers["X-Api-Key"].ToString()), Encoding.UTF8.GetBytes(createKey)))
+        {
+            return Problem(401, "Key needed", "Creating a session needs the platform key in X-Api-Key.");
+        }
+
+        if (body is null || string.IsNullOrWhiteSpace(body.Title) || body.Title.Length > 200)
+        {
+            return Problem(400, "Title needed", "Give the session a title of at most 200 characters.");
+        }
+
+        var supported = options.Value.SupportedLanguages;
+        var targets = (body.TargetLanguages ?? ["en"]).Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var unknown = targets.Where(t => !supported.Contains(t.Split('-')[0], StringComparer.OrdinalIgnoreCase)).ToList();
+        if (targets.Count == 0 || unknown.Count > 0)
+        {
+            return Problem(400, "Unsupported language", $"Target languages must be among: {string.Join(", ", supported)}." +
+                (unknown.Count > 0 ? $" Not supported: {string.Join(", ", unknown.Take(5))}." : string.Empty));
+        }
+
+        var hostKey = HostKeys.Create();
+        var session = new LiveSession
+        {
+            Id = "ls-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant(),
+            Title = body.Title.Trim(),
+            ShopId = body.ShopId,
+            SourceLanguage = string.IsNullOrWhiteSpace(body.SourceLanguage) ? "zh-CN" : body.SourceLanguage,
+            TargetLanguages = targets,
+            Glossary = body.Glossary ?? [],
+            Script = body.Script ?? [],
+            HostKeyHash = HostKeys.Hash(hostKey),
+            CreatedAt = time.GetUtcNow(),
+        };
+        await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
+        return Results.Created($"/api/sessions/{session.Id}", SessionView.From(session, hostKey));
+    }
+
+    private static async Task<IResult> GetAsync(string id, SessionStore store, CancellationToken cancellationToken)
+        => await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } session
+            ? Results.Json(SessionView.From(session, hostKey: null))
+            : Problem(404, "Unknown session", "There is no live session with this id.");
+
+    private static async Task<IResult> EndAsync(string id, HttpRequest request, SessionStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (session, error) = await AuthorizeHostAsync(request, id, store, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        session!.EndedAt ??= time.GetUtcNow();
+        await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
+        return Results.Json(SessionView.From(session, hostKey: null));
+    }
+
+    private static async Task<IResult> SetProductAsync(string id, SetProductRequest? body, HttpRequest request, SessionStore store, ICatalogApi catalog, CancellationToken cancellationToken)
+    {
+        var (session, error) = await AuthorizeHostAsync(request, id, store, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (string.IsNullOrWhiteSpace(body?.ProductId))
+        {
+            return Problem(400, "Product needed", "Send {\"productId\": \"...\"}.");
+        }
+
+        using var found = await catalog.GetProductAsync(body.ProductId, null, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccessStatusCode || found.Content?.Id is not { } productId)
+        {
+            return Problem(found.StatusCode == System.Net.HttpStatusCode.NotFound ? 404 : 502, "Product not set",
+                found.StatusCode == System.Net.HttpStatusCode.NotFound ? $"The catalog has no product '{body.ProductId}'." : "The catalog did not answer; try again.");
+        }
+
+        session!.CurrentProductId = productId;
+        if (!session.ProductList.Contains(productId, StringComparer.OrdinalIgnoreCase))
+        {
+            session.ProductList.Add(productId);
+        }
+
+        await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
+        return Results.Json(SessionView.From(session, hostKey: null));
+    }
+
+    private static IResult Problem(int status, string title, string detail) => Results.Problem(detail, statusCode: status, title: title);
+}
+
+public sealed record CreateSessionRequest(string? Title, string? ShopId, string? SourceLanguage, List<string>? TargetLanguages, List<GlossaryEntry>? Glossary, List<ScriptLine>? Script);
+
+public sealed record SetProductRequest(string? ProductId);
+
+/// <summary>What a session looks like from outside; the host key only in the creation answer.</summary>
+public sealed record SessionView(string Id, string Title, string? ShopId, string SourceLanguage, IReadOnlyList<string> TargetLanguages,
+    string State, DateTimeOffset CreatedAt, DateTimeOffset? EndedAt, string? CurrentProductId, IReadOnlyList<string> ProductList,
+    int GlossaryCount, int ScriptCount, string? HostKey)
+{
+    public static SessionView From(LiveSession s, string? hostKey) => new(s.Id, s.Title, s.ShopId, s.SourceLanguage, s.TargetLanguages,
+        s.IsLive ? "live" : "ended", s.CreatedAt, s.EndedAt, s.CurrentProductId, s.ProductList, s.Glossary.Count, s.Script.Count, hostKey);
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using LiveAssist.Storage;
+
+namespace LiveAssist.Sessions;
+
+/// <summary>Live sessions in SQLite (<c>sessions.db</c>), one JSON row each.</summary>
+public sealed class SessionStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly SqliteDatabase _database;
+
+    public SessionStore(SqliteDatabase database)
+    {
+        _database = database ?? throw new ArgumentNullException(nameof(database));
+        _database.ExecuteAsync("""
+            CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, ended_at TEXT, json TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS sessions_created ON sessions(created_at);
+            """, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    public Task SaveAsync(LiveSession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var json = JsonSerializer.Serialize(session, Json);
+        return _database.WriteAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO sessions (id, created_at, ended_at, json) VALUES ($id, $created, $ended, $json)
+                ON CONFLICT(id) DO UPDATE SET ended_at = excluded.ended_at, json = excluded.json
+                """;
+            command.Parameters.AddWithValue("$id", session.Id);
+            command.Parameters.AddWithValue("$created", session.CreatedAt.UtcDateTime.ToString("O"));
+            command.Parameters.AddWithValue("$ended", (object?)session.EndedAt?.UtcDateTime.ToString("O") ?? DBNull.Value);
+            command.Parameters.AddWithValue("$json", json);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    public async Task<LiveSession?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json FROM sessions WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json
+            ? JsonSerializer.Deserialize<LiveSession>(json, Json)
+            : null;
+    }
+
+    /// <summary>The most recently started session that has not ended (where buyers without a session id go).</summary>
+    public async Task<LiveSession?> GetLatestLiveAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json FROM sessions WHERE ended_at IS NULL ORDER BY created_at DESC LIMIT 1";
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json
+            ? JsonSerializer.Deserialize<LiveSession>(json, Json)
+            : null;
+    }
+}

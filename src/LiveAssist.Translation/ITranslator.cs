@@ -1,0 +1,23 @@
+namespace LiveAssist.Translation;
+
+/// <summary>Translates one text between two languages. Engines (offline, Azure, OpenAI-compatible) sit behind this.</summary>
+public interface ITranslator
+{
+    Task<TranslationResult> TranslateAsync(string text, string from, string to, CancellationToken cancellationToken);
+}
+
+/// <summary>A translation and where it came from, so every reader can see which engine made it and how much to trust it.</summary>
+/// <param name="Text">The translated text, or the original when nothing could translate it.</param>
+/// <param name="Engine">The engine that produced it (<c>none</c> when untranslated).</param>
+/// <param name="IsDraft">True for machine output not vetted by a person.</param>
+/// <param name="Flags">Notes such as <c>untranslated</c> or <c>fallback</c>.</param>
+public sealed record TranslationResult(string Text, string Engine, bool IsDraft, IReadOnlyList<string> Flags)
+{
+    public bool IsTranslated => !Flags.Contains(TranslationFlags.Untranslated);
+}
+
+public static class TranslationFlags
+{
+    public const string Untranslated = "untranslated";
+    public const string Fallback = "fallback";
+}

@@ -1,0 +1,20 @@
+namespace LiveAssist.Translation;
+
+/// <summary>
+/// Used when no translation engine is configured: passes text through unchanged and says so
+/// (<see cref="TranslationFlags.Untranslated"/>), so callers can show the original with a note
+/// instead of pretending it was translated. Same-language requests pass through as translated.
+/// </summary>
+public sealed class NoTranslationEngine : ITranslator
+{
+    public Task<TranslationResult> TranslateAsync(string text, string from, string to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var same = string.Equals(Primary(from), Primary(to), StringComparison.OrdinalIgnoreCase);
+        return Task.FromResult(same
+            ? new TranslationResult(text, "none", false, [])
+            : new TranslationResult(text, "none", true, [TranslationFlags.Untranslated]));
+    }
+
+    private static string Primary(string tag) => tag.Split('-')[0];
+}
