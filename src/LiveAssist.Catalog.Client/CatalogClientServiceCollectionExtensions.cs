@@ -19,7 +19,8 @@ public static class CatalogClientServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(defaultBaseUrl);
         services.AddOptions<CatalogClientOptions>().Bind(configuration.GetSection(CatalogClientOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddRefitClient<ICatalogApi>(new RefitSettings(new SystemTextJsonContentSerializer(CatalogJson.Options)))
+        // Source-generated client: Refit 16 keeps reflection-built clients in a separate package.
+        services.AddRefitGeneratedClient<ICatalogApi>(new RefitSettings(new SystemTextJsonContentSerializer(CatalogJson.Options)))
             .ConfigureHttpClient((sp, http) =>
             {
                 var configured = sp.GetRequiredService<IOptions<CatalogClientOptions>>().Value.BaseUrl;

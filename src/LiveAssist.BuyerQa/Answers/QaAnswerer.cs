@@ -197,6 +197,12 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
             }
         }
 
+        // Words that name nothing, in a message the bot did not understand: not a product question, so the merchant answers.
+        if (reference.SearchText is not null && question.Intent == BuyerIntent.None)
+        {
+            return (null, new QaAnswer(texts.Get(language, "qa.handoff"), null, "unanswered", null, question));
+        }
+
         // No product named, or the words matched nothing: on a live stream it is the one on screen, or the last one discussed.
         var fallback = reference.IsCurrent ? context.CurrentProductId ?? context.LastProductId : context.LastProductId ?? context.CurrentProductId;
         if (fallback is not null && await GetAsync(fallback, cancellationToken).ConfigureAwait(false) is { } current)
