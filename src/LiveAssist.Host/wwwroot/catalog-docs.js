@@ -1,2 +1,3 @@
-// Browsable catalog API reference, read from the generated OpenAPI document.
-window.ui = SwaggerUIBundle({ url: '/catalog/v1/openapi.json', dom_id: '#swagger-ui' });
+// Browsable catalog API reference, read from the generated OpenAPI document named on the page.
+const root = document.getElementById('swagger-ui');
+window.ui = SwaggerUIBundle({ url: root.dataset.specUrl, dom_id: '#swagger-ui' });
