@@ -7,6 +7,9 @@ public sealed class CatalogClientOptions
 {
     public const string SectionName = "Catalog";
 
+    /// <summary>Name of the catalog's <see cref="System.Net.Http.HttpClient"/> in the HTTP client factory.</summary>
+    public const string HttpClientName = "catalog";
+
     /// <summary>Base URL of the catalog API, e.g. <c>http://127.0.0.1:5080/catalog/v1</c>. Empty: the embedded catalog of this host.</summary>
     public string? BaseUrl { get; set; }
 

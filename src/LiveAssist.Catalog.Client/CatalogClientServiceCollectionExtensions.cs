@@ -20,7 +20,7 @@ public static class CatalogClientServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(defaultBaseUrl);
         services.AddOptions<CatalogClientOptions>().Bind(configuration.GetSection(CatalogClientOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         // Source-generated client: Refit 16 keeps reflection-built clients in a separate package.
-        services.AddRefitGeneratedClient<ICatalogApi>(new RefitSettings(new SystemTextJsonContentSerializer(CatalogJson.Options)))
+        services.AddRefitGeneratedClient<ICatalogApi>(new RefitSettings(new SystemTextJsonContentSerializer(CatalogJson.Options)), CatalogClientOptions.HttpClientName)
             .ConfigureHttpClient((sp, http) =>
             {
                 var configured = sp.GetRequiredService<IOptions<CatalogClientOptions>>().Value.BaseUrl;

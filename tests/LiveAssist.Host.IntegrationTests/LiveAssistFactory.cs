@@ -1,4 +1,6 @@
+using LiveAssist.Catalog.Client;
 using LiveAssist.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -33,6 +35,9 @@ public sealed class LiveAssistFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        // In memory there is no port: the bot reaches the embedded catalog through the test server itself.
+        builder.ConfigureTestServices(services => services.AddHttpClient(CatalogClientOptions.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<IServer>() is TestServer server ? server.CreateHandler() : new SocketsHttpHandler()));
         if (_services is not null)
         {
             builder.ConfigureTestServices(_services); // after the app's own registrations, so a test can replace them

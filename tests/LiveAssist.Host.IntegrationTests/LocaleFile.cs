@@ -6,13 +6,21 @@ namespace LiveAssist.Host.IntegrationTests;
 /// <summary>Reads the shipped texts, so tests check the bot said what the operator wrote, not a copy of it.</summary>
 internal static class LocaleFile
 {
-    public static IReadOnlyList<string> Variations(string language, string key, string file = "bot.json")
+    /// <summary>The key's texts, from whichever of the language's files holds it.</summary>
+    public static IReadOnlyList<string> Variations(string language, string key)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Locales, language, file)));
-        var value = document.RootElement.GetProperty(key);
-        return value.ValueKind == JsonValueKind.Array
-            ? [.. value.EnumerateArray().Select(v => v.GetString()!)]
-            : [value.GetString()!];
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Locales, language), "*.json"))
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            if (document.RootElement.TryGetProperty(key, out var value))
+            {
+                return value.ValueKind == JsonValueKind.Array
+                    ? [.. value.EnumerateArray().Select(v => v.GetString()!)]
+                    : [value.GetString()!];
+            }
+        }
+
+        throw new KeyNotFoundException($"No text '{key}' in locales/{language}");
     }
 
     /// <summary>True when <paramref name="text"/> is one of the key's variations with its slots filled in.</summary>

@@ -235,6 +235,6 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
     }
 
     private static bool IsCatalogFailure(Exception ex, CancellationToken cancellationToken)
-        => ex is HttpRequestException or ApiException or TimeoutRejectedException or BrokenCircuitException
+        => ex is HttpRequestException or ApiException or ApiRequestException or TimeoutRejectedException or BrokenCircuitException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 }

@@ -16,7 +16,7 @@ public sealed class ConversationStateTests
         const string serviceUrl = "http://127.0.0.1:9/"; // loopback: allowed in local mode; nothing listens, replies fail quietly
         var first = new { type = "message", channelId = "emulator", serviceUrl, text = "hola", locale = "es-ES",
             from = new { id = "buyer-7" }, recipient = new { id = "bot" }, conversation = new { id = "conv-7" }, deliveryMode = "expectReplies" };
-        // No locale and no language clue in the text: only remembered state can say "Spanish".
+        // No locale and no language clue in the text (a bare quantity): only remembered state can say "Spanish".
         var second = new { type = "message", channelId = "emulator", serviceUrl, text = "12345",
             from = new { id = "buyer-7" }, recipient = new { id = "bot" }, conversation = new { id = "conv-8" }, deliveryMode = "expectReplies" };
 
@@ -33,7 +33,7 @@ public sealed class ConversationStateTests
         var replies = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activities");
         var reply = Assert.Single(replies.EnumerateArray());
         Assert.Equal("es", reply.GetProperty("locale").GetString());
-        Assert.True(LocaleFile.IsVariation("es", "fallback", reply.GetProperty("text").GetString()), reply.GetProperty("text").GetString());
+        Assert.True(LocaleFile.IsVariation("es", "qa.whichProduct", reply.GetProperty("text").GetString()), reply.GetProperty("text").GetString());
         Assert.True(File.Exists(Path.Combine(data, "state.db")));
     }
 
