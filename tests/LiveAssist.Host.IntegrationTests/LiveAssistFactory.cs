@@ -36,8 +36,12 @@ public sealed class LiveAssistFactory : WebApplicationFactory<Program>
         }
 
         // In memory there is no port: the bot reaches the embedded catalog through the test server itself.
-        builder.ConfigureTestServices(services => services.AddHttpClient(CatalogClientOptions.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<IServer>() is TestServer server ? server.CreateHandler() : new SocketsHttpHandler()));
+        if (!_settings.ContainsKey("Catalog:BaseUrl"))
+        {
+            builder.ConfigureTestServices(services => services.AddHttpClient(CatalogClientOptions.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<IServer>() is TestServer server ? server.CreateHandler() : new SocketsHttpHandler()));
+        }
+
         if (_services is not null)
         {
             builder.ConfigureTestServices(_services); // after the app's own registrations, so a test can replace them

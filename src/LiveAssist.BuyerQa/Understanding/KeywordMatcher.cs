@@ -6,7 +6,9 @@ namespace LiveAssist.BuyerQa.Understanding;
 /// <summary>
 /// Finds the words operators listed under a key in <c>locales/&lt;lang&gt;/intents.json</c>, in the
 /// buyer's language and in English (buyers mix in "MOQ", "logo", "FOB"). Whole words for
-/// space-separated scripts, substrings for Chinese.
+/// space-separated scripts, substrings for Chinese. Accents are ignored (buyers type "minimo" for
+/// "mínimo") and a listed word of five letters or more also matches with a short ending added, so
+/// "certification" finds "certifications" and "сертификат" finds "сертификаты".
 /// </summary>
 public sealed class KeywordMatcher(LocaleTexts texts)
 {
@@ -17,9 +19,10 @@ public sealed class KeywordMatcher(LocaleTexts texts)
     public IReadOnlyList<(int Start, int Length)> Find(string text, string language, string key)
     {
         var found = new List<(int, int)>();
+        var folded = Fold(text);
         foreach (var pattern in Patterns(language, key))
         {
-            foreach (Match match in pattern.Matches(text))
+            foreach (Match match in pattern.Matches(folded))
             {
                 found.Add((match.Index, match.Length));
             }
@@ -28,7 +31,28 @@ public sealed class KeywordMatcher(LocaleTexts texts)
         return found;
     }
 
-    public bool Any(string text, string language, string key) => Patterns(language, key).Any(p => p.IsMatch(text));
+    public bool Any(string text, string language, string key)
+    {
+        var folded = Fold(text);
+        return Patterns(language, key).Any(p => p.IsMatch(folded));
+    }
+
+    /// <summary>
+    /// The text with accents removed letter by letter (á → a, й → и, أ → ا), keeping its length so that
+    /// positions found in it are positions in the original.
+    /// </summary>
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c < '\u00C0' || char.IsSurrogate(c) ? c : c.ToString().Normalize(System.Text.NormalizationForm.FormD)[0];
+            }
+        });
+    }
 
     private List<Regex> Patterns(string language, string key)
     {
@@ -50,9 +74,11 @@ public sealed class KeywordMatcher(LocaleTexts texts)
 
     private static Regex Compile(string word)
     {
-        var escaped = Regex.Escape(word.Trim());
+        word = Fold(word.Trim());
+        var escaped = Regex.Escape(word);
         var cjk = word.Any(c => c is >= '\u4E00' and <= '\u9FFF');
-        var pattern = cjk || word is "#" ? escaped : @"(?<![\p{L}\p{N}])" + escaped + @"(?![\p{L}\p{N}])";
+        var ending = word.Length >= 5 && char.IsLetter(word[^1]) ? @"\p{L}{0,3}" : string.Empty;
+        var pattern = cjk || word is "#" ? escaped : @"(?<![\p{L}\p{N}])" + escaped + ending + @"(?![\p{L}\p{N}])";
         return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
     }
 }

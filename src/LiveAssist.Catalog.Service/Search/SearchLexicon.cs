@@ -39,6 +39,7 @@ internal sealed class SearchLexicon
                 {
                     var key = string.Join(' ', TextTokens.Split(phrase.GetString()));
                     map.TryAdd(key, entry.Name);
+                    map.TryAdd(TextTokens.StemPhrase(key), entry.Name); // inflected forms of the phrase find it too
                     longest = Math.Max(longest, key.Count(c => c == ' ') + 1);
                 }
             }

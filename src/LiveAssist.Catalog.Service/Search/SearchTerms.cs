@@ -60,7 +60,7 @@ internal sealed class SearchTerms(SearchLexicon lexicon, CategoryTree categories
             for (var length = Math.Min(lexicon.LongestPhrase, tokens.Count - i); length > 0 && !matched; length--)
             {
                 var phrase = string.Join(' ', tokens.Skip(i).Take(length));
-                var english = lexicon.ToEnglish(phrase) ?? (length == 1 ? lexicon.ToEnglish(TextTokens.Stem(phrase)) : null);
+                var english = lexicon.ToEnglish(phrase) ?? lexicon.ToEnglish(TextTokens.StemPhrase(phrase));
                 if (english is not null)
                 {
                     terms.AddRange(english.Split(' ').Select(TextTokens.Stem));

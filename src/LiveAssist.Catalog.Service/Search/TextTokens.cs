@@ -60,9 +60,33 @@ internal static class TextTokens
         }
     }
 
-    /// <summary>Plural-insensitive form of a Latin-script word (bottles → bottle, cajas → caja); other words as they are.</summary>
+    // Russian case and number endings, longest first: "плюшевого мишки" and "плюшевый мишка" share "плюшев мишк".
+    private static readonly string[] CyrillicEndings =
+    [
+        "ого", "его", "ому", "ему", "ыми", "ими", "ами", "ями", "ая", "яя", "ое", "ее", "ые", "ие", "ый", "ий", "ой", "ей",
+        "ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев", "ую", "юю", "а", "я", "ы", "и", "у", "ю", "е", "о",
+    ];
+
+    /// <summary>
+    /// Plural-insensitive form of a Latin-script word (bottles → bottle, cajas → caja), ending-insensitive
+    /// form of a Russian one (мишки → мишк); other words as they are.
+    /// </summary>
     public static string Stem(string word)
     {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.Length > 4 && word.All(c => c is >= '\u0400' and <= '\u04FF'))
+        {
+            foreach (var ending in CyrillicEndings)
+            {
+                if (word.EndsWith(ending, StringComparison.Ordinal) && word.Length - ending.Length >= 3)
+                {
+                    return word[..^ending.Length];
+                }
+            }
+
+            return word;
+        }
+
         if (word.Length > 4 && word.EndsWith("es", StringComparison.Ordinal) && !word.EndsWith("ses", StringComparison.Ordinal) && IsLatin(word))
         {
             return word[..^2];
@@ -75,6 +99,9 @@ internal static class TextTokens
 
         return word;
     }
+
+    /// <summary>Each word of a phrase stemmed.</summary>
+    public static string StemPhrase(string phrase) => string.Join(' ', phrase.Split(' ').Select(Stem));
 
     public static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
 

@@ -37,7 +37,7 @@ internal sealed class DirectLineClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    public async Task<string> PostMessageAsync(string bearer, string conversationId, string text, string userId, string locale = "en-US")
+    public async Task<string> PostMessageAsync(string bearer, string conversationId, string text, string userId, string locale = "en-US", string? sessionId = null)
     {
         using var response = await SendAsync(HttpMethod.Post, $"/conversations/{conversationId}/activities", bearer, new
         {
@@ -45,7 +45,7 @@ internal sealed class DirectLineClient(HttpClient http)
             text,
             locale,
             from = new { id = userId },
-            channelData = new { clientActivityID = "client-" + Guid.NewGuid().ToString("N") },
+            channelData = new { clientActivityID = "client-" + Guid.NewGuid().ToString("N"), sessionId },
         });
         Assert.True(response.IsSuccessStatusCode, $"post: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;

@@ -1,15 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace LiveAssist.Host.IntegrationTests;
+namespace LiveAssist.Host.IntegrationTests.BuyerQa;
 
-/// <summary>
-/// The host in this process but on a real loopback port, so the bot can call the embedded catalog
-/// over HTTP as it does in production.
-/// </summary>
-public sealed class KestrelHost : IAsyncDisposable
+/// <summary>The host in memory with helpers to run a live session and ask the bot as a buyer would.</summary>
+public sealed class QaHost : IAsyncDisposable
 {
-    private KestrelHost(LiveAssistFactory factory)
+    private QaHost(LiveAssistFactory factory)
     {
         Factory = factory;
         Client = factory.CreateClient();
@@ -19,12 +16,22 @@ public sealed class KestrelHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static KestrelHost Start(IDictionary<string, string?>? settings = null)
+    public static QaHost Start(IDictionary<string, string?>? settings = null) => new(new LiveAssistFactory(settings));
+
+    /// <summary>Sends with the session's host key, as the host console does.</summary>
+    public async Task<HttpResponseMessage> HostSendAsync(HttpMethod method, string path, string hostKey, object? body = null)
     {
-        var factory = new LiveAssistFactory(settings);
-        factory.UseKestrel(0);
-        factory.StartServer();
-        return new KestrelHost(factory);
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add("X-Host-Key", hostKey);
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>The merchant's queue of handed-over questions.</summary>
+    public async Task<IReadOnlyList<JsonElement>> QuestionsAsync(string sessionId, string hostKey)
+    {
+        using var response = await HostSendAsync(HttpMethod.Get, $"/api/sessions/{sessionId}/questions", hostKey);
+        response.EnsureSuccessStatusCode();
+        return [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(e => e.Clone())];
     }
 
     /// <summary>Creates a live session and returns its id and host key.</summary>
@@ -37,9 +44,7 @@ public sealed class KestrelHost : IAsyncDisposable
         var key = session.GetProperty("hostKey").GetString()!;
         foreach (var product in shownBefore.Append(currentProduct).OfType<string>())
         {
-            using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/sessions/{id}/product") { Content = JsonContent.Create(new { productId = product }) };
-            request.Headers.Add("X-Host-Key", key);
-            using var set = await Client.SendAsync(request);
+            using var set = await HostSendAsync(HttpMethod.Put, $"/api/sessions/{id}/product", key, new { productId = product });
             set.EnsureSuccessStatusCode();
         }
 
