@@ -12,7 +12,8 @@ namespace LiveAssist.BuyerQa.Understanding;
 /// </summary>
 public static partial class NumberRecognizer
 {
-    [GeneratedRegex(@"(?<!\w)(\d{1,3}(?:[ ,.\u00A0\u202F]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(\s?[kK千万](?![a-zA-Z]))?", RegexOptions.CultureInvariant)]
+    // Only Latin letters and digits block a number: in Chinese it follows a character directly ("2号5000个").
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])(\d{1,3}(?:[ ,.\u00A0\u202F]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(\s?[kK千万](?![a-zA-Z]))?", RegexOptions.CultureInvariant)]
     private static partial Regex DigitNumber();
 
     [GeneratedRegex("[零〇一二两三四五六七八九十百千万亿]+(?:[块元][零〇一二两三四五六七八九十]*(?:毛|角)?[零〇一二三四五六七八九]*分?)?|[零〇一二两三四五六七八九十]+(?:毛|角)[零〇一二三四五六七八九]*分?", RegexOptions.CultureInvariant)]

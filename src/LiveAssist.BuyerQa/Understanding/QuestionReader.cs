@@ -18,7 +18,8 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
 
     private static readonly string[] SizeUnits = ["ml", "l", "cm", "mm", "m", "kg", "g", "w", "inch", "in", "v", "mah", "gb", "毫升", "升", "厘米", "寸", "克", "公斤"];
 
-    [GeneratedRegex(@"\b[A-Za-z]{2,3}-\d{3,}\b", RegexOptions.CultureInvariant)]
+    // Not \b: in Chinese the id sits between characters ("有YW-100306的货吗") with no word break.
+    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z]{2,3}-\d{3,}(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex ProductId();
 
     [GeneratedRegex(@"\b(EXW|FOB|CIF|CFR|DDP|DAP|FCA)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -32,11 +33,7 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
         ArgumentNullException.ThrowIfNull(text);
         var consumed = new List<(int Start, int Length)>();
 
-        var intent = Priority.FirstOrDefault(i => keywords.Any(text, language, "intent." + Key(i)));
-        foreach (var candidate in Priority)
-        {
-            consumed.AddRange(keywords.Find(text, language, "intent." + Key(candidate)));
-        }
+        var intent = DetectIntent(text, language, consumed);
 
         var id = ProductId().Match(text);
         if (id.Success)
@@ -72,13 +69,33 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
         return new BuyerQuestion(text, language, intent, quantity, country?.Code, incoterm.Success ? incoterm.Value.ToUpperInvariant() : null, product);
     }
 
-    private int? Quantity(string text, string language, BuyerIntent intent, List<(int, int)> consumed, Match id)
+    /// <summary>
+    /// The first intent in priority order whose words occur, ignoring a word that lies inside a longer
+    /// phrase of another intent ("cuánto" inside "cuántos días" is a lead-time question).
+    /// </summary>
+    private BuyerIntent DetectIntent(string text, string language, List<(int Start, int Length)> consumed)
+    {
+        var found = Priority.Select(i => (Intent: i, Spans: keywords.Find(text, language, "intent." + Key(i)))).ToList();
+        var all = found.SelectMany(f => f.Spans.Select(s => (f.Intent, s.Start, s.Length))).ToList();
+        foreach (var (_, spans) in found)
+        {
+            consumed.AddRange(spans);
+        }
+
+        bool Covered(BuyerIntent intent, (int Start, int Length) span)
+            => all.Any(o => o.Intent != intent && o.Length > span.Length && o.Start <= span.Start && o.Start + o.Length >= span.Start + span.Length);
+
+        return found.FirstOrDefault(f => f.Spans.Any(s => !Covered(f.Intent, s))).Intent;
+    }
+
+    private int? Quantity(string text, string language, BuyerIntent intent, List<(int Start, int Length)> consumed, Match id)
     {
         int? fallback = null;
         foreach (var number in NumberRecognizer.Recognize(text))
         {
             if (number.IsMoney || number.Value < 1 || number.Value != decimal.Truncate(number.Value) || number.Value > 10_000_000
                 || (id.Success && number.Start >= id.Index && number.Start < id.Index + id.Length)
+                || consumed.Any(c => number.Start >= c.Start && number.Start < c.Start + c.Length) // "#2", "2号" are list numbers
                 || IsSize(number) || IsModelNumber(number))
             {
                 continue;
@@ -137,7 +154,8 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
     private static bool IsModelNumber(RecognizedNumber number)
     {
         var before = number.Preceding;
-        return before.Length > 0 && (char.IsLetter(before[^1])
+        // Latin letters only: Chinese characters are letters too, and "2号5000个" has a quantity after 号.
+        return before.Length > 0 && (char.IsAsciiLetter(before[^1])
             || before.EndsWith("iphone ", StringComparison.OrdinalIgnoreCase) || before.EndsWith("galaxy ", StringComparison.OrdinalIgnoreCase));
     }
 
