@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace LiveAssist.Host.IntegrationTests.RunningHost;
@@ -68,5 +70,47 @@ public sealed class ChatPageTests(RunningHostFixture fixture) : IAsyncLifetime
 
         Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "chat-ar.png") });
+    }
+
+    [Fact]
+    public async Task HostileMarkup_ShownAsTextInWebChatAndOnHostPage_NeverRuns()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(fixture.Host.BaseUrl) };
+        using var created = await http.PostAsJsonAsync("/api/sessions", new { title = "<i>Live</i>", targetLanguages = new[] { "en" } });
+        created.EnsureSuccessStatusCode();
+        var session = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var (id, key) = (session.GetProperty("id").GetString()!, session.GetProperty("hostKey").GetString()!);
+        const string hostile = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> payment terms?";
+        const string merchantReply = "<b>好的</b><img src=y onerror=\"window.__pwned=3\">";
+
+        var buyer = await _browser.NewPageAsync();
+        await buyer.GotoAsync($"{fixture.Host.BaseUrl}/chat?lang=en&session={id}");
+        await Assertions.Expect(buyer.Locator(".webchat__bubble__content").First).ToBeVisibleAsync(new() { Timeout = 15000 });
+        var input = buyer.Locator("[data-id='webchat-sendbox-input']");
+        await input.FillAsync(hostile);
+        await input.PressAsync("Enter");
+        var handoff = LocaleFile.Variations("en", "qa.handoff").Single();
+        await Assertions.Expect(buyer.Locator(".webchat__bubble__content", new() { HasText = handoff })).ToBeVisibleAsync(new() { Timeout = 15000 });
+
+        // The buyer's bubble shows the markup as characters.
+        await Assertions.Expect(buyer.Locator(".webchat__bubble__content", new() { HasText = "<script>window.__pwned=2</script>" })).ToHaveCountAsync(1);
+
+        var merchant = await _browser.NewPageAsync();
+        await merchant.GotoAsync($"{fixture.Host.BaseUrl}/host/{id}#key={key}");
+        var question = merchant.Locator("#questions .question .original");
+        await Assertions.Expect(question).ToContainTextAsync("<img src=x onerror=", new() { Timeout = 15000 });
+        Assert.Equal(0, await merchant.Locator("#questions img, #questions script").CountAsync());
+        Assert.Equal("<i>Live</i>", await merchant.Locator("#session-title").InnerTextAsync());
+
+        await merchant.Locator("#questions textarea").FillAsync(merchantReply);
+        await merchant.Locator("#questions button[type=submit]").ClickAsync();
+        await Assertions.Expect(buyer.Locator(".webchat__bubble__content", new() { HasText = "<b>好的</b>" })).ToHaveCountAsync(1, new() { Timeout = 15000 });
+
+        foreach (var page in new[] { buyer, merchant })
+        {
+            Assert.Equal("undefined", await page.EvaluateAsync<string>("typeof window.__pwned"));
+        }
+
+        Assert.Equal(0, await buyer.Locator(".webchat__basic-transcript img[src='x'], .webchat__basic-transcript img[src='y'], .webchat__basic-transcript b").CountAsync());
     }
 }

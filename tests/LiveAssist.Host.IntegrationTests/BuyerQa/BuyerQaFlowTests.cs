@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using LiveAssist.Host.IntegrationTests.DirectLine;
+using LiveAssist.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Xunit.Abstractions;
+
+namespace LiveAssist.Host.IntegrationTests.BuyerQa;
+
+/// <summary>What a buyer and the merchant see around the answers: "this", a dead catalog, handoff replies, leads.</summary>
+public sealed class BuyerQaFlowTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("en", "how much is this?")]
+    [InlineData("es", "¿cuánto cuesta esto?")]
+    [InlineData("zh", "这个多少钱？")]
+    public async Task HowMuchIsThis_AnswersForTheProductTheHostShows(string lang, string question)
+    {
+        await using var host = QaHost.Start();
+        var (session, key) = await host.CreateSessionAsync("YW-100271");
+
+        var first = Assert.Single(await host.AskAsync(question, lang, session, conversation: "this-" + lang)).GetProperty("text").GetString()!;
+        Assert.True(LocaleFile.IsVariation(lang, "qa.priceTiers", first), first);
+        Assert.Contains("(YW-100271)", first.Replace('（', '(').Replace('）', ')'), StringComparison.Ordinal);
+        foreach (var (_, price) in SampleCatalog.Tiers("YW-100271"))
+        {
+            Assert.Contains(SampleCatalog.Money(price, lang), first, StringComparison.Ordinal);
+        }
+
+        // The host moves on to the next product; the same words in the same conversation now mean that one.
+        using var moved = await host.HostSendAsync(HttpMethod.Put, $"/api/sessions/{session}/product", key, new { productId = "YW-100375" });
+        moved.EnsureSuccessStatusCode();
+        var second = Assert.Single(await host.AskAsync(question, lang, session, conversation: "this-" + lang)).GetProperty("text").GetString()!;
+        Assert.Contains("YW-100375", second, StringComparison.Ordinal);
+        Assert.Contains(SampleCatalog.Money(SampleCatalog.Tiers("YW-100375")[0].UnitPrice, lang), second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CatalogFailingThenHanging_BuyerToldSellerWillAnswer_QuestionQueued()
+    {
+        var calls = 0;
+        await using var catalog = await LoopbackServer.StartAsync((app, _) => app.Map("/catalog/v1/{**rest}", async (HttpContext context) =>
+        {
+            if (Interlocked.Increment(ref calls) <= 3)
+            {
+                return Results.Problem("catalog database is down", statusCode: 500);
+            }
+
+            await Task.Delay(Timeout.Infinite, context.RequestAborted); // hangs until the caller gives up
+            return Results.Ok();
+        }));
+        await using var host = QaHost.Start(new Dictionary<string, string?> { ["Catalog:BaseUrl"] = catalog.BaseUrl + "/catalog/v1" });
+        var (session, key) = await host.CreateSessionAsync();
+
+        foreach (var (lang, question) in new[] { ("en", "price for 3000 pcs of YW-100234 to Brazil?"), ("es", "¿tienen stock de YW-100234 en Dubái?") })
+        {
+            var clock = Stopwatch.StartNew();
+            var reply = Assert.Single(await host.AskAsync(question, lang, session, conversation: "down-" + lang));
+            output.WriteLine($"{lang}: answered in {clock.ElapsedMilliseconds} ms (catalog calls so far: {calls})");
+
+            Assert.True(LocaleFile.IsVariation(lang, "qa.catalogDown", reply.GetProperty("text").GetString()), reply.GetProperty("text").GetString());
+            var queued = Assert.Single(await host.QuestionsAsync(session, key), q => q.GetProperty("question").GetString() == question);
+            Assert.Equal("catalogDown", queued.GetProperty("reason").GetString());
+            Assert.Equal("open", queued.GetProperty("status").GetString());
+        }
+
+        Assert.True(calls > 3, "the second question must have met the hanging catalog");
+    }
+
+    [Fact]
+    public async Task FiftyKilobyteQuestion_RefusedPolitelyInBuyersLanguage_NothingQueued()
+    {
+        await using var host = QaHost.Start();
+        var (session, key) = await host.CreateSessionAsync("YW-100234");
+        var dl = new DirectLineClient(host.Client);
+        var credentials = await dl.ChatTokenAsync("fr");
+        var token = credentials.GetProperty("token").GetString()!;
+        var conversation = (await dl.StartAsync(token)).GetProperty("conversationId").GetString()!;
+        var huge = string.Concat(Enumerable.Repeat("Quel est le prix <b>de</b> ceci ? ", 1500))[..50_000];
+
+        var posted = await dl.PostMessageAsync(token, conversation, huge, credentials.GetProperty("userId").GetString()!, "fr-FR", session);
+        var (activities, _) = await dl.GetActivitiesAsync(token, conversation);
+
+        var reply = Assert.Single(activities, a => a.TryGetProperty("replyToId", out var r) && r.GetString() == posted);
+        var text = reply.GetProperty("text").GetString()!;
+        Assert.True(LocaleFile.IsVariation("fr", "qa.tooLong", text), text);
+        Assert.Contains(SampleCatalog.Number(50_000, "fr"), text, StringComparison.Ordinal);
+        Assert.Empty(await host.QuestionsAsync(session, key));
+    }
+
+    [Fact]
+    public async Task MerchantReply_ReachesBuyerInSameDirectLineConversation_QuestionMarkedAnswered()
+    {
+        await using var host = QaHost.Start();
+        var (session, key) = await host.CreateSessionAsync("YW-100234");
+        var dl = new DirectLineClient(host.Client);
+        var credentials = await dl.ChatTokenAsync("en");
+        var token = credentials.GetProperty("token").GetString()!;
+        var conversation = (await dl.StartAsync(token)).GetProperty("conversationId").GetString()!;
+        await dl.PostMessageAsync(token, conversation, "what are your payment terms?", credentials.GetProperty("userId").GetString()!, "en-US", session);
+        var (_, watermark) = await dl.GetActivitiesAsync(token, conversation);
+
+        var question = Assert.Single(await host.QuestionsAsync(session, key));
+        Assert.Equal("Payment", question.GetProperty("reason").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(question.GetProperty("gistZh").GetString()));
+        using var replied = await host.HostSendAsync(HttpMethod.Post, $"/api/sessions/{session}/questions/{question.GetProperty("id").GetString()}/reply", key,
+            new { text = "30%定金，发货前付清余款。" });
+        replied.EnsureSuccessStatusCode();
+
+        var (after, _) = await dl.GetActivitiesAsync(token, conversation, watermark);
+        var message = Assert.Single(after);
+        Assert.Equal("bot", message.GetProperty("from").GetProperty("role").GetString());
+        Assert.True(LocaleFile.IsVariation("en", "qa.sellerReply", message.GetProperty("text").GetString()), message.GetProperty("text").GetString());
+        var answered = Assert.Single(await host.QuestionsAsync(session, key));
+        Assert.Equal("answered", answered.GetProperty("status").GetString());
+        Assert.Equal("30%定金，发货前付清余款。", answered.GetProperty("replyZh").GetString());
+
+        // Only the session's host may answer or read the queue.
+        using var forged = await host.HostSendAsync(HttpMethod.Post, $"/api/sessions/{session}/questions/{question.GetProperty("id").GetString()}/reply", "not-the-key", new { text = "x" });
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+    }
+
+    [Fact]
+    public async Task QuoteRequests_SavedAsLeads_ExportedAsCsvWithoutFormulas()
+    {
+        await using var host = QaHost.Start();
+        var (session, key) = await host.CreateSessionAsync("YW-100234");
+        await host.AskAsync("price for 3000 pcs to Brazil? write to ana@example.com.br", "en", session, conversation: "lead-1", user: "ana");
+        await host.AskAsync("=HYPERLINK(\"http://evil\") 600 pcs", "en", session, conversation: "lead-2", user: "eve");
+
+        using var response = await host.HostSendAsync(HttpMethod.Get, $"/api/sessions/{session}/leads.csv", key);
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(3, lines.Length);
+        var ana = Assert.Single(lines, l => l.Contains("ana@example.com.br", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(["YW-100234", "3000", "1.62", "4860.00", "USD", "BR"], ana[1..2].Concat(ana[3..8]));
+        var eve = Assert.Single(lines, l => l.Contains("HYPERLINK", StringComparison.Ordinal));
+        Assert.Contains("\"'=HYPERLINK", eve, StringComparison.Ordinal);
+
+        using var anonymous = await host.Client.GetAsync($"/api/sessions/{session}/leads.csv");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+}
