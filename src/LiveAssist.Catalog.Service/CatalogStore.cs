@@ -28,9 +28,49 @@ internal sealed class CatalogStore
                 updated_at TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS products_category ON products(category);
             CREATE INDEX IF NOT EXISTS products_shop ON products(shop_id);
-            CREATE VIRTUAL TABLE IF NOT EXISTS products_fts USING fts5(id UNINDEXED, title, body, tokenize = "unicode61 remove_diacritics 2");
+            CREATE VIRTUAL TABLE IF NOT EXISTS products_search USING fts5(title, body, tokenize = "unicode61 remove_diacritics 2");
+            INSERT INTO products_search (products_search, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
             """, CancellationToken.None).GetAwaiter().GetResult();
+        MigrateOldIndexAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
+
+    // The first index kept the product id as an FTS column, so replacing one product scanned the whole index.
+    // The index is now keyed by the products table's rowid; an old database is re-indexed once.
+    private Task MigrateOldIndexAsync(CancellationToken cancellationToken) => _database.WriteAsync(async connection =>
+    {
+        await using (var probe = connection.CreateCommand())
+        {
+            probe.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'products_fts'";
+            if ((long)(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)
+            {
+                return 0;
+            }
+        }
+
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var index = Command(connection, transaction, "INSERT INTO products_search (rowid, title, body) VALUES ($rowid, $title, $body)");
+        await using (var read = Command(connection, transaction, "SELECT rowid, json FROM products"))
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var (title, body) = _terms.ForProduct(JsonSerializer.Deserialize<Product>(reader.GetString(1), CatalogJson.Options)!);
+                index.Parameters.Clear();
+                index.Parameters.AddWithValue("$rowid", reader.GetInt64(0));
+                index.Parameters.AddWithValue("$title", title);
+                index.Parameters.AddWithValue("$body", body);
+                await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await using (var drop = Command(connection, transaction, "DROP TABLE products_fts"))
+        {
+            await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return 1;
+    }, cancellationToken);
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
@@ -50,9 +90,10 @@ internal sealed class CatalogStore
             await using var upsert = Command(connection, transaction, """
                 INSERT INTO products (id, shop_id, category, json, updated_at) VALUES ($id, $shop, $category, $json, $updated)
                 ON CONFLICT(id) DO UPDATE SET shop_id = excluded.shop_id, category = excluded.category, json = excluded.json, updated_at = excluded.updated_at
+                RETURNING rowid
                 """);
-            await using var unindex = Command(connection, transaction, "DELETE FROM products_fts WHERE id = $id");
-            await using var index = Command(connection, transaction, "INSERT INTO products_fts (id, title, body) VALUES ($id, $title, $body)");
+            await using var unindex = Command(connection, transaction, "DELETE FROM products_search WHERE rowid = $rowid");
+            await using var index = Command(connection, transaction, "INSERT INTO products_search (rowid, title, body) VALUES ($rowid, $title, $body)");
             foreach (var product in products)
             {
                 exists.Parameters.Clear();
@@ -65,14 +106,18 @@ internal sealed class CatalogStore
                 upsert.Parameters.AddWithValue("$category", (object?)product.Category ?? DBNull.Value);
                 upsert.Parameters.AddWithValue("$json", JsonSerializer.Serialize(product, CatalogJson.Options));
                 upsert.Parameters.AddWithValue("$updated", (product.UpdatedAt ?? DateTimeOffset.UnixEpoch).ToString("O"));
-                await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                var rowid = (long)(await upsert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
 
                 var (title, body) = _terms.ForProduct(product);
-                unindex.Parameters.Clear();
-                unindex.Parameters.AddWithValue("$id", product.Id);
-                await unindex.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                if (isUpdate)
+                {
+                    unindex.Parameters.Clear();
+                    unindex.Parameters.AddWithValue("$rowid", rowid);
+                    await unindex.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 index.Parameters.Clear();
-                index.Parameters.AddWithValue("$id", product.Id);
+                index.Parameters.AddWithValue("$rowid", rowid);
                 index.Parameters.AddWithValue("$title", title);
                 index.Parameters.AddWithValue("$body", body);
                 await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -128,16 +173,22 @@ internal sealed class CatalogStore
         }
 
         var where = filters.Count == 0 ? string.Empty : " AND " + string.Join(" AND ", filters);
+        // Ranked search pages inside the index (title terms weigh 10x, set as the index's rank function) and
+        // reads product JSON only for the page; the total is a separate count, so a word matching thousands
+        // of products costs a doclist scan, not thousands of JSON rows.
         command.CommandText = match is null
-            ? $"SELECT p.json, count(*) OVER () FROM products p WHERE 1 = 1{where} ORDER BY p.id LIMIT $limit OFFSET $offset"
-            // bm25() cannot share a query with a window function, so rank first (title terms weigh 10x).
-            : $"""
-               WITH hits AS MATERIALIZED (
-                   SELECT id, bm25(products_fts, 0.0, 10.0, 1.0) AS rank FROM products_fts WHERE products_fts MATCH $match)
-               SELECT p.json, count(*) OVER () FROM hits h JOIN products p ON p.id = h.id
-               WHERE 1 = 1{where}
-               ORDER BY h.rank LIMIT $limit OFFSET $offset
-               """;
+            ? $"SELECT p.json FROM products p WHERE 1 = 1{where} ORDER BY p.id LIMIT $limit OFFSET $offset"
+            : filters.Count == 0
+                ? """
+                  WITH page AS (SELECT rowid, rank FROM products_search WHERE products_search MATCH $match ORDER BY rank LIMIT $limit OFFSET $offset)
+                  SELECT p.json FROM page JOIN products p ON p.rowid = page.rowid ORDER BY page.rank
+                  """
+                : $"""
+                   WITH page AS (
+                       SELECT p.rowid AS id, s.rank AS rank FROM products_search s JOIN products p ON p.rowid = s.rowid
+                       WHERE products_search MATCH $match{where} ORDER BY s.rank LIMIT $limit OFFSET $offset)
+                   SELECT p.json FROM page JOIN products p ON p.rowid = page.id ORDER BY page.rank
+                   """;
         if (match is not null)
         {
             command.Parameters.AddWithValue("$match", match);
@@ -146,19 +197,17 @@ internal sealed class CatalogStore
         command.Parameters.AddWithValue("$limit", pageSize);
         command.Parameters.AddWithValue("$offset", (page - 1) * pageSize);
         var items = new List<Product>(pageSize);
-        var total = 0;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            items.Add(JsonSerializer.Deserialize<Product>(reader.GetString(0), CatalogJson.Options)!);
-            total = reader.GetInt32(1);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(JsonSerializer.Deserialize<Product>(reader.GetString(0), CatalogJson.Options)!);
+            }
         }
 
-        if (items.Count == 0 && page > 1)
-        {
-            total = await CountMatchesAsync(connection, match, command, where, cancellationToken).ConfigureAwait(false);
-        }
-
+        var total = page == 1 && items.Count < pageSize
+            ? items.Count
+            : await CountMatchesAsync(connection, match, command, where, cancellationToken).ConfigureAwait(false);
         return (items, total);
     }
 
@@ -167,7 +216,9 @@ internal sealed class CatalogStore
         await using var count = connection.CreateCommand();
         count.CommandText = match is null
             ? $"SELECT count(*) FROM products p WHERE 1 = 1{where}"
-            : $"SELECT count(*) FROM products_fts f JOIN products p ON p.id = f.id WHERE products_fts MATCH $match{where}";
+            : where.Length == 0
+                ? "SELECT count(*) FROM products_search WHERE products_search MATCH $match"
+                : $"SELECT count(*) FROM products_search s JOIN products p ON p.rowid = s.rowid WHERE products_search MATCH $match{where}";
         foreach (SqliteParameter parameter in original.Parameters)
         {
             if (parameter.ParameterName is not "$limit" and not "$offset")

@@ -9,12 +9,23 @@ namespace LiveAssist.LoadTests;
 
 /// <summary>
 /// Many buyers at once on the embedded Direct Line, each with its WebSocket stream open: post a
-/// message, wait for the bot's reply on the stream, repeat. Latency is post-to-reply.
+/// question about the live session's products, wait for the bot's answer on the stream, repeat.
+/// Latency is post-to-answer, and includes the bot's calls to the embedded catalog.
 /// </summary>
 internal static class DirectLineLoad
 {
+    // The questions buyers ask most, in their languages: quotes, MOQ, stock, "this", list numbers, customization, handoffs.
+    private static readonly (string Locale, string Text)[] Questions =
+    [
+        ("en-US", "MOQ?"), ("en-US", "price for 3000 pcs to Brazil?"), ("es-ES", "¿tienen stock en Dubái?"), ("en-US", "can you print my logo?"),
+        ("pt-BR", "quanto custa 6000 peças do #2?"), ("fr-FR", "combien coûte ceci ?"), ("ru-RU", "цена за 3000 штук в Бразилию?"),
+        ("ar-SA", "هل يوجد مخزون في دبي؟"), ("zh-CN", "3000个发巴西多少钱？"), ("es-ES", "¿tienen muestras de la sartén?"),
+        ("en-US", "what are your payment terms?"), ("en-US", "lead time for YW-100270?"),
+    ];
+
     /// <param name="thinkTime">Pause between a reply and the buyer's next message; zero saturates the server.</param>
-    public static async Task<(double PerSecond, LatencyRecorder Latency)> RunAsync(string baseUrl, string secret, int conversations, TimeSpan thinkTime, TimeSpan warmup, TimeSpan duration)
+    /// <param name="sessionId">The live session the buyers watch (its product on screen is "this").</param>
+    public static async Task<(double PerSecond, LatencyRecorder Latency)> RunAsync(string baseUrl, string secret, int conversations, TimeSpan thinkTime, TimeSpan warmup, TimeSpan duration, string sessionId)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = conversations };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
@@ -23,7 +34,10 @@ internal static class DirectLineLoad
         var random = Enumerable.Range(0, conversations).Select(i => new Random(i)).ToArray();
 
         Task<bool> TurnAsync(int worker, CancellationToken cancellationToken)
-            => clients[worker].TurnAsync(http, $"MOQ? {sequence[worker]++}", cancellationToken);
+        {
+            var (locale, text) = Questions[(worker + sequence[worker]++) % Questions.Length];
+            return clients[worker].TurnAsync(http, text, locale, sessionId, cancellationToken);
+        }
 
         // 0.5x to 1.5x the think time, so buyers do not type in lockstep.
         Task ThinkAsync(int worker, CancellationToken cancellationToken)
@@ -67,11 +81,11 @@ internal static class DirectLineLoad
         public ClientWebSocket Socket { get; } = socket;
 
         /// <summary>Posts one message and waits for the bot's reply to it on this buyer's stream.</summary>
-        public async Task<bool> TurnAsync(HttpClient http, string text, CancellationToken cancellationToken)
+        public async Task<bool> TurnAsync(HttpClient http, string text, string locale, string sessionId, CancellationToken cancellationToken)
         {
             using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{ConversationId}/activities")
             {
-                Content = JsonContent.Create(new { type = "message", text, locale = "en-US", from = new { id = UserId } }),
+                Content = JsonContent.Create(new { type = "message", text, locale, from = new { id = UserId }, channelData = new { sessionId } }),
             };
             post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
             using var response = await http.SendAsync(post, cancellationToken);

@@ -1,15 +1,18 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using LiveAssist.LoadTests;
 using LiveAssist.Testing;
 
-// Usage: dotnet run -c Release --project tests/LiveAssist.LoadTests -- [--seconds N] [--connections N] [--conversations N] [--skip-js]
+// Usage: dotnet run -c Release --project tests/LiveAssist.LoadTests -- [--seconds N] [--connections N] [--conversations N]
+//        [--products N] [--skip-js] [--only messages|directline|catalog]
 // Starts the Bot Framework's OpenID/JWKS stand-in, then each bot as its own process on loopback,
 // loads it, and prints a Markdown table for docs/benchmarks.md.
 var seconds = IntArg("--seconds", 20);
 var connections = IntArg("--connections", 64);
 var conversations = IntArg("--conversations", 200);
 var skipJs = args.Contains("--skip-js");
-var only = StringArg("--only"); // messages | directline
+var products = IntArg("--products", 100_000);
+var only = StringArg("--only"); // messages | directline | catalog
 var duration = TimeSpan.FromSeconds(seconds);
 var warmup = TimeSpan.FromSeconds(5);
 const string AppId = "bench-app-id";
@@ -83,9 +86,33 @@ foreach (var thinkTime in only is null or "directline" ? new[] { TimeSpan.FromSe
         ["Storage__DataDirectory"] = RepoPaths.NewTempDirectory("liveassist-bench"),
         ["Logging__LogLevel__Default"] = "Warning",
     }, root, $"http://127.0.0.1:{port}/healthz");
-    var (rate, latency) = await DirectLineLoad.RunAsync($"http://127.0.0.1:{port}", DirectLineSecret, conversations, thinkTime, warmup, duration);
+    var sessionId = await StartLiveSessionAsync($"http://127.0.0.1:{port}");
+    var (rate, latency) = await DirectLineLoad.RunAsync($"http://127.0.0.1:{port}", DirectLineSecret, conversations, thinkTime, warmup, duration, sessionId);
     var pace = thinkTime > TimeSpan.Zero ? $"each buyer pausing ~{thinkTime.TotalSeconds:F0} s between messages" : "every buyer sending back-to-back (saturation)";
-    rows.Add(Row($"Direct Line round trip (buyer bot, WebSocket), {pace}", rate, latency, conversations));
+    rows.Add(Row($"Q&A turn through Direct Line (WebSocket, 12 questions in 7 languages, embedded catalog, offline engine), {pace}", rate, latency, conversations));
+}
+
+// 4. Catalog search with many products, one searcher at a time and several at once.
+if (only is null or "catalog")
+{
+    const string ImportKey = "bench-import-key";
+    var port = HostProcess.FreePort();
+    await using var host = await TargetProcess.StartAsync("dotnet", [hostDll, "--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Catalog__ApiKey"] = ImportKey,
+        ["Catalog__LoadSampleCatalog"] = "false",
+        ["Storage__DataDirectory"] = RepoPaths.NewTempDirectory("liveassist-bench"),
+        ["Logging__LogLevel__Default"] = "Warning",
+    }, root, $"http://127.0.0.1:{port}/healthz");
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    await CatalogSearchLoad.ImportAsync($"http://127.0.0.1:{port}", ImportKey, products);
+    Console.WriteLine($"imported {products:N0} products in {clock.Elapsed.TotalSeconds:F0} s");
+    foreach (var workers in new[] { 1, 8 })
+    {
+        var (rate, latency) = await CatalogSearchLoad.RunAsync($"http://127.0.0.1:{port}", workers, warmup, duration);
+        rows.Add(Row($"catalog search, {products:N0} products, 25 queries in 7 languages (HTTP, page of 20)", rate, latency, workers));
+    }
 }
 
 Console.WriteLine();
@@ -93,6 +120,25 @@ Console.WriteLine("| scenario | concurrency | turns/s | p50 ms | p99 ms | errors
 Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
 rows.ForEach(Console.WriteLine);
 return 0;
+
+// A live session with three products shown, the flask on screen, as a merchant sets it up.
+static async Task<string> StartLiveSessionAsync(string baseUrl)
+{
+    using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+    using var created = await http.PostAsJsonAsync("/api/sessions", new { title = "bench live", targetLanguages = new[] { "en", "es" } });
+    created.EnsureSuccessStatusCode();
+    var session = await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+    var id = session.GetProperty("id").GetString()!;
+    foreach (var product in new[] { "YW-100306", "YW-100432", "YW-100234" })
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/sessions/{id}/product") { Content = JsonContent.Create(new { productId = product }) };
+        request.Headers.Add("X-Host-Key", session.GetProperty("hostKey").GetString());
+        using var set = await http.SendAsync(request);
+        set.EnsureSuccessStatusCode();
+    }
+
+    return id;
+}
 
 static string Row(string name, double rate, LatencyRecorder latency, int concurrency)
     => string.Create(CultureInfo.InvariantCulture,
