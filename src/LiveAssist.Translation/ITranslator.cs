@@ -20,4 +20,10 @@ public static class TranslationFlags
 {
     public const string Untranslated = "untranslated";
     public const string Fallback = "fallback";
+
+    /// <summary>Some sentences were translated, others left as written.</summary>
+    public const string Partial = "partial";
+
+    /// <summary>A dictionary draft, word by word: understandable, not fluent.</summary>
+    public const string WordByWord = "word-by-word";
 }

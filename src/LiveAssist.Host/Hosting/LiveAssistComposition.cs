@@ -2,6 +2,7 @@ using LiveAssist.BotFramework;
 using LiveAssist.BotFramework.Hosting;
 using LiveAssist.BotFramework.Pipeline;
 using LiveAssist.BuyerQa;
+using LiveAssist.Translation;
 using LiveAssist.BuyerQa.Handoff;
 using LiveAssist.Sessions;
 using LiveAssist.Catalog.Client;
@@ -30,6 +31,7 @@ internal static partial class LiveAssistComposition
         services.AddEmbeddedDirectLine(configuration, sp => SqliteDatabase.PathFor(
             sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetRequiredService<IHostEnvironment>(), "directline.secret"));
         services.AddBotConnectorChannel(); // last: the Connector takes every serviceUrl no in-process channel claims
+        services.AddOfflineTranslation(configuration);
         services.AddBuyerQa(configuration);
         if (string.Equals(configuration.GetSection(BotOptions.SectionName).Get<BotOptions>()?.Handler, "echo", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace LiveAssist.Translation.Offline;
+
+/// <summary>
+/// The translation engine that needs no network and no model: sentence by sentence, the translation
+/// memory (vetted, exact) first, then for Chinese a word-by-word draft from the trade glossary and
+/// CC-CEDICT. Every result says which of the two made it, and a word-by-word draft is flagged as such.
+/// </summary>
+public sealed partial class OfflineTranslator(TranslationMemory memory, ChineseDictionary dictionary) : ITranslator
+{
+    public const string MemoryEngine = "offline-memory";
+    public const string DictionaryEngine = "offline-dictionary";
+
+    public Task<TranslationResult> TranslateAsync(string text, string from, string to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var source = Primary(from);
+        var target = Primary(to);
+        if (source == target || string.IsNullOrWhiteSpace(text))
+        {
+            return Task.FromResult(new TranslationResult(text, "none", false, []));
+        }
+
+        var output = new StringBuilder();
+        int fromMemory = 0, fromDictionary = 0, untranslated = 0;
+        var englishForOther = false;
+        foreach (var sentence in SentenceKey.Sentences(text))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string translated;
+            if (memory.Find(sentence, source, target) is { } vetted)
+            {
+                translated = vetted;
+                fromMemory++;
+            }
+            else if (source == "zh")
+            {
+                var (words, unknown, usedEnglish) = dictionary.Gloss(sentence, target);
+                translated = Join(words, target);
+                englishForOther |= usedEnglish;
+                if (unknown * 2 > sentence.Length)
+                {
+                    untranslated++;
+                }
+                else
+                {
+                    fromDictionary++;
+                }
+            }
+            else
+            {
+                translated = sentence;
+                untranslated++;
+            }
+
+            if (output.Length > 0)
+            {
+                output.Append(target is "zh" ? string.Empty : " ");
+            }
+
+            output.Append(translated);
+        }
+
+        var flags = new List<string>();
+        if (fromMemory + fromDictionary == 0)
+        {
+            flags.Add(TranslationFlags.Untranslated);
+        }
+        else if (untranslated > 0)
+        {
+            flags.Add(TranslationFlags.Partial);
+        }
+
+        if (fromDictionary > 0)
+        {
+            flags.Add(TranslationFlags.WordByWord);
+        }
+
+        if (englishForOther)
+        {
+            flags.Add(TranslationFlags.Fallback); // some words are English glosses, not the buyer's language
+        }
+
+        var engine = fromDictionary > 0 ? DictionaryEngine : fromMemory > 0 ? MemoryEngine : "none";
+        return Task.FromResult(new TranslationResult(output.ToString(), engine, fromDictionary > 0 || untranslated > 0, flags));
+    }
+
+    private static string Join(List<string> words, string language)
+    {
+        var joined = string.Join(' ', words.Where(w => w.Length > 0));
+        joined = SpaceBeforePunctuation().Replace(joined, "$1");
+        if (language != "fr")
+        {
+            joined = joined.Replace(" ?", "?", StringComparison.Ordinal);
+        }
+
+        return joined.Length > 0 ? char.ToUpper(joined[0], System.Globalization.CultureInfo.InvariantCulture) + joined[1..] : joined;
+    }
+
+    private static string Primary(string tag) => tag.Split('-')[0].ToLowerInvariant();
+
+    [GeneratedRegex(@"\s+([,.!;:%)])")]
+    private static partial Regex SpaceBeforePunctuation();
+}

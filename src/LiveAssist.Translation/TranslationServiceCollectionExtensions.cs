@@ -1,0 +1,45 @@
+using LiveAssist.Translation.Offline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LiveAssist.Translation;
+
+public static class TranslationServiceCollectionExtensions
+{
+    /// <summary>Registers the offline engine (translation memory, glossary, CC-CEDICT) as the translator.</summary>
+    public static IServiceCollection AddOfflineTranslation(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<TranslationOptions>().Bind(configuration.GetSection(TranslationOptions.SectionName));
+        services.AddSingleton(_ => TranslationMemory.LoadPhrasebook());
+        services.AddSingleton(sp =>
+        {
+            var configured = sp.GetRequiredService<IOptions<TranslationOptions>>().Value.CedictPath;
+            var path = string.IsNullOrWhiteSpace(configured) ? Path.Combine(AppContext.BaseDirectory, "dictionaries", "cc-cedict.js") : configured;
+            var dictionary = ChineseDictionary.Load(path);
+            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("LiveAssist.Translation");
+            if (dictionary.Words == 0)
+            {
+                log.LogWarning("CC-CEDICT not found at {Path}: offline translation from Chinese uses the glossary and translation memory only", path);
+            }
+            else
+            {
+                log.LogInformation("Offline translation: {Words} CC-CEDICT words", dictionary.Words);
+            }
+
+            return dictionary;
+        });
+        services.AddSingleton<ITranslator, OfflineTranslator>();
+        services.AddHostedService<DictionaryPreloader>();
+        return services;
+    }
+}
+
+/// <summary>Reads the dictionary in the background at start-up, so no buyer's first turn waits for it.</summary>
+internal sealed class DictionaryPreloader(IServiceProvider services) : Microsoft.Extensions.Hosting.BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+        => Task.Run(() => services.GetRequiredService<ChineseDictionary>(), stoppingToken);
+}
