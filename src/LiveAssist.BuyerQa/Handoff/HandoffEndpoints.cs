@@ -65,7 +65,9 @@ public static class HandoffEndpoints
         }
 
         var translation = await translator.TranslateAsync(text, "zh", item.BuyerLanguage, cancellationToken).ConfigureAwait(false);
-        var sent = texts.Get(item.BuyerLanguage, "qa.sellerReply", new Dictionary<string, object?> { ["text"] = translation.Text });
+        // A vetted translation reads as the seller's words; a rough draft says so and keeps the seller's original beside it.
+        var key = translation.IsDraft ? "qa.sellerReplyDraft" : "qa.sellerReply";
+        var sent = texts.Get(item.BuyerLanguage, key, new Dictionary<string, object?> { ["text"] = translation.Text, ["original"] = text });
         await messenger.SendAsync(item.Reference, new Activity { Text = sent, TextFormat = "plain", Locale = item.BuyerLanguage }, cancellationToken).ConfigureAwait(false);
         await queue.SaveAsync(item with { Status = HandoffItem.Answered, ReplyZh = text, ReplySent = sent, AnsweredAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
         return Results.Json(new { sent, engine = translation.Engine, translated = translation.IsTranslated, flags = translation.Flags });

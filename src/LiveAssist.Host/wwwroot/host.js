@@ -70,7 +70,10 @@
     if (response.ok) {
       const result = await response.json();
       box.value = '';
-      li.querySelector('.sent').textContent = '已发送：' + result.sent + (result.translated ? '' : '（未翻译：没有配置翻译引擎）');
+      const how = !result.translated ? '（未翻译：没有可用的翻译）'
+        : result.flags.indexOf('word-by-word') >= 0 ? '（机器逐词草译 · ' + result.engine + '）'
+        : '（' + result.engine + '）';
+      li.querySelector('.sent').textContent = '已发送：' + result.sent + how;
       refresh();
     } else {
       li.querySelector('.sent').textContent = '发送失败 (' + response.status + ')';

@@ -118,7 +118,7 @@ public sealed class ChineseDictionary
 
     private static string? BestGloss(List<string> meanings)
     {
-        foreach (var meaning in meanings.SelectMany(m => m.Split('/')))
+        foreach (var meaning in meanings.SelectMany(m => m.Split('/', ';')))
         {
             var m = meaning.Trim();
             if (m.Length == 0 || m.StartsWith("variant of", StringComparison.Ordinal) || m.StartsWith("old variant", StringComparison.Ordinal)

@@ -55,6 +55,7 @@ public sealed partial class OfflineTranslator(TranslationMemory memory, ChineseD
                 untranslated++;
             }
 
+            translated = KeepEnding(sentence, translated, target);
             if (output.Length > 0)
             {
                 output.Append(target is "zh" ? string.Empty : " ");
@@ -97,6 +98,26 @@ public sealed partial class OfflineTranslator(TranslationMemory memory, ChineseD
         }
 
         return joined.Length > 0 ? char.ToUpper(joined[0], System.Globalization.CultureInfo.InvariantCulture) + joined[1..] : joined;
+    }
+
+    // A sentence that ended with a full stop or question mark keeps one, in the target's script.
+    private static string KeepEnding(string source, string translated, string target)
+    {
+        var end = source.TrimEnd()[^1];
+        if (translated.Length == 0 || char.IsPunctuation(translated[^1]) || end is not ('。' or '.' or '！' or '!' or '？' or '?'))
+        {
+            return translated;
+        }
+
+        return translated + (end, target) switch
+        {
+            ('。' or '.', "zh") => "。",
+            ('。' or '.', _) => ".",
+            ('！' or '!', _) => "!",
+            (_, "ar") => "؟",
+            (_, "zh") => "？",
+            _ => "?",
+        };
     }
 
     private static string Primary(string tag) => tag.Split('-')[0].ToLowerInvariant();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using LiveAssist.Host.IntegrationTests.DirectLine;
@@ -112,10 +113,29 @@ public sealed class BuyerQaFlowTests(ITestOutputHelper output)
         var (after, _) = await dl.GetActivitiesAsync(token, conversation, watermark);
         var message = Assert.Single(after);
         Assert.Equal("bot", message.GetProperty("from").GetProperty("role").GetString());
-        Assert.True(LocaleFile.IsVariation("en", "qa.sellerReply", message.GetProperty("text").GetString()), message.GetProperty("text").GetString());
-        var answered = Assert.Single(await host.QuestionsAsync(session, key));
+        // A phrasebook reply arrives as the vetted English sentence.
+        var text = message.GetProperty("text").GetString()!;
+        Assert.True(LocaleFile.IsVariation("en", "qa.sellerReply", text), text);
+        Assert.Contains("30% deposit, balance paid before shipment", text, StringComparison.Ordinal);
+        var answered = Assert.Single(await host.QuestionsAsync(session, key), q => q.GetProperty("id").GetString() == question.GetProperty("id").GetString());
         Assert.Equal("answered", answered.GetProperty("status").GetString());
         Assert.Equal("30%定金，发货前付清余款。", answered.GetProperty("replyZh").GetString());
+
+        // A reply outside the phrasebook arrives as a flagged word-by-word draft with the seller's original.
+        await dl.PostMessageAsync(token, conversation, "can I pay by bank transfer?", credentials.GetProperty("userId").GetString()!, "en-US", session);
+        var second = Assert.Single(await host.QuestionsAsync(session, key), q => q.GetProperty("status").GetString() == "open");
+        (_, watermark) = await dl.GetActivitiesAsync(token, conversation);
+        using (var draft = await host.HostSendAsync(HttpMethod.Post, $"/api/sessions/{session}/questions/{second.GetProperty("id").GetString()}/reply", key, new { text = "这个杯子很便宜" }))
+        {
+            draft.EnsureSuccessStatusCode();
+            var result = await draft.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("offline-dictionary", result.GetProperty("engine").GetString());
+        }
+
+        var drafted = Assert.Single((await dl.GetActivitiesAsync(token, conversation, watermark)).Activities).GetProperty("text").GetString()!;
+        Assert.True(LocaleFile.IsVariation("en", "qa.sellerReplyDraft", drafted), drafted);
+        Assert.Contains("这个杯子很便宜", drafted, StringComparison.Ordinal);
+        Assert.Contains("cheap", drafted, StringComparison.OrdinalIgnoreCase);
 
         // Only the session's host may answer or read the queue.
         using var forged = await host.HostSendAsync(HttpMethod.Post, $"/api/sessions/{session}/questions/{question.GetProperty("id").GetString()}/reply", "not-the-key", new { text = "x" });
