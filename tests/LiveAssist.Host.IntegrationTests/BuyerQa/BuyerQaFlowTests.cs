@@ -38,6 +38,29 @@ public sealed class BuyerQaFlowTests(ITestOutputHelper output)
         Assert.Contains(SampleCatalog.Money(SampleCatalog.Tiers("YW-100375")[0].UnitPrice, lang), second, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("msteams", true)]
+    [InlineData("webchat", true)]
+    [InlineData("sms", false)]
+    public async Task ProductCard_WhereTheChannelShowsCards_PlainTextElsewhere(string channel, bool card)
+    {
+        await using var host = QaHost.Start();
+        var (session, _) = await host.CreateSessionAsync("YW-100234");
+
+        var reply = Assert.Single(await host.AskAsync("MOQ?", "en", session, conversation: "card-" + channel, channel: channel));
+
+        var text = reply.GetProperty("text").GetString()!;
+        Assert.Contains(SampleCatalog.Number(SampleCatalog.Moq("YW-100234"), "en"), text, StringComparison.Ordinal); // the answer is whole without the card
+        var attachments = reply.TryGetProperty("attachments", out var a) ? a.GetArrayLength() : 0;
+        Assert.Equal(card ? 1 : 0, attachments);
+        if (card)
+        {
+            var content = reply.GetProperty("attachments")[0].GetProperty("content");
+            Assert.Equal("AdaptiveCard", content.GetProperty("type").GetString());
+            Assert.Contains("getQuote", content.GetRawText(), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task CatalogFailingThenHanging_BuyerToldSellerWillAnswer_QuestionQueued()
     {
