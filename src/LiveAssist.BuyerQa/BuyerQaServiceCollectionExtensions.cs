@@ -8,8 +8,6 @@ using LiveAssist.Translation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace LiveAssist.BuyerQa;
 
@@ -26,8 +24,7 @@ public static class BuyerQaServiceCollectionExtensions
         services.TryAddSingleton<QaAnswerer>();
         services.TryAddSingleton<ChineseGist>();
         services.TryAddSingleton<ITranslator, NoTranslationEngine>();
-        services.TryAddSingleton(sp => new BuyerQaDatabase(new SqliteDatabase(SqliteDatabase.PathFor(
-            sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetRequiredService<IHostEnvironment>(), "buyerqa.db"))));
+        services.TryAddSingleton(sp => new BuyerQaDatabase(sp.OpenDataFile("buyerqa.db")));
         services.TryAddSingleton<HandoffQueue>();
         services.TryAddSingleton<LeadStore>();
         services.AddSingleton<IBot, BuyerQaBot>();

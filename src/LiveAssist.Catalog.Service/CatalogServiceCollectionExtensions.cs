@@ -4,7 +4,6 @@ using LiveAssist.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace LiveAssist.Catalog.Service;
@@ -19,16 +18,11 @@ public static class CatalogServiceCollectionExtensions
         services.TryAddSingleton(_ => CategoryTree.Load());
         services.TryAddSingleton(_ => SearchLexicon.Load());
         services.TryAddSingleton<SearchTerms>();
-        services.TryAddSingleton(sp => new CatalogStore(
-            new SqliteDatabase(DataPath(sp, "catalog.db")),
-            sp.GetRequiredService<SearchTerms>()));
+        services.TryAddSingleton(sp => new CatalogStore(sp.OpenDataFile("catalog.db"), sp.GetRequiredService<SearchTerms>()));
         services.TryAddSingleton(sp => new CatalogApiKey(SecretFile.FromConfigOrFile(
-            sp.GetRequiredService<IOptions<CatalogServiceOptions>>().Value.ApiKey, DataPath(sp, "catalog.apikey")).Value));
+            sp.GetRequiredService<IOptions<CatalogServiceOptions>>().Value.ApiKey, sp.DataFilePath("catalog.apikey")).Value));
         services.AddHostedService<SampleCatalogLoader>();
         services.AddOpenApi("openapi", o => o.ShouldInclude = d => d.GroupName == CatalogEndpoints.OpenApiGroup);
         return services;
     }
-
-    private static string DataPath(IServiceProvider sp, string file)
-        => SqliteDatabase.PathFor(sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetRequiredService<IHostEnvironment>(), file);
 }

@@ -137,15 +137,8 @@ internal sealed class CatalogStore
         }, cancellationToken);
 
     public async Task<Product?> GetAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json FROM products WHERE id = $id COLLATE NOCASE";
-        command.Parameters.AddWithValue("$id", id);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json
-            ? JsonSerializer.Deserialize<Product>(json, CatalogJson.Options)
-            : null;
-    }
+        => (await _database.ReadJsonAsync<Product>("SELECT json FROM products WHERE id = $id COLLATE NOCASE", CatalogJson.Options, cancellationToken, ("$id", id))
+            .ConfigureAwait(false)).FirstOrDefault();
 
     /// <summary>A page of products matching the buyer's words (best first) and the filters; all products when there are no words.</summary>
     public async Task<(List<Product> Items, int Total)> SearchAsync(string? query, string? category, string? shopId, int page, int pageSize, CancellationToken cancellationToken)

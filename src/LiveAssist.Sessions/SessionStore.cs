@@ -38,24 +38,11 @@ public sealed class SessionStore
     }
 
     public async Task<LiveSession?> GetAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json FROM sessions WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json
-            ? JsonSerializer.Deserialize<LiveSession>(json, Json)
-            : null;
-    }
+        => (await _database.ReadJsonAsync<LiveSession>("SELECT json FROM sessions WHERE id = $id", Json, cancellationToken, ("$id", id))
+            .ConfigureAwait(false)).FirstOrDefault();
 
     /// <summary>The most recently started session that has not ended (where buyers without a session id go).</summary>
     public async Task<LiveSession?> GetLatestLiveAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json FROM sessions WHERE ended_at IS NULL ORDER BY created_at DESC LIMIT 1";
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json
-            ? JsonSerializer.Deserialize<LiveSession>(json, Json)
-            : null;
-    }
+        => (await _database.ReadJsonAsync<LiveSession>("SELECT json FROM sessions WHERE ended_at IS NULL ORDER BY created_at DESC LIMIT 1", Json, cancellationToken)
+            .ConfigureAwait(false)).FirstOrDefault();
 }

@@ -2,8 +2,6 @@ using LiveAssist.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace LiveAssist.Sessions;
 
@@ -14,8 +12,7 @@ public static class SessionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<SessionsOptions>().Bind(configuration.GetSection(SessionsOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new SessionStore(new SqliteDatabase(SqliteDatabase.PathFor(
-            sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetRequiredService<IHostEnvironment>(), "sessions.db"))));
+        services.TryAddSingleton(sp => new SessionStore(sp.OpenDataFile("sessions.db")));
         return services;
     }
 }

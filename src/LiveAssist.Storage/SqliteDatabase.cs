@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -72,6 +73,31 @@ public sealed class SqliteDatabase
         {
             _writeGate.Release();
         }
+    }
+
+    /// <summary>
+    /// Runs a query whose first column holds JSON documents (how each capability stores its records) and
+    /// returns them deserialized, in the query's order.
+    /// </summary>
+    public async Task<List<T>> ReadJsonAsync<T>(string sql, JsonSerializerOptions options, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sql);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var documents = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            documents.Add(JsonSerializer.Deserialize<T>(reader.GetString(0), options)!);
+        }
+
+        return documents;
     }
 
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)

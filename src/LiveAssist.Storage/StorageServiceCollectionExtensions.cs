@@ -2,8 +2,6 @@ using LiveAssist.BotFramework.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace LiveAssist.Storage;
 
@@ -14,8 +12,7 @@ public static class StorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<IStateStore>(sp => new SqliteStateStore(new SqliteDatabase(SqliteDatabase.PathFor(
-            sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetRequiredService<IHostEnvironment>(), "state.db"))));
+        services.TryAddSingleton<IStateStore>(sp => new SqliteStateStore(sp.OpenDataFile("state.db")));
         return services;
     }
 }

@@ -35,35 +35,13 @@ public sealed class HandoffQueue(BuyerQaDatabase db)
         }, cancellationToken);
     }
 
+    /// <summary>A session's handed-over questions, oldest first; all of them, or those with <paramref name="status"/>.</summary>
     public async Task<IReadOnlyList<HandoffItem>> ListAsync(string sessionId, string? status, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json FROM handoffs WHERE session_id = $session" + (status is null ? string.Empty : " AND status = $status") + " ORDER BY created_at";
-        command.Parameters.AddWithValue("$session", sessionId);
-        if (status is not null)
-        {
-            command.Parameters.AddWithValue("$status", status);
-        }
-
-        var items = new List<HandoffItem>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            items.Add(JsonSerializer.Deserialize<HandoffItem>(reader.GetString(0), ActivitySerializer.Options)!);
-        }
-
-        return items;
-    }
+        => await db.Database.ReadJsonAsync<HandoffItem>(
+            "SELECT json FROM handoffs WHERE session_id = $session AND ($status = '' OR status = $status) ORDER BY created_at",
+            ActivitySerializer.Options, cancellationToken, ("$session", sessionId), ("$status", status ?? string.Empty)).ConfigureAwait(false);
 
     public async Task<HandoffItem?> GetAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json FROM handoffs WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json
-            ? JsonSerializer.Deserialize<HandoffItem>(json, ActivitySerializer.Options)
-            : null;
-    }
+        => (await db.Database.ReadJsonAsync<HandoffItem>("SELECT json FROM handoffs WHERE id = $id", ActivitySerializer.Options, cancellationToken, ("$id", id))
+            .ConfigureAwait(false)).FirstOrDefault();
 }

@@ -37,20 +37,8 @@ public sealed partial class LeadStore(BuyerQaDatabase db)
     }
 
     public async Task<IReadOnlyList<Lead>> ListAsync(string sessionId, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json FROM leads WHERE session_id = $session ORDER BY created_at";
-        command.Parameters.AddWithValue("$session", sessionId);
-        var leads = new List<Lead>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            leads.Add(JsonSerializer.Deserialize<Lead>(reader.GetString(0), Json)!);
-        }
-
-        return leads;
-    }
+        => await db.Database.ReadJsonAsync<Lead>("SELECT json FROM leads WHERE session_id = $session ORDER BY created_at", Json, cancellationToken, ("$session", sessionId))
+            .ConfigureAwait(false);
 
     /// <summary>RFC 4180 CSV with a header row; cells that a spreadsheet would run as formulas are defused.</summary>
     public static string ToCsv(IEnumerable<Lead> leads)

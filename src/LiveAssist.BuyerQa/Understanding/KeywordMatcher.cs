@@ -49,9 +49,25 @@ public sealed class KeywordMatcher(LocaleTexts texts)
             for (var i = 0; i < source.Length; i++)
             {
                 var c = source[i];
-                span[i] = c < '\u00C0' || char.IsSurrogate(c) ? c : c.ToString().Normalize(System.Text.NormalizationForm.FormD)[0];
+                span[i] = c < FoldTable.Length ? FoldTable[c] : c;
             }
         });
+    }
+
+    // Every question is folded once per keyword list, so the decomposition is done once here for the
+    // scripts buyers write in (Latin, Greek, Cyrillic, Arabic); other characters stay as they are.
+    private static readonly char[] FoldTable = BuildFoldTable();
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[0x0700];
+        for (var c = 0; c < table.Length; c++)
+        {
+            var ch = (char)c;
+            table[c] = c < 0x00C0 ? ch : ch.ToString().Normalize(System.Text.NormalizationForm.FormD)[0];
+        }
+
+        return table;
     }
 
     private List<Regex> Patterns(string language, string key)

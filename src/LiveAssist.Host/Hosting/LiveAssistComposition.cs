@@ -28,8 +28,7 @@ internal static partial class LiveAssistComposition
         services.AddCatalogClient(configuration, sp => SelfAddress.Resolve(sp) + CatalogEndpoints.BasePath);
         services.AddLiveSessions(configuration);
         services.AddBotFramework(configuration);
-        services.AddEmbeddedDirectLine(configuration, sp => SqliteDatabase.PathFor(
-            sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetRequiredService<IHostEnvironment>(), "directline.secret"));
+        services.AddEmbeddedDirectLine(configuration, sp => sp.DataFilePath("directline.secret"));
         services.AddBotConnectorChannel(); // last: the Connector takes every serviceUrl no in-process channel claims
         services.AddOfflineTranslation(configuration);
         services.AddBuyerQa(configuration);
