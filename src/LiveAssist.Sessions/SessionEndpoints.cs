@@ -100,7 +100,7 @@ public static class SessionEndpoints
         return Results.Json(SessionView.From(session, hostKey: null));
     }
 
-    private static async Task<IResult> SetProductAsync(string id, SetProductRequest? body, HttpRequest request, SessionStore store, ICatalogApi catalog, CancellationToken cancellationToken)
+    private static async Task<IResult> SetProductAsync(string id, SetProductRequest? body, HttpRequest request, SessionStore store, ICatalogApi catalog, IEnumerable<ISessionObserver> observers, CancellationToken cancellationToken)
     {
         var (session, error) = await AuthorizeHostAsync(request, id, store, cancellationToken).ConfigureAwait(false);
         if (error is not null)
@@ -127,6 +127,11 @@ public static class SessionEndpoints
         }
 
         await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
+        foreach (var observer in observers)
+        {
+            await observer.ProductChangedAsync(session, cancellationToken).ConfigureAwait(false);
+        }
+
         return Results.Json(SessionView.From(session, hostKey: null));
     }
 

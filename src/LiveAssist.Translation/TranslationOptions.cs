@@ -1,10 +1,35 @@
 namespace LiveAssist.Translation;
 
-/// <summary>Translation engines. Bound from <c>Translation</c>.</summary>
+/// <summary>The offline engine's data. Bound from <c>Translation</c>.</summary>
 public sealed class TranslationOptions
 {
     public const string SectionName = "Translation";
 
     /// <summary>CC-CEDICT data file for the offline engine. Empty: the copy the build puts next to the host.</summary>
     public string? CedictPath { get; set; }
+
+    /// <summary>Use Apertium (if installed) for English to Spanish, Portuguese and French in the offline engine.</summary>
+    public bool UseApertium { get; set; } = true;
+
+    public string ApertiumPath { get; set; } = "apertium";
+
+    public int ApertiumTimeoutMs { get; set; } = 4000;
+}
+
+/// <summary>The caption translators and their fallback order. Bound from <c>Translator</c>.</summary>
+public sealed class TranslatorOptions
+{
+    public const string SectionName = "Translator";
+
+    /// <summary>Engine names in fallback order. <c>offline</c> is always appended as the last resort when missing.</summary>
+    public List<string> Engines { get; set; } = ["offline"];
+
+    /// <summary>How long one engine may take for a caption before the next engine gets it.</summary>
+    public int EngineTimeoutMs { get; set; } = 2000;
+
+    /// <summary>Limit for the last engine in the chain (the offline one), which bounds its own slow steps.</summary>
+    public int LastEngineTimeoutMs { get; set; } = 10_000;
+
+    /// <summary>Cached translations (per text, language pair and glossary version).</summary>
+    public int CacheEntries { get; set; } = 20_000;
 }

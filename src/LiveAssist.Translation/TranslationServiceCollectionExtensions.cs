@@ -32,6 +32,10 @@ public static class TranslationServiceCollectionExtensions
             return dictionary;
         });
         services.AddSingleton<ITranslator, OfflineTranslator>();
+        services.AddOptions<TranslatorOptions>().Bind(configuration.GetSection(TranslatorOptions.SectionName));
+        services.AddSingleton<Apertium>();
+        services.AddKeyedSingleton<ICaptionTranslator, OfflineCaptionTranslator>(OfflineCaptionTranslator.EngineName);
+        services.AddSingleton<Chain.CaptionTranslationChain>();
         services.AddHostedService<DictionaryPreloader>();
         return services;
     }

@@ -1,3 +1,4 @@
+using LiveAssist.Translation.Figures;
 using System.Text;
 using System.Text.RegularExpressions;
 

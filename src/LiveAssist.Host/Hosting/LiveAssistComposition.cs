@@ -2,6 +2,8 @@ using LiveAssist.BotFramework;
 using LiveAssist.BotFramework.Hosting;
 using LiveAssist.BotFramework.Pipeline;
 using LiveAssist.BuyerQa;
+using LiveAssist.Captions;
+using LiveAssist.Captions.Delivery;
 using LiveAssist.Translation;
 using LiveAssist.BuyerQa.Handoff;
 using LiveAssist.Sessions;
@@ -31,6 +33,7 @@ internal static partial class LiveAssistComposition
         services.AddEmbeddedDirectLine(configuration, sp => sp.DataFilePath("directline.secret"));
         services.AddBotConnectorChannel(); // last: the Connector takes every serviceUrl no in-process channel claims
         services.AddOfflineTranslation(configuration);
+        services.AddLiveCaptions(configuration);
         services.AddBuyerQa(configuration);
         if (string.Equals(configuration.GetSection(BotOptions.SectionName).Get<BotOptions>()?.Handler, "echo", StringComparison.OrdinalIgnoreCase))
         {
@@ -64,7 +67,9 @@ internal static partial class LiveAssistComposition
         app.MapChatToken();
         app.MapCatalogApi();
         app.MapSessions(PublicRateLimits.Policy);
+        app.MapCaptions(PublicRateLimits.CaptionsPolicy);
         app.MapBuyerQa();
+        app.MapGet("/overlay/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "overlay.html"), "text/html; charset=utf-8"));
         app.MapGet("/host/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "host.html"), "text/html; charset=utf-8"));
         app.MapOpenApi(CatalogEndpoints.BasePath + "/{documentName}.json");
         app.MapGet(CatalogEndpoints.BasePath + "/docs", () => Results.File(Path.Combine(app.Environment.WebRootPath, "catalog-docs.html"), "text/html; charset=utf-8"));

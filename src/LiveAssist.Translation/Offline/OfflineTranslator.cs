@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace LiveAssist.Translation.Offline;
 
@@ -8,7 +7,7 @@ namespace LiveAssist.Translation.Offline;
 /// memory (vetted, exact) first, then for Chinese a word-by-word draft from the trade glossary and
 /// CC-CEDICT. Every result says which of the two made it, and a word-by-word draft is flagged as such.
 /// </summary>
-public sealed partial class OfflineTranslator(TranslationMemory memory, ChineseDictionary dictionary) : ITranslator
+public sealed class OfflineTranslator(TranslationMemory memory, ChineseDictionary dictionary) : ITranslator
 {
     public const string MemoryEngine = "offline-memory";
     public const string DictionaryEngine = "offline-dictionary";
@@ -38,7 +37,7 @@ public sealed partial class OfflineTranslator(TranslationMemory memory, ChineseD
             else if (source == "zh")
             {
                 var (words, unknown, usedEnglish) = dictionary.Gloss(sentence, target);
-                translated = Join(words, target);
+                translated = OfflineTranslatorText.Join(words, target);
                 englishForOther |= usedEnglish;
                 if (unknown * 2 > sentence.Length)
                 {
@@ -55,7 +54,7 @@ public sealed partial class OfflineTranslator(TranslationMemory memory, ChineseD
                 untranslated++;
             }
 
-            translated = KeepEnding(sentence, translated, target);
+            translated = OfflineTranslatorText.KeepEnding(sentence, translated, target);
             if (output.Length > 0)
             {
                 output.Append(target is "zh" ? string.Empty : " ");
@@ -88,40 +87,5 @@ public sealed partial class OfflineTranslator(TranslationMemory memory, ChineseD
         return Task.FromResult(new TranslationResult(output.ToString(), engine, fromDictionary > 0 || untranslated > 0, flags));
     }
 
-    private static string Join(List<string> words, string language)
-    {
-        var joined = string.Join(' ', words.Where(w => w.Length > 0));
-        joined = SpaceBeforePunctuation().Replace(joined, "$1");
-        if (language != "fr")
-        {
-            joined = joined.Replace(" ?", "?", StringComparison.Ordinal);
-        }
-
-        return joined.Length > 0 ? char.ToUpper(joined[0], System.Globalization.CultureInfo.InvariantCulture) + joined[1..] : joined;
-    }
-
-    // A sentence that ended with a full stop or question mark keeps one, in the target's script.
-    private static string KeepEnding(string source, string translated, string target)
-    {
-        var end = source.TrimEnd()[^1];
-        if (translated.Length == 0 || char.IsPunctuation(translated[^1]) || end is not ('。' or '.' or '！' or '!' or '？' or '?'))
-        {
-            return translated;
-        }
-
-        return translated + (end, target) switch
-        {
-            ('。' or '.', "zh") => "。",
-            ('。' or '.', _) => ".",
-            ('！' or '!', _) => "!",
-            (_, "ar") => "؟",
-            (_, "zh") => "？",
-            _ => "?",
-        };
-    }
-
     private static string Primary(string tag) => tag.Split('-')[0].ToLowerInvariant();
-
-    [GeneratedRegex(@"\s+([,.!;:%)])")]
-    private static partial Regex SpaceBeforePunctuation();
 }

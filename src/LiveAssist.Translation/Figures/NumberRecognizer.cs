@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace LiveAssist.BuyerQa.Understanding;
+namespace LiveAssist.Translation.Figures;
 
 /// <summary>
 /// Finds numbers as buyers and hosts write them: 3000, 3,000, 3.000 (es/pt/ru/id grouping), 3 000,
@@ -16,7 +16,8 @@ public static partial class NumberRecognizer
     [GeneratedRegex(@"(?<![A-Za-z0-9_])(\d{1,3}(?:[ ,.\u00A0\u202F]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(\s?[kK千万](?![a-zA-Z]))?", RegexOptions.CultureInvariant)]
     private static partial Regex DigitNumber();
 
-    [GeneratedRegex("[零〇一二两三四五六七八九十百千万亿]+(?:[块元][零〇一二两三四五六七八九十]*(?:毛|角)?[零〇一二三四五六七八九]*分?)?|[零〇一二两三四五六七八九十]+(?:毛|角)[零〇一二三四五六七八九]*分?", RegexOptions.CultureInvariant)]
+    // After 块 one digit (tenths) or 毛 and one digit (hundredths): "一块八毛五一个" is 1.85, then "一个".
+    [GeneratedRegex("[零〇一二两三四五六七八九十百千万亿]+(?:[块元](?:[零〇一二两三四五六七八九]?[毛角][零〇一二三四五六七八九]?分?|[零〇一二两三四五六七八九](?![十百千万亿毛角]))?)?|[零〇一二两三四五六七八九十]+[毛角][零〇一二三四五六七八九]?分?", RegexOptions.CultureInvariant)]
     private static partial Regex ChineseNumber();
 
     public static IReadOnlyList<RecognizedNumber> Recognize(string? text)

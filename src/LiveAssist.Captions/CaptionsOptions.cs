@@ -1,0 +1,16 @@
+namespace LiveAssist.Captions;
+
+/// <summary>Caption behaviour. Bound from <c>Captions</c>.</summary>
+public sealed class CaptionsOptions
+{
+    public const string SectionName = "Captions";
+
+    /// <summary>Longest line the host may send in one utterance; longer text gets a clear 400 (split it), nothing is cut silently.</summary>
+    public int MaxUtteranceChars { get; set; } = 2000;
+
+    /// <summary>Events a slow overlay may fall behind before it is disconnected (it reconnects and resumes from storage).</summary>
+    public int ListenerBuffer { get; set; } = 512;
+
+    /// <summary>The host page raises its delay alarm above this.</summary>
+    public int DelayAlarmMs { get; set; } = 3000;
+}

@@ -1,0 +1,33 @@
+using LiveAssist.Captions.Delivery;
+using LiveAssist.Captions.Pipeline;
+using LiveAssist.Captions.ProductCards;
+using LiveAssist.Sessions;
+using LiveAssist.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LiveAssist.Captions;
+
+public static class CaptionsServiceCollectionExtensions
+{
+    /// <summary>Live captions: pipeline, storage, fan-out, product cards, and start-up recovery of uncaptioned utterances.</summary>
+    public static IServiceCollection AddLiveCaptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<CaptionsOptions>().Bind(configuration.GetSection(CaptionsOptions.SectionName));
+        services.AddSingleton(sp => new CaptionStore(sp.OpenDataFile("captions.db")));
+        services.AddSingleton<CaptionHub>();
+        services.AddSingleton<ProductCardPublisher>();
+        services.AddSingleton<ISessionObserver>(sp => sp.GetRequiredService<ProductCardPublisher>());
+        services.AddSingleton<CaptionPipeline>();
+        services.AddHostedService<CaptionRecovery>();
+        return services;
+    }
+}
+
+/// <summary>At start-up, captions what a crash left uncaptioned, so exports end up complete.</summary>
+internal sealed class CaptionRecovery(CaptionPipeline pipeline, SessionStore sessions) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => pipeline.RecoverAsync(sessions, stoppingToken);
+}

@@ -1,0 +1,209 @@
+using LiveAssist.Captions.Exports;
+using LiveAssist.Captions.Pipeline;
+using LiveAssist.Captions.ProductCards;
+using LiveAssist.Sessions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace LiveAssist.Captions.Delivery;
+
+/// <summary>Contract section 2: utterances in, the caption stream and exports out.</summary>
+public static class CaptionEndpoints
+{
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+    public static IEndpointRouteBuilder MapCaptions(this IEndpointRouteBuilder endpoints, string? rateLimitPolicy = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var group = endpoints.MapGroup("/api/sessions/{id}").DisableAntiforgery();
+        group.MapPost("/utterances", PostUtteranceAsync);
+        var stream = group.MapGet("/captions/stream", StreamAsync);
+        var export = group.MapGet("/captions.{format}", ExportAsync);
+        if (rateLimitPolicy is not null)
+        {
+            stream.RequireRateLimiting(rateLimitPolicy);
+            export.RequireRateLimiting(rateLimitPolicy);
+        }
+
+        return endpoints;
+    }
+
+    private static async Task<IResult> PostUtteranceAsync(string id, HttpRequest request, UtteranceInput? body, SessionStore sessions, CaptionPipeline pipeline,
+        IOptions<CaptionsOptions> options, CancellationToken cancellationToken)
+    {
+        var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (string.IsNullOrWhiteSpace(body?.Text))
+        {
+            return Problem(400, "Text needed", "Send {\"text\": \"...\", \"final\": true|false} with what the host said.");
+        }
+
+        var max = options.Value.MaxUtteranceChars;
+        if (body.Text.Length > max)
+        {
+            return Problem(400, "Utterance too long", $"One utterance may have at most {max} characters (this one has {body.Text.Length}); send it as several lines.");
+        }
+
+        if (!session!.IsLive)
+        {
+            return Problem(409, "Session ended", "This session has ended; start a new one to caption more.");
+        }
+
+        if (body.StartMs is < 0 || body.EndMs is < 0 || body.StartMs > body.EndMs)
+        {
+            return Problem(400, "Bad timing", "startMs and endMs are milliseconds from the session start, with startMs <= endMs.");
+        }
+
+        var seq = await pipeline.AcceptAsync(session, body, cancellationToken).ConfigureAwait(false);
+        return Results.Json(new { seq });
+    }
+
+    private static async Task StreamAsync(string id, HttpContext context, SessionStore sessions, CaptionStore store, CaptionHub hub, ProductCardPublisher cards)
+    {
+        var cancellationToken = context.RequestAborted;
+        var session = await sessions.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (session is null)
+        {
+            await Problem(404, "Unknown session", "There is no live session with this id.").ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var lang = Language(context.Request, session);
+        if (lang is null)
+        {
+            await Problem(400, "Unknown language", $"This session captions in: {string.Join(", ", Languages(session))}.").ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var after = LastSeen(context.Request);
+        var response = context.Response;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.Headers.CacheControl = "no-cache, no-transform";
+        response.Headers["X-Accel-Buffering"] = "no";
+
+        // Subscribe before reading history, so nothing published in between is missed.
+        using var listener = hub.Subscribe(session.Id, lang);
+        await response.WriteAsync("retry: 1000\n\n", cancellationToken).ConfigureAwait(false);
+        if (await cards.CurrentAsync(session, lang, cancellationToken).ConfigureAwait(false) is { } card)
+        {
+            await response.Body.WriteAsync(card.Bytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        var lastSent = after;
+        foreach (var caption in await store.ReadCaptionsAsync(session.Id, lang, after, cancellationToken).ConfigureAwait(false))
+        {
+            await response.Body.WriteAsync(SseEvent.Create("caption", caption.Seq, true, caption).Bytes, cancellationToken).ConfigureAwait(false);
+            lastSent = caption.Seq;
+        }
+
+        await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                wait.CancelAfter(Heartbeat);
+                bool more;
+                try
+                {
+                    more = await listener.Events.WaitToReadAsync(wait.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    await response.WriteAsync(": keep-alive\n\n", cancellationToken).ConfigureAwait(false);
+                    await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (!more)
+                {
+                    return; // cut off for falling behind: the overlay reconnects with Last-Event-ID
+                }
+
+                while (listener.Events.TryRead(out var message))
+                {
+                    if (message.Name == "caption" && message.Seq <= lastSent)
+                    {
+                        continue; // already sent from history, or a partial of a line already final
+                    }
+
+                    await response.Body.WriteAsync(message.Bytes, cancellationToken).ConfigureAwait(false);
+                    if (message.IsFinal)
+                    {
+                        lastSent = message.Seq;
+                    }
+                }
+
+                await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // the overlay went away
+        }
+    }
+
+    private static async Task<IResult> ExportAsync(string id, string format, HttpRequest request, SessionStore sessions, CaptionStore store, CancellationToken cancellationToken)
+    {
+        var session = await sessions.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (session is null)
+        {
+            return Problem(404, "Unknown session", "There is no live session with this id.");
+        }
+
+        var lang = Language(request, session);
+        if (lang is null)
+        {
+            return Problem(400, "Unknown language", $"This session captions in: {string.Join(", ", Languages(session))}.");
+        }
+
+        var captions = await store.ReadCaptionsAsync(session.Id, lang, 0, cancellationToken).ConfigureAwait(false);
+        var name = $"{session.Id}.{lang}.{format}";
+        return format.ToLowerInvariant() switch
+        {
+            "vtt" => Results.Text(CaptionExports.WebVtt(captions, lang), "text/vtt; charset=utf-8"),
+            "srt" => Results.Text(CaptionExports.Srt(captions), "application/x-subrip; charset=utf-8"),
+            "json" => Results.Text(CaptionExports.JsonExport(session.Id, lang, captions), "application/json; charset=utf-8"),
+            _ => Problem(404, "Unknown format", $"Captions export as .vtt, .srt or .json, not '{name}'."),
+        };
+    }
+
+    public static IReadOnlyList<string> Languages(LiveSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return [.. session.TargetLanguages.Select(l => l.Split('-')[0].ToLowerInvariant()).Append(session.SourceLanguage.Split('-')[0].ToLowerInvariant()).Distinct()];
+    }
+
+    private static string? Language(HttpRequest request, LiveSession session)
+    {
+        var asked = request.Query["lang"].ToString();
+        var languages = Languages(session);
+        if (string.IsNullOrWhiteSpace(asked))
+        {
+            return languages[0];
+        }
+
+        var primary = asked.Split('-')[0].ToLowerInvariant();
+        return languages.Contains(primary) ? primary : null;
+    }
+
+    // EventSource sends Last-Event-ID when it reconnects; a page that starts over passes ?after=.
+    private static long LastSeen(HttpRequest request)
+    {
+        var value = request.Headers["Last-Event-ID"].ToString();
+        if (string.IsNullOrEmpty(value))
+        {
+            value = request.Query["after"].ToString();
+        }
+
+        return long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seq) ? seq : 0;
+    }
+
+    private static IResult Problem(int status, string title, string detail) => Results.Problem(detail, statusCode: status, title: title);
+}

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace LiveAssist.Captions.Delivery;
+
+/// <summary>
+/// In-process fan-out of caption events to the overlays listening on a session and language. Each
+/// event is serialized once and the same bytes go to every listener. A listener that falls more
+/// than <see cref="CaptionsOptions.ListenerBuffer"/> events behind is cut off; it reconnects and
+/// resumes from storage with Last-Event-ID, so nothing is lost and nobody slows the others.
+/// </summary>
+public sealed class CaptionHub(IOptions<CaptionsOptions> options)
+{
+    private readonly ConcurrentDictionary<(string Session, string Lang), ListenerSet> _listeners = new();
+
+    public CaptionListener Subscribe(string sessionId, string lang)
+    {
+        var set = _listeners.GetOrAdd((sessionId, lang.ToLowerInvariant()), _ => new ListenerSet());
+        var listener = new CaptionListener(options.Value.ListenerBuffer, set);
+        set.Add(listener);
+        return listener;
+    }
+
+    public int ListenerCount(string sessionId) => _listeners.Where(p => p.Key.Session == sessionId).Sum(p => p.Value.Count);
+
+    public void Publish(string sessionId, string lang, SseEvent message)
+    {
+        if (_listeners.TryGetValue((sessionId, lang.ToLowerInvariant()), out var set))
+        {
+            set.Publish(message);
+        }
+    }
+
+    internal sealed class ListenerSet
+    {
+        private readonly Lock _gate = new();
+        private CaptionListener[] _listeners = [];
+
+        public int Count => _listeners.Length;
+
+        public void Add(CaptionListener listener)
+        {
+            lock (_gate)
+            {
+                _listeners = [.. _listeners, listener];
+            }
+        }
+
+        public void Remove(CaptionListener listener)
+        {
+            lock (_gate)
+            {
+                _listeners = [.. _listeners.Where(l => l != listener)];
+            }
+        }
+
+        public void Publish(SseEvent message)
+        {
+            foreach (var listener in _listeners)
+            {
+                listener.Offer(message);
+            }
+        }
+    }
+}
+
+/// <summary>One overlay's queue of events; dispose to stop listening.</summary>
+public sealed class CaptionListener : IDisposable
+{
+    private readonly Channel<SseEvent> _channel;
+    private readonly CaptionHub.ListenerSet _set;
+
+    internal CaptionListener(int capacity, CaptionHub.ListenerSet set)
+    {
+        _set = set;
+        _channel = Channel.CreateBounded<SseEvent>(new BoundedChannelOptions(Math.Max(16, capacity)) { SingleReader = true, SingleWriter = false });
+    }
+
+    public ChannelReader<SseEvent> Events => _channel.Reader;
+
+    /// <summary>True when this listener was cut off for falling behind.</summary>
+    public bool Overflowed { get; private set; }
+
+    internal void Offer(SseEvent message)
+    {
+        if (!_channel.Writer.TryWrite(message) && !Overflowed)
+        {
+            Overflowed = true;
+            _channel.Writer.TryComplete();
+        }
+    }
+
+    public void Dispose()
+    {
+        _set.Remove(this);
+        _channel.Writer.TryComplete();
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text;
+using System.Text.Json;
+
+namespace LiveAssist.Captions.Delivery;
+
+/// <summary>A Server-Sent Event ready to write: <c>id</c> only on final captions, so a reconnecting overlay's Last-Event-ID is the last final it saw.</summary>
+public sealed record SseEvent(string Name, long Seq, bool IsFinal, ReadOnlyMemory<byte> Bytes)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static SseEvent Create<T>(string name, long seq, bool isFinal, T payload)
+    {
+        var builder = new StringBuilder(256);
+        if (isFinal)
+        {
+            builder.Append("id: ").Append(seq).Append('\n');
+        }
+
+        // JSON without indentation is one line; line breaks inside strings are escaped.
+        builder.Append("event: ").Append(name).Append('\n')
+            .Append("data: ").Append(JsonSerializer.Serialize(payload, Json)).Append("\n\n");
+        return new SseEvent(name, seq, isFinal, Encoding.UTF8.GetBytes(builder.ToString()));
+    }
+}

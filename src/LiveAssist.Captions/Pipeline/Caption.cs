@@ -1,0 +1,26 @@
+namespace LiveAssist.Captions.Pipeline;
+
+/// <summary>What the host said (or typed), as it arrived: stored before anything is translated.</summary>
+public sealed record Utterance(string SessionId, long Seq, string Text, long StartMs, long EndMs, DateTimeOffset ReceivedAt);
+
+/// <summary>One caption event of the contract: a line in one language, partial (updating) or final.</summary>
+public sealed record Caption(
+    long Seq,
+    string Lang,
+    string Kind,
+    string Text,
+    string SourceText,
+    long StartMs,
+    long EndMs,
+    string Engine,
+    IReadOnlyList<string> Flags,
+    IReadOnlyList<CaptionCue> Cues,
+    string Dir,
+    bool Draft)
+{
+    public const string Partial = "partial";
+    public const string Final = "final";
+}
+
+/// <summary>A screenful: at most two lines, on screen from <see cref="StartMs"/> to <see cref="EndMs"/>.</summary>
+public sealed record CaptionCue(long StartMs, long EndMs, IReadOnlyList<string> Lines);

@@ -1,0 +1,237 @@
+using System.Text.RegularExpressions;
+using System.Threading.Channels;
+using LiveAssist.Captions.Delivery;
+using LiveAssist.Captions.Layout;
+using LiveAssist.Captions.ProductCards;
+using LiveAssist.Sessions;
+using LiveAssist.Translation;
+using LiveAssist.Translation.Chain;
+using Microsoft.Extensions.Logging;
+
+namespace LiveAssist.Captions.Pipeline;
+
+/// <summary>
+/// One live session's captioning, strictly in order: a single worker translates each utterance
+/// into all languages, lays out cues, stores finals and only then publishes them. Partials that a
+/// newer partial or the final has overtaken are skipped, so a slow engine never builds a backlog.
+/// </summary>
+internal sealed partial class SessionCaptioner : IAsyncDisposable
+{
+    private readonly LiveSession _session;
+    private readonly CaptionStore _store;
+    private readonly CaptionTranslationChain _translators;
+    private readonly CaptionHub _hub;
+    private readonly ProductCardPublisher _cards;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SessionTerms _terms;
+    private readonly IReadOnlyList<string> _languages;
+    private readonly string _sourceLanguage;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Dictionary<string, long> _lastCueEnd = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Task _worker;
+    private long _lastSeq = -1;
+    private long? _openSeq;
+    private long _openStartMs;
+    private long _partialVersion;
+    private long _enqueued;
+    private long _done;
+
+    public SessionCaptioner(LiveSession session, CaptionStore store, CaptionTranslationChain translators, CaptionHub hub, ProductCardPublisher cards, TimeProvider time, ILogger logger)
+    {
+        _session = session;
+        _store = store;
+        _translators = translators;
+        _hub = hub;
+        _cards = cards;
+        _time = time;
+        _logger = logger;
+        _terms = new SessionTerms(
+            [.. session.Glossary.Select(g => new SessionTerm(g.Source, g.Translations))],
+            [.. session.Script.Select(s => new SessionTerm(s.Source, s.Translations))]);
+        _sourceLanguage = session.SourceLanguage.Split('-')[0].ToLowerInvariant();
+        _languages = [.. session.TargetLanguages.Select(l => l.Split('-')[0].ToLowerInvariant()).Append(_sourceLanguage).Distinct()];
+        _worker = Task.Run(RunAsync);
+    }
+
+    public async Task<long> AcceptAsync(UtteranceInput input, CancellationToken cancellationToken)
+    {
+        var text = input.Text!.Trim();
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_lastSeq < 0)
+            {
+                _lastSeq = await _store.LastSeqAsync(_session.Id, cancellationToken).ConfigureAwait(false);
+                foreach (var (lang, cueEnd) in await _store.LastCueEndsAsync(_session.Id, cancellationToken).ConfigureAwait(false))
+                {
+                    _lastCueEnd[lang] = cueEnd;
+                }
+            }
+
+            var nowMs = (long)(_time.GetUtcNow() - _session.CreatedAt).TotalMilliseconds;
+            if (_openSeq is null)
+            {
+                _openSeq = ++_lastSeq;
+                _openStartMs = input.StartMs ?? Math.Max(0, nowMs - EstimatedSpeechMs(text));
+            }
+
+            var seq = _openSeq.Value;
+            if (!input.Final)
+            {
+                var version = Interlocked.Increment(ref _partialVersion);
+                Enqueue(new Work(new Utterance(_session.Id, seq, text, _openStartMs, input.EndMs ?? nowMs, _time.GetUtcNow()), false, version));
+                return seq;
+            }
+
+            _openSeq = null;
+            var start = input.StartMs ?? _openStartMs;
+            var end = Math.Max(start, input.EndMs ?? nowMs);
+            var utterance = new Utterance(_session.Id, seq, text, start, end, _time.GetUtcNow());
+            await _store.AddUtteranceAsync(utterance, cancellationToken).ConfigureAwait(false); // stored before anything can fail
+            Enqueue(new Work(utterance, true, 0));
+            return seq;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task EnqueueRecoveredAsync(Utterance utterance, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _lastSeq = Math.Max(_lastSeq < 0 ? await _store.LastSeqAsync(_session.Id, cancellationToken).ConfigureAwait(false) : _lastSeq, utterance.Seq);
+            Enqueue(new Work(utterance, true, 0));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        var target = Interlocked.Read(ref _enqueued);
+        while (Interlocked.Read(ref _done) < target)
+        {
+            await Task.Delay(10, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Enqueue(Work work)
+    {
+        Interlocked.Increment(ref _enqueued);
+        _work.Writer.TryWrite(work);
+    }
+
+    private async Task RunAsync()
+    {
+        await foreach (var work in _work.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
+        {
+            try
+            {
+                if (work.Final)
+                {
+                    await CaptionFinalAsync(work.Utterance, _stopping.Token).ConfigureAwait(false);
+                }
+                else if (work.Version == Interlocked.Read(ref _partialVersion) && _openSeq == work.Utterance.Seq)
+                {
+                    await CaptionPartialAsync(work.Utterance, _stopping.Token).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
+            {
+                // The utterance stays stored and uncaptioned; the next start-up captions it.
+                LogFailed(_logger, work.Utterance.Seq, _session.Id, e);
+            }
+            finally
+            {
+                Interlocked.Increment(ref _done);
+            }
+        }
+    }
+
+    private async Task CaptionPartialAsync(Utterance utterance, CancellationToken cancellationToken)
+    {
+        var translations = await _translators.TranslateAsync(Request(utterance.Text) with { IsPartial = true }, cancellationToken).ConfigureAwait(false);
+        foreach (var lang in _languages)
+        {
+            if (Translation(lang, utterance.Text, translations) is { } result)
+            {
+                var caption = new Caption(utterance.Seq, lang, Caption.Partial, result.Text, utterance.Text, utterance.StartMs, utterance.EndMs,
+                    result.Engine, result.Flags, [], Direction(lang), result.IsDraft);
+                _hub.Publish(_session.Id, lang, SseEvent.Create("caption", utterance.Seq, false, caption));
+            }
+        }
+    }
+
+    private async Task CaptionFinalAsync(Utterance utterance, CancellationToken cancellationToken)
+    {
+        var translations = await _translators.TranslateAsync(Request(utterance.Text), cancellationToken).ConfigureAwait(false);
+        var captions = new List<Caption>(_languages.Count);
+        foreach (var lang in _languages)
+        {
+            if (Translation(lang, utterance.Text, translations) is not { } result)
+            {
+                continue; // held back: no engine got the figures right
+            }
+
+            var cues = CaptionLayout.Layout(result.Text, lang, utterance.StartMs, utterance.EndMs, _lastCueEnd.GetValueOrDefault(lang));
+            captions.Add(new Caption(utterance.Seq, lang, Caption.Final, result.Text, utterance.Text,
+                cues.Count > 0 ? cues[0].StartMs : utterance.StartMs, cues.Count > 0 ? cues[^1].EndMs : utterance.EndMs,
+                result.Engine, result.Flags, cues, Direction(lang), result.IsDraft));
+        }
+
+        await _store.SaveCaptionsAsync(_session.Id, utterance.Seq, captions, cancellationToken).ConfigureAwait(false);
+        foreach (var caption in captions)
+        {
+            _lastCueEnd[caption.Lang] = caption.EndMs;
+            _hub.Publish(_session.Id, caption.Lang, SseEvent.Create("caption", caption.Seq, true, caption));
+        }
+
+        // The host named a product ("YW-100234 这款..."): show its card beside the captions.
+        if (ProductId().Match(utterance.Text) is { Success: true } named)
+        {
+            await _cards.ShowAsync(_session.Id, named.Value.ToUpperInvariant(), fromSpeech: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private CaptionTranslationRequest Request(string text) => new(text, _session.SourceLanguage, _languages.Where(l => l != _sourceLanguage).ToList(), _terms);
+
+    private TranslationResult? Translation(string lang, string source, IReadOnlyDictionary<string, TranslationResult> translations)
+        => lang == _sourceLanguage ? new TranslationResult(source, "source", false, []) : translations.GetValueOrDefault(lang);
+
+    private static string Direction(string lang) => LanguageLayout.For(lang).RightToLeft ? "rtl" : "ltr";
+
+    // About four Chinese characters, or fifteen Latin characters, a second.
+    private static long EstimatedSpeechMs(string text) => text.Any(c => c >= '\u3400') ? text.Length * 250L : text.Length * 66L;
+
+    public async ValueTask DisposeAsync()
+    {
+        _work.Writer.TryComplete();
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _worker.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stopping.Dispose();
+        _gate.Dispose();
+    }
+
+    private sealed record Work(Utterance Utterance, bool Final, long Version);
+
+    [GeneratedRegex(@"\b[A-Za-z]{2,4}-\d{4,8}\b")]
+    private static partial Regex ProductId();
+
+    [LoggerMessage(1, LogLevel.Error, "Utterance {Seq} of session {Session} could not be captioned now; it stays stored and is captioned at the next start")]
+    private static partial void LogFailed(ILogger logger, long seq, string session, Exception exception);
+}

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using LiveAssist.Captions.Delivery;
+using LiveAssist.Catalog.Client;
+using LiveAssist.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LiveAssist.Captions.ProductCards;
+
+/// <summary>
+/// The small fact card an overlay shows beside the captions for the product on screen: title,
+/// price tiers, MOQ, stock and lead time from the catalog API, in each caption language.
+/// </summary>
+public sealed partial class ProductCardPublisher(IServiceProvider services, SessionStore sessions, CaptionHub hub, ILogger<ProductCardPublisher> logger) : ISessionObserver
+{
+    private readonly ConcurrentDictionary<(string Session, string Lang), SseEvent> _current = new();
+
+    public Task ProductChangedAsync(LiveSession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.CurrentProductId is { } id ? ShowAsync(session.Id, id, fromSpeech: false, cancellationToken) : Task.CompletedTask;
+    }
+
+    /// <summary>Publishes the product's card in every language of the session; a product the catalog does not know is ignored.</summary>
+    public async Task ShowAsync(string sessionId, string productId, bool fromSpeech, CancellationToken cancellationToken)
+    {
+        if (await sessions.GetAsync(sessionId, cancellationToken).ConfigureAwait(false) is not { } session)
+        {
+            return;
+        }
+
+        var languages = session.TargetLanguages.Select(l => l.Split('-')[0].ToLowerInvariant()).Append(session.SourceLanguage.Split('-')[0].ToLowerInvariant()).Distinct();
+        var published = false;
+        foreach (var lang in languages)
+        {
+            try
+            {
+                // Resolved on use: the catalog client may point at this very host, which is not listening yet at start-up.
+                using var response = await services.GetRequiredService<ICatalogApi>().GetProductAsync(productId, lang, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode || response.Content is not { } product)
+                {
+                    return;
+                }
+
+                var card = ProductCard.From(product, lang);
+                var message = SseEvent.Create("product", 0, false, card);
+                _current[(sessionId, lang)] = message;
+                hub.Publish(sessionId, lang, message);
+                published = true;
+            }
+            catch (Exception e) when (e is HttpRequestException or Refit.ApiException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                LogCatalogDown(logger, productId, e.Message);
+                return;
+            }
+        }
+
+        if (published && fromSpeech && !string.Equals(session.CurrentProductId, productId, StringComparison.OrdinalIgnoreCase))
+        {
+            session.CurrentProductId = productId;
+            if (!session.ProductList.Contains(productId, StringComparer.OrdinalIgnoreCase))
+            {
+                session.ProductList.Add(productId);
+            }
+
+            await sessions.SaveAsync(session, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The card an overlay that just connected should show, if any.</summary>
+    public async Task<SseEvent?> CurrentAsync(LiveSession session, string lang, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (_current.TryGetValue((session.Id, lang), out var card))
+        {
+            return card;
+        }
+
+        if (session.CurrentProductId is not { } id)
+        {
+            return null;
+        }
+
+        await ShowAsync(session.Id, id, fromSpeech: false, cancellationToken).ConfigureAwait(false);
+        return _current.GetValueOrDefault((session.Id, lang));
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "No product card for {Product}: the catalog did not answer ({Reason})")]
+    private static partial void LogCatalogDown(ILogger logger, string product, string reason);
+}
+
+/// <summary>What the overlay's card shows.</summary>
+public sealed record ProductCard(string ProductId, string Lang, string? Title, string? Unit, int? Moq, IReadOnlyList<PriceTierView> PriceTiers,
+    int StockTotal, IReadOnlyList<StockView> Stock, int? LeadTimeDays, string? Image)
+{
+    public static ProductCard From(Product product, string lang)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        return new ProductCard(product.Id ?? string.Empty, lang, product.Title?.For(lang), product.Unit?.For(lang), product.Moq,
+            [.. (product.PriceTiers ?? []).Select(t => new PriceTierView(t.MinQty, t.UnitPrice, t.Currency ?? "USD"))],
+            (product.Stock ?? []).Sum(s => s.Qty),
+            [.. (product.Stock ?? []).Select(s => new StockView(s.Warehouse ?? string.Empty, s.Country ?? string.Empty, s.Qty))],
+            product.LeadTimeDays, product.Images?.FirstOrDefault());
+    }
+}
+
+public sealed record PriceTierView(int MinQty, decimal UnitPrice, string Currency);
+
+public sealed record StockView(string Warehouse, string Country, int Qty);

@@ -1,0 +1,192 @@
+using LiveAssist.Translation.Figures;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LiveAssist.Translation.Chain;
+
+/// <summary>
+/// Runs the configured caption translators in order (<c>Translator:Engines</c>). An engine that
+/// throws or takes longer than <see cref="TranslatorOptions.EngineTimeoutMs"/> hands the caption to
+/// the next; so does a language whose translation changed a figure or dropped a glossary term.
+/// The offline engine is always last. Accepted translations are cached by text, language pair and
+/// the session's glossary version.
+/// </summary>
+public sealed partial class CaptionTranslationChain
+{
+    public const string FallbackFlag = "fallback";
+    public const string FiguresRetranslatedFlag = "figures-retranslated";
+
+    private readonly IReadOnlyList<ICaptionTranslator> _engines;
+    private readonly TranslatorOptions _options;
+    private readonly MemoryCache _cache;
+    private readonly ILogger<CaptionTranslationChain> _logger;
+
+    public CaptionTranslationChain(IServiceProvider services, IOptions<TranslatorOptions> options, ILogger<CaptionTranslationChain> logger)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _options = options?.Value ?? throw new ArgumentNullException(nameof(options));
+        _logger = logger;
+        var names = _options.Engines.Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0).Distinct().ToList();
+        if (!names.Contains(Offline.OfflineCaptionTranslator.EngineName))
+        {
+            names.Add(Offline.OfflineCaptionTranslator.EngineName);
+        }
+
+        var engines = new List<ICaptionTranslator>();
+        foreach (var name in names)
+        {
+            if (services.GetKeyedService<ICaptionTranslator>(name) is { } engine)
+            {
+                engines.Add(engine);
+            }
+            else
+            {
+                LogUnknownEngine(logger, name);
+            }
+        }
+
+        _engines = engines;
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(100, _options.CacheEntries) });
+    }
+
+    public IReadOnlyList<string> EngineNames => [.. _engines.Select(e => e.Name)];
+
+    /// <summary>
+    /// Translations by language. A language no engine could translate with correct figures is left
+    /// out: the caller holds that caption back rather than show a wrong price.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, TranslationResult>> TranslateAsync(CaptionTranslationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var accepted = new Dictionary<string, TranslationResult>(StringComparer.OrdinalIgnoreCase);
+        var cacheable = !request.IsPartial;
+        var remaining = new List<string>();
+        foreach (var language in request.To.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (cacheable && _cache.TryGetValue(CacheKey(request, language), out TranslationResult? cached) && cached is not null)
+            {
+                accepted[language] = cached;
+            }
+            else
+            {
+                remaining.Add(language);
+            }
+        }
+
+        var figures = FigureReader.Read(request.Text);
+        var rejectedFigures = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var index = 0; index < _engines.Count && remaining.Count > 0; index++)
+        {
+            var engine = _engines[index];
+            var isLast = index == _engines.Count - 1;
+            var results = await TryEngineAsync(engine, request with { To = remaining }, isLast, cancellationToken).ConfigureAwait(false);
+            if (results is null)
+            {
+                continue;
+            }
+
+            foreach (var language in remaining.ToList())
+            {
+                if (!results.TryGetValue(language, out var result) || (!result.IsTranslated && !isLast))
+                {
+                    continue;
+                }
+
+                var check = FiguresGuard.Check(figures, result.Text);
+                if (!check.IsCorrect)
+                {
+                    LogFiguresRejected(_logger, engine.Name, language, check.ToString());
+                    rejectedFigures.Add(language);
+                    continue;
+                }
+
+                if (MissingGlossaryTerm(request, language, result.Text) is { } term && !isLast)
+                {
+                    LogGlossaryRejected(_logger, engine.Name, language, term);
+                    continue;
+                }
+
+                var flags = result.Flags.ToList();
+                if (index > 0)
+                {
+                    flags.Add(FallbackFlag);
+                }
+
+                if (rejectedFigures.Contains(language))
+                {
+                    flags.Add(FiguresRetranslatedFlag);
+                }
+
+                var final = result with { Flags = [.. flags.Distinct()] };
+                accepted[language] = final;
+                remaining.Remove(language);
+                if (cacheable)
+                {
+                    _cache.Set(CacheKey(request, language), final, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(2) });
+                }
+            }
+        }
+
+        foreach (var language in remaining)
+        {
+            LogHeldBack(_logger, language);
+        }
+
+        return accepted;
+    }
+
+    private async Task<IReadOnlyDictionary<string, TranslationResult>?> TryEngineAsync(ICaptionTranslator engine, CaptionTranslationRequest request, bool isLast, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The last resort has nobody to hand over to: it gets longer (it bounds its own slow steps).
+        var limit = TimeSpan.FromMilliseconds(isLast ? Math.Max(_options.EngineTimeoutMs, _options.LastEngineTimeoutMs) : _options.EngineTimeoutMs);
+        timeout.CancelAfter(limit);
+        try
+        {
+            // WaitAsync: an engine that ignores cancellation still loses the caption on time.
+            return await engine.TranslateAsync(request, timeout.Token).WaitAsync(limit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
+        {
+            LogEngineFailed(_logger, engine.Name, e is TimeoutException or OperationCanceledException ? $"no answer within {limit.TotalMilliseconds} ms" : e.Message);
+            return null;
+        }
+    }
+
+    private static string? MissingGlossaryTerm(CaptionTranslationRequest request, string language, string text)
+    {
+        foreach (var term in request.Session.Glossary)
+        {
+            if (term.Source.Length > 0 && request.Text.Contains(term.Source, StringComparison.OrdinalIgnoreCase))
+            {
+                var expected = term.Translations is not null && term.Translations.TryGetValue(language, out var given) ? given : term.Source;
+                if (!text.Contains(expected, StringComparison.Ordinal))
+                {
+                    return expected;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static (string, string, string, string) CacheKey(CaptionTranslationRequest request, string language)
+        => (request.Text, request.From, language, request.Session.Version);
+
+    [LoggerMessage(1, LogLevel.Warning, "Translator:Engines names '{Engine}', which is not available; skipped")]
+    private static partial void LogUnknownEngine(ILogger logger, string engine);
+
+    [LoggerMessage(2, LogLevel.Warning, "Translation engine {Engine} failed ({Reason}); the next engine takes the caption")]
+    private static partial void LogEngineFailed(ILogger logger, string engine, string reason);
+
+    [LoggerMessage(3, LogLevel.Warning, "Engine {Engine} changed the figures of a {Language} caption ({Check}); retranslating with the next engine")]
+    private static partial void LogFiguresRejected(ILogger logger, string engine, string language, string check);
+
+    [LoggerMessage(4, LogLevel.Warning, "Engine {Engine} dropped glossary term '{Term}' in {Language}; retranslating with the next engine")]
+    private static partial void LogGlossaryRejected(ILogger logger, string engine, string language, string term);
+
+    [LoggerMessage(5, LogLevel.Error, "No engine translated a caption into {Language} with correct figures; that caption is held back")]
+    private static partial void LogHeldBack(ILogger logger, string language);
+}
