@@ -21,8 +21,9 @@ public sealed class TranslatorOptions
 {
     public const string SectionName = "Translator";
 
-    /// <summary>Engine names in fallback order. <c>offline</c> is always appended as the last resort when missing.</summary>
-    public List<string> Engines { get; set; } = ["offline"];
+    /// <summary>Engine names in fallback order; empty means <c>["offline"]</c>. <c>offline</c> is always appended as the last resort when missing.</summary>
+    /// <remarks>No default items: configuration binding appends to a list's defaults instead of replacing them.</remarks>
+    public List<string> Engines { get; set; } = [];
 
     /// <summary>How long one engine may take for a caption before the next engine gets it.</summary>
     public int EngineTimeoutMs { get; set; } = 2000;
