@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # Everything the tests need, from a fresh machine, then the whole test suite.
-# Installs (once): Debian's chromium (browser tests), npm packages for the host's pages and the Node tests.
+# Installs (once): Debian's chromium (browser tests), espeak-ng and sox (audio tests), Apertium with the
+# English-Spanish, Spanish-Portuguese and French-Spanish pairs (offline caption engine), npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
-dpkg -s fonts-noto-core >/dev/null 2>&1 || need_apt+=(fonts-noto-core)
+for pkg in fonts-noto-core espeak-ng sox apertium apertium-eng-spa apertium-es-pt apertium-fr-es; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+done
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
   else
-    echo "Browser tests need: ${need_apt[*]} (run as root, or: sudo apt-get install ${need_apt[*]})" >&2
+    echo "Tests need: ${need_apt[*]} (run as root, or: sudo apt-get install ${need_apt[*]})" >&2
     exit 1
   fi
 fi

@@ -41,9 +41,14 @@ public static class TranslationServiceCollectionExtensions
     }
 }
 
-/// <summary>Reads the dictionary in the background at start-up, so no buyer's first turn waits for it.</summary>
+/// <summary>Reads the dictionary and warms the caption engine in the background at start-up, so no buyer's first turn or host's first line waits for it.</summary>
 internal sealed class DictionaryPreloader(IServiceProvider services) : Microsoft.Extensions.Hosting.BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
-        => Task.Run(() => services.GetRequiredService<ChineseDictionary>(), stoppingToken);
+        => Task.Run(async () =>
+        {
+            services.GetRequiredService<ChineseDictionary>();
+            var engine = services.GetRequiredKeyedService<ICaptionTranslator>(OfflineCaptionTranslator.EngineName);
+            await engine.TranslateAsync(new CaptionTranslationRequest("这款一块八毛五一个，五百个起批。", "zh", ["en", "ar"], SessionTerms.Empty, IsPartial: true), stoppingToken).ConfigureAwait(false);
+        }, stoppingToken);
 }

@@ -18,6 +18,8 @@ internal static class SampleCatalog
 
     public static JsonElement Product(string id) => Products.Value[id];
 
+    public static string FirstId => Products.Value.Keys.Order(StringComparer.Ordinal).First();
+
     public static string TitleEn(string id) => Product(id).GetProperty("title").GetProperty("en").GetString()!;
 
     public static int Moq(string id) => Product(id).GetProperty("moq").GetInt32();
