@@ -21,6 +21,8 @@ public static class CaptionsServiceCollectionExtensions
         services.AddSingleton<ProductCardPublisher>();
         services.AddSingleton<ISessionObserver>(sp => sp.GetRequiredService<ProductCardPublisher>());
         services.AddSingleton<CaptionPipeline>();
+        services.AddOptions<Recognition.SpeechOptions>().Bind(configuration.GetSection(Recognition.SpeechOptions.SectionName));
+        services.AddSingleton<Recognition.RecognizerChain>();
         services.AddHostedService<CaptionRecovery>();
         return services;
     }

@@ -3,6 +3,7 @@ using LiveAssist.BotFramework.Hosting;
 using LiveAssist.BotFramework.Pipeline;
 using LiveAssist.BuyerQa;
 using LiveAssist.Captions;
+using LiveAssist.Captions.Audio;
 using LiveAssist.Captions.Delivery;
 using LiveAssist.Translation;
 using LiveAssist.BuyerQa.Handoff;
@@ -68,6 +69,7 @@ internal static partial class LiveAssistComposition
         app.MapCatalogApi();
         app.MapSessions(PublicRateLimits.Policy);
         app.MapCaptions(PublicRateLimits.CaptionsPolicy);
+        app.MapAudio();
         app.MapBuyerQa();
         app.MapGet("/overlay/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "overlay.html"), "text/html; charset=utf-8"));
         app.MapGet("/host/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "host.html"), "text/html; charset=utf-8"));

@@ -1,0 +1,19 @@
+namespace LiveAssist.Captions.Recognition;
+
+/// <summary>
+/// A server-side speech engine: gets one voice-activity segment of 16 kHz mono PCM and streams its
+/// hypotheses (partial) and result (final) with offsets inside the segment. Engines are keyed
+/// services named as in <c>Speech:Engines</c>.
+/// </summary>
+public interface ISpeechRecognizer
+{
+    string Name { get; }
+
+    IAsyncEnumerable<RecognitionResult> RecognizeAsync(Audio.SpeechSegment segment, RecognitionContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>Hints for the engine: the spoken language and the session's glossary terms.</summary>
+public sealed record RecognitionContext(string SessionId, string Language, IReadOnlyList<string> Phrases);
+
+/// <param name="OffsetMs">Start of the recognized speech, from the start of the segment.</param>
+public sealed record RecognitionResult(string Text, bool IsFinal, long OffsetMs, long DurationMs);
