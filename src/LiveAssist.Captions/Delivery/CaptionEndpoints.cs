@@ -19,6 +19,7 @@ public static class CaptionEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup("/api/sessions/{id}").DisableAntiforgery();
         group.MapPost("/utterances", PostUtteranceAsync);
+        group.MapGet("/captions/status", StatusAsync);
         var stream = group.MapGet("/captions/stream", StreamAsync);
         var export = group.MapGet("/captions.{format}", ExportAsync);
         if (rateLimitPolicy is not null)
@@ -62,6 +63,29 @@ public static class CaptionEndpoints
 
         var seq = await pipeline.AcceptAsync(session, body, cancellationToken).ConfigureAwait(false);
         return Results.Json(new { seq });
+    }
+
+    /// <summary>What the host page shows beside the transcript: engines, counts, listeners.</summary>
+    private static async Task<IResult> StatusAsync(string id, SessionStore sessions, CaptionStore store, CaptionPipeline pipeline, Recognition.RecognizerChain recognizers,
+        CaptionHub hub, IOptions<CaptionsOptions> options, CancellationToken cancellationToken)
+    {
+        var session = await sessions.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (session is null)
+        {
+            return Problem(404, "Unknown session", "There is no live session with this id.");
+        }
+
+        var (utterances, captions) = await store.CountAsync(session.Id, cancellationToken).ConfigureAwait(false);
+        return Results.Json(new
+        {
+            languages = Languages(session),
+            translators = pipeline.EngineNames,
+            recognizers = recognizers.EngineNames,
+            utterances,
+            captions,
+            listeners = hub.ListenerCount(session.Id),
+            delayAlarmMs = options.Value.DelayAlarmMs,
+        });
     }
 
     private static async Task StreamAsync(string id, HttpContext context, SessionStore sessions, CaptionStore store, CaptionHub hub, ProductCardPublisher cards)

@@ -1,7 +1,8 @@
 namespace LiveAssist.Captions.Pipeline;
 
 /// <summary>What the host said (or typed), as it arrived: stored before anything is translated.</summary>
-public sealed record Utterance(string SessionId, long Seq, string Text, long StartMs, long EndMs, DateTimeOffset ReceivedAt);
+/// <param name="Recognizer">What turned speech into this text: <c>browser</c>, <c>typed</c>, or a server-side engine.</param>
+public sealed record Utterance(string SessionId, long Seq, string Text, long StartMs, long EndMs, DateTimeOffset ReceivedAt, string? Recognizer = null);
 
 /// <summary>One caption event of the contract: a line in one language, partial (updating) or final.</summary>
 public sealed record Caption(
@@ -16,7 +17,8 @@ public sealed record Caption(
     IReadOnlyList<string> Flags,
     IReadOnlyList<CaptionCue> Cues,
     string Dir,
-    bool Draft)
+    bool Draft,
+    string? Recognizer = null)
 {
     public const string Partial = "partial";
     public const string Final = "final";

@@ -82,14 +82,14 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             if (!input.Final)
             {
                 var version = Interlocked.Increment(ref _partialVersion);
-                Enqueue(new Work(new Utterance(_session.Id, seq, text, _openStartMs, input.EndMs ?? nowMs, _time.GetUtcNow()), false, version));
+                Enqueue(new Work(new Utterance(_session.Id, seq, text, _openStartMs, input.EndMs ?? nowMs, _time.GetUtcNow(), RecognizerName(input.Engine)), false, version));
                 return seq;
             }
 
             _openSeq = null;
             var start = input.StartMs ?? _openStartMs;
             var end = Math.Max(start, input.EndMs ?? nowMs);
-            var utterance = new Utterance(_session.Id, seq, text, start, end, _time.GetUtcNow());
+            var utterance = new Utterance(_session.Id, seq, text, start, end, _time.GetUtcNow(), RecognizerName(input.Engine));
             await _store.AddUtteranceAsync(utterance, cancellationToken).ConfigureAwait(false); // stored before anything can fail
             Enqueue(new Work(utterance, true, 0));
             return seq;
@@ -164,7 +164,7 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             if (Translation(lang, utterance.Text, translations) is { } result)
             {
                 var caption = new Caption(utterance.Seq, lang, Caption.Partial, result.Text, utterance.Text, utterance.StartMs, utterance.EndMs,
-                    result.Engine, result.Flags, [], Direction(lang), result.IsDraft);
+                    result.Engine, result.Flags, [], Direction(lang), result.IsDraft, utterance.Recognizer);
                 _hub.Publish(_session.Id, lang, SseEvent.Create("caption", utterance.Seq, false, caption));
             }
         }
@@ -184,7 +184,7 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             var cues = CaptionLayout.Layout(result.Text, lang, utterance.StartMs, utterance.EndMs, _lastCueEnd.GetValueOrDefault(lang));
             captions.Add(new Caption(utterance.Seq, lang, Caption.Final, result.Text, utterance.Text,
                 cues.Count > 0 ? cues[0].StartMs : utterance.StartMs, cues.Count > 0 ? cues[^1].EndMs : utterance.EndMs,
-                result.Engine, result.Flags, cues, Direction(lang), result.IsDraft));
+                result.Engine, result.Flags, cues, Direction(lang), result.IsDraft, utterance.Recognizer));
         }
 
         await _store.SaveCaptionsAsync(_session.Id, utterance.Seq, captions, cancellationToken).ConfigureAwait(false);
@@ -205,6 +205,13 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
 
     private TranslationResult? Translation(string lang, string source, IReadOnlyDictionary<string, TranslationResult> translations)
         => lang == _sourceLanguage ? new TranslationResult(source, "source", false, []) : translations.GetValueOrDefault(lang);
+
+    // A label from the client, shown on pages: short, plain.
+    private static string RecognizerName(string? engine)
+    {
+        var name = new string((engine ?? "typed").Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_').Take(32).ToArray()).ToLowerInvariant();
+        return name.Length > 0 ? name : "typed";
+    }
 
     private static string Direction(string lang) => LanguageLayout.For(lang).RightToLeft ? "rtl" : "ltr";
 

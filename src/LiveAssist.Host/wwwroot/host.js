@@ -29,6 +29,9 @@
     $('key-form').hidden = true;
     $('console').hidden = false;
     $('leads-link').addEventListener('click', downloadLeads);
+    const status = await (await fetch('/api/sessions/' + encodeURIComponent(sessionId) + '/captions/status')).json();
+    info.engines = status.translators;
+    window.LiveCaptions(sessionId, info, api, status.delayAlarmMs);
     render(await probe.json());
     setInterval(refresh, 3000);
   }

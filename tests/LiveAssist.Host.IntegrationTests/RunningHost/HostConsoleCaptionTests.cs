@@ -1,0 +1,69 @@
+using LiveAssist.Host.IntegrationTests.Captions;
+using Microsoft.Playwright;
+
+namespace LiveAssist.Host.IntegrationTests.RunningHost;
+
+/// <summary>The merchant's console in Chromium: browser speech recognition (stubbed: headless Chromium has no microphone) and typing, captions beside the transcript.</summary>
+[Collection(RunningHostCollection.Name)]
+public sealed class HostConsoleCaptionTests(RunningHostFixture fixture) : IAsyncLifetime
+{
+    // A stand-in for the browser's SpeechRecognition: on start() it "hears" a partial, then the final line.
+    private const string FakeRecognition = """
+        window.SpeechRecognition = window.webkitSpeechRecognition = class {
+          start() {
+            window.__recognitionLang = this.lang;
+            const result = (text, isFinal) => { const r = [{ transcript: text }]; r.isFinal = isFinal; return r; };
+            setTimeout(() => this.onresult({ resultIndex: 0, results: [result('这款保温杯', false)] }), 50);
+            setTimeout(() => this.onresult({ resultIndex: 0, results: [result('这款保温杯一块八毛五一个。', true)] }), 500);
+          }
+          stop() { this.onend && this.onend(); }
+        };
+        """;
+
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await Browsers.LaunchChromiumAsync(_playwright);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    [Fact]
+    public async Task Speech_recognized_in_the_browser_and_typed_lines_show_their_captions_engines_and_delays()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(fixture.Host.BaseUrl) };
+        var (id, key) = await CaptionSessions.CreateAsync(client, ["en", "ar"]);
+        var context = await _browser.NewContextAsync();
+        await context.AddInitScriptAsync(FakeRecognition);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{fixture.Host.BaseUrl}/host/{id}#key={Uri.EscapeDataString(key)}");
+        await Assertions.Expect(page.Locator("#live-panel")).ToBeVisibleAsync(new() { Timeout = 15000 });
+
+        await page.ClickAsync("#mic");
+        var first = page.Locator("#transcript li").First;
+        await Assertions.Expect(first.Locator(".source")).ToHaveTextAsync("这款保温杯一块八毛五一个。", new() { Timeout = 10000 });
+        await Assertions.Expect(first.Locator(".line[data-lang='en']")).ToContainTextAsync("Vacuum Flask", new() { Timeout = 10000 });
+        await Assertions.Expect(first.Locator(".line[data-lang='en']")).ToContainTextAsync("1.85");
+        await Assertions.Expect(first.Locator(".line[data-lang='en'] .engine")).ToContainTextAsync("offline");
+        Assert.Equal("rtl", await first.Locator(".line[data-lang='ar']").GetAttributeAsync("dir"));
+        Assert.Equal("zh-CN", await page.EvaluateAsync<string>("window.__recognitionLang"));
+
+        await page.FillAsync("#type-text", "五百个起批。");
+        await page.PressAsync("#type-text", "Enter");
+        await Assertions.Expect(page.Locator("#transcript li").First.Locator(".line[data-lang='en']")).ToContainTextAsync("500", new() { Timeout = 10000 });
+        await Assertions.Expect(page.Locator("#delays tr[data-lang='en'] .delay")).ToContainTextAsync("ms");
+        await Assertions.Expect(page.Locator("#engines")).ToContainTextAsync("offline");
+
+        // The stored captions say which recognizer heard each line.
+        var export = await client.GetStringAsync($"/api/sessions/{id}/captions.json?lang=en");
+        Assert.Contains("\"recognizer\": \"browser\"", export, StringComparison.Ordinal);
+        Assert.Contains("\"recognizer\": \"typed\"", export, StringComparison.Ordinal);
+    }
+}
