@@ -12,7 +12,8 @@ var connections = IntArg("--connections", 64);
 var conversations = IntArg("--conversations", 200);
 var skipJs = args.Contains("--skip-js");
 var products = IntArg("--products", 100_000);
-var only = StringArg("--only"); // messages | directline | catalog
+var only = StringArg("--only"); // messages | directline | catalog | captions
+var listeners = IntArg("--listeners", 1000);
 var duration = TimeSpan.FromSeconds(seconds);
 var warmup = TimeSpan.FromSeconds(5);
 const string AppId = "bench-app-id";
@@ -113,6 +114,27 @@ if (only is null or "catalog")
         var (rate, latency) = await CatalogSearchLoad.RunAsync($"http://127.0.0.1:{port}", workers, warmup, duration);
         rows.Add(Row($"catalog search, {products:N0} products, 25 queries in 7 languages (HTTP, page of 20)", rate, latency, workers));
     }
+}
+
+// 5. Live captions: a final line into 10 languages, 1,000 overlays listening; then an hour of lines for memory.
+if (only is null or "captions")
+{
+    var port = HostProcess.FreePort();
+    await using var host = await TargetProcess.StartAsync("dotnet", [hostDll, "--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Translation__UseApertium"] = "false", // Apertium's ~0.5 s per pipeline is measured separately
+        ["RateLimits__CaptionPermitsPerMinute"] = "1000000",
+        ["Storage__DataDirectory"] = RepoPaths.NewTempDirectory("liveassist-bench"),
+        ["Logging__LogLevel__Default"] = "Warning",
+    }, root, $"http://127.0.0.1:{port}/healthz");
+    var utterances = Math.Max(20, seconds * 2);
+    var (latency, received) = await CaptionsLoad.RunAsync($"http://127.0.0.1:{port}", listeners, utterances, TimeSpan.FromMilliseconds(500));
+    Console.WriteLine($"captions: {utterances} lines, {received:N0} caption deliveries to {listeners} overlays (expected {utterances * listeners:N0})");
+    rows.Add(Row($"final line → caption at every overlay (POST to SSE arrival, 10 languages, offline engine, {listeners} overlays; rate = deliveries/s)",
+        received / (utterances * 0.5), latency, listeners));
+    var (warm, end) = await CaptionsLoad.ReplayHourAsync($"http://127.0.0.1:{port}", host.ProcessId);
+    Console.WriteLine($"one-hour session replay (1,200 lines x 11 languages): host RSS {warm} MB after 200 lines, {end} MB after 1,200");
 }
 
 Console.WriteLine();

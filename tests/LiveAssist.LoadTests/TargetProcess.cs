@@ -11,6 +11,8 @@ internal sealed class TargetProcess : IAsyncDisposable
 
     private TargetProcess(Process process) => _process = process;
 
+    public int ProcessId => _process.Id;
+
     public static async Task<TargetProcess> StartAsync(string fileName, IEnumerable<string> arguments, IDictionary<string, string> environment, string workingDirectory, string readyUrl)
     {
         var info = new ProcessStartInfo(fileName, arguments)
