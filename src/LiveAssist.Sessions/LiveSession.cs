@@ -24,6 +24,14 @@ public sealed class LiveSession
     public List<string> ProductList { get; set; } = [];
 
     public bool IsLive => EndedAt is null;
+
+    /// <summary>The languages captions come in: each target's primary tag, then the source's (the transcript).</summary>
+    public IReadOnlyList<string> CaptionLanguages()
+        => [.. TargetLanguages.Select(Primary).Append(SourcePrimaryLanguage()).Distinct()];
+
+    public string SourcePrimaryLanguage() => Primary(SourceLanguage);
+
+    private static string Primary(string tag) => tag.Split('-')[0].Trim().ToLowerInvariant();
 }
 
 public sealed record GlossaryEntry(string Source, Dictionary<string, string>? Translations);

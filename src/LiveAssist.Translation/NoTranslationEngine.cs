@@ -10,11 +10,9 @@ public sealed class NoTranslationEngine : ITranslator
     public Task<TranslationResult> TranslateAsync(string text, string from, string to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var same = string.Equals(Primary(from), Primary(to), StringComparison.OrdinalIgnoreCase);
+        var same = LanguageTags.Primary(from) == LanguageTags.Primary(to);
         return Task.FromResult(same
             ? new TranslationResult(text, "none", false, [])
             : new TranslationResult(text, "none", true, [TranslationFlags.Untranslated]));
     }
-
-    private static string Primary(string tag) => tag.Split('-')[0];
 }

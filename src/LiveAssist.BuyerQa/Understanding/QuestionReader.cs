@@ -1,3 +1,4 @@
+using LiveAssist.Catalog.Client;
 using LiveAssist.Translation.Figures;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -19,10 +20,6 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
 
     private static readonly string[] SizeUnits = ["ml", "l", "cm", "mm", "m", "kg", "g", "w", "inch", "in", "v", "mah", "gb", "毫升", "升", "厘米", "寸", "克", "公斤"];
 
-    // Not \b: in Chinese the id sits between characters ("有YW-100306的货吗") with no word break.
-    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z]{2,3}-\d{3,}(?!\d)", RegexOptions.CultureInvariant)]
-    private static partial Regex ProductId();
-
     [GeneratedRegex(@"\b(EXW|FOB|CIF|CFR|DDP|DAP|FCA)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Incoterm();
 
@@ -36,7 +33,7 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
 
         var intent = DetectIntent(text, language, consumed);
 
-        var id = ProductId().Match(text);
+        var id = ProductIds.Find(text);
         if (id.Success)
         {
             consumed.Add((id.Index, id.Length));

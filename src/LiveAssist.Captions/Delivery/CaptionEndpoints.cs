@@ -2,6 +2,7 @@ using LiveAssist.Captions.Exports;
 using LiveAssist.Captions.Pipeline;
 using LiveAssist.Captions.ProductCards;
 using LiveAssist.Sessions;
+using LiveAssist.Translation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -78,7 +79,7 @@ public static class CaptionEndpoints
         var (utterances, captions) = await store.CountAsync(session.Id, cancellationToken).ConfigureAwait(false);
         return Results.Json(new
         {
-            languages = Languages(session),
+            languages = session.CaptionLanguages(),
             translators = pipeline.EngineNames,
             recognizers = recognizers.EngineNames,
             utterances,
@@ -101,7 +102,7 @@ public static class CaptionEndpoints
         var lang = Language(context.Request, session);
         if (lang is null)
         {
-            await Problem(400, "Unknown language", $"This session captions in: {string.Join(", ", Languages(session))}.").ExecuteAsync(context).ConfigureAwait(false);
+            await Problem(400, "Unknown language", $"This session captions in: {string.Join(", ", session.CaptionLanguages())}.").ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
 
@@ -184,7 +185,7 @@ public static class CaptionEndpoints
         var lang = Language(request, session);
         if (lang is null)
         {
-            return Problem(400, "Unknown language", $"This session captions in: {string.Join(", ", Languages(session))}.");
+            return Problem(400, "Unknown language", $"This session captions in: {string.Join(", ", session.CaptionLanguages())}.");
         }
 
         var captions = await store.ReadCaptionsAsync(session.Id, lang, 0, cancellationToken).ConfigureAwait(false);
@@ -198,22 +199,16 @@ public static class CaptionEndpoints
         };
     }
 
-    public static IReadOnlyList<string> Languages(LiveSession session)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        return [.. session.TargetLanguages.Select(l => l.Split('-')[0].ToLowerInvariant()).Append(session.SourceLanguage.Split('-')[0].ToLowerInvariant()).Distinct()];
-    }
-
     private static string? Language(HttpRequest request, LiveSession session)
     {
         var asked = request.Query["lang"].ToString();
-        var languages = Languages(session);
+        var languages = session.CaptionLanguages();
         if (string.IsNullOrWhiteSpace(asked))
         {
             return languages[0];
         }
 
-        var primary = asked.Split('-')[0].ToLowerInvariant();
+        var primary = LanguageTags.Primary(asked);
         return languages.Contains(primary) ? primary : null;
     }
 

@@ -1,3 +1,5 @@
+using LiveAssist.Translation;
+
 namespace LiveAssist.Captions.Layout;
 
 /// <summary>
@@ -11,8 +13,7 @@ public sealed record LanguageLayout(int MaxLineChars, int MaxLines, double MaxCh
 
     public static LanguageLayout For(string language)
     {
-        var lang = language.Split('-')[0].ToLowerInvariant();
-        return lang switch
+        return LanguageTags.Primary(language) switch
         {
             "zh" or "ja" => new LanguageLayout(16, 2, 9, SplitsCharacters: true, RightToLeft: false),
             "ko" => new LanguageLayout(20, 2, 12, SplitsCharacters: false, RightToLeft: false),

@@ -1,8 +1,8 @@
-using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using LiveAssist.Captions.Delivery;
 using LiveAssist.Captions.Layout;
 using LiveAssist.Captions.ProductCards;
+using LiveAssist.Catalog.Client;
 using LiveAssist.Sessions;
 using LiveAssist.Translation;
 using LiveAssist.Translation.Chain;
@@ -51,8 +51,8 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
         _terms = new SessionTerms(
             [.. session.Glossary.Select(g => new SessionTerm(g.Source, g.Translations))],
             [.. session.Script.Select(s => new SessionTerm(s.Source, s.Translations))]);
-        _sourceLanguage = session.SourceLanguage.Split('-')[0].ToLowerInvariant();
-        _languages = [.. session.TargetLanguages.Select(l => l.Split('-')[0].ToLowerInvariant()).Append(_sourceLanguage).Distinct()];
+        _sourceLanguage = session.SourcePrimaryLanguage();
+        _languages = session.CaptionLanguages();
         _worker = Task.Run(RunAsync);
     }
 
@@ -195,7 +195,7 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
         }
 
         // The host named a product ("YW-100234 这款..."): show its card beside the captions.
-        if (ProductId().Match(utterance.Text) is { Success: true } named)
+        if (ProductIds.Find(utterance.Text) is { Success: true } named)
         {
             await _cards.ShowAsync(_session.Id, named.Value.ToUpperInvariant(), fromSpeech: true, cancellationToken).ConfigureAwait(false);
         }
@@ -235,9 +235,6 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     }
 
     private sealed record Work(Utterance Utterance, bool Final, long Version);
-
-    [GeneratedRegex(@"\b[A-Za-z]{2,4}-\d{4,8}\b")]
-    private static partial Regex ProductId();
 
     [LoggerMessage(1, LogLevel.Error, "Utterance {Seq} of session {Session} could not be captioned now; it stays stored and is captioned at the next start")]
     private static partial void LogFailed(ILogger logger, long seq, string session, Exception exception);

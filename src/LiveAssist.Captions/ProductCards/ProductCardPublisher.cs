@@ -29,9 +29,8 @@ public sealed partial class ProductCardPublisher(IServiceProvider services, Sess
             return;
         }
 
-        var languages = session.TargetLanguages.Select(l => l.Split('-')[0].ToLowerInvariant()).Append(session.SourceLanguage.Split('-')[0].ToLowerInvariant()).Distinct();
         var published = false;
-        foreach (var lang in languages)
+        foreach (var lang in session.CaptionLanguages())
         {
             try
             {

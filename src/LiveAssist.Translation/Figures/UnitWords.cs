@@ -30,7 +30,7 @@ public static class UnitWords
     public static string Render(Figure figure, string language)
     {
         ArgumentNullException.ThrowIfNull(figure);
-        var lang = language.Split('-')[0].ToLowerInvariant();
+        var lang = LanguageTags.Primary(language);
         var number = FormatNumber(figure.Value, lang);
         var tight = lang is "zh" or "ja" or "ko";
         return figure.Kind switch

@@ -23,10 +23,10 @@ public sealed class OfflineCaptionTranslator(TranslationMemory memory, ChineseDi
     public async Task<IReadOnlyDictionary<string, TranslationResult>> TranslateAsync(CaptionTranslationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var source = Primary(request.From);
+        var source = LanguageTags.Primary(request.From);
         var sentences = SentenceKey.Sentences(request.Text).Select(s => new ProtectedSentence(s, request.Session)).ToList();
         var steps = new System.Collections.Concurrent.ConcurrentDictionary<string, Task<string?>>(StringComparer.Ordinal);
-        var targets = request.To.Select(Primary).Distinct().ToList();
+        var targets = request.To.Select(LanguageTags.Primary).Distinct().ToList();
         var translated = await Task.WhenAll(targets.Select(target => target == source
             ? Task.FromResult(new TranslationResult(request.Text, "none", false, []))
             : TranslateToAsync(sentences, source, target, request, steps, cancellationToken))).ConfigureAwait(false);
@@ -216,7 +216,6 @@ public sealed class OfflineCaptionTranslator(TranslationMemory memory, ChineseDi
         return SentenceKey.Of(builder.ToString()) + "#";
     }
 
-    private static string Primary(string tag) => tag.Split('-')[0].ToLowerInvariant();
 
     /// <summary>A source sentence with glossary terms and figures swapped for private-use placeholders.</summary>
     private sealed class ProtectedSentence

@@ -15,8 +15,8 @@ public sealed class OfflineTranslator(TranslationMemory memory, ChineseDictionar
     public Task<TranslationResult> TranslateAsync(string text, string from, string to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var source = Primary(from);
-        var target = Primary(to);
+        var source = LanguageTags.Primary(from);
+        var target = LanguageTags.Primary(to);
         if (source == target || string.IsNullOrWhiteSpace(text))
         {
             return Task.FromResult(new TranslationResult(text, "none", false, []));
@@ -86,6 +86,4 @@ public sealed class OfflineTranslator(TranslationMemory memory, ChineseDictionar
         var engine = fromDictionary > 0 ? DictionaryEngine : fromMemory > 0 ? MemoryEngine : "none";
         return Task.FromResult(new TranslationResult(output.ToString(), engine, fromDictionary > 0 || untranslated > 0, flags));
     }
-
-    private static string Primary(string tag) => tag.Split('-')[0].ToLowerInvariant();
 }
