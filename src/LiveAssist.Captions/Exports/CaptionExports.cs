@@ -10,49 +10,32 @@ public static class CaptionExports
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static string WebVtt(IEnumerable<Caption> captions, string lang)
-    {
-        var vtt = new StringBuilder("WEBVTT - LiveAssist captions (").Append(lang).Append(")\n\n");
-        var index = 0;
-        foreach (var cue in Cues(captions))
-        {
-            vtt.Append(++index).Append('\n')
-                .Append(Time(cue.StartMs, '.')).Append(" --> ").Append(Time(cue.EndMs, '.')).Append('\n');
-            foreach (var line in cue.Lines)
-            {
-                vtt.Append(Escape(line)).Append('\n');
-            }
+    public static string WebVtt(IEnumerable<Caption> captions, string lang) => Cues(captions, $"WEBVTT - LiveAssist captions ({lang})\n\n", '.', "\n");
 
-            vtt.Append('\n');
-        }
-
-        return vtt.ToString();
-    }
-
-    public static string Srt(IEnumerable<Caption> captions)
-    {
-        var srt = new StringBuilder();
-        var index = 0;
-        foreach (var cue in Cues(captions))
-        {
-            srt.Append(++index).Append("\r\n")
-                .Append(Time(cue.StartMs, ',')).Append(" --> ").Append(Time(cue.EndMs, ',')).Append("\r\n");
-            foreach (var line in cue.Lines)
-            {
-                srt.Append(Escape(line)).Append("\r\n");
-            }
-
-            srt.Append("\r\n");
-        }
-
-        return srt.ToString();
-    }
+    public static string Srt(IEnumerable<Caption> captions) => Cues(captions, string.Empty, ',', "\r\n");
 
     public static string JsonExport(string sessionId, string lang, IReadOnlyList<Caption> captions)
         => JsonSerializer.Serialize(new { sessionId, lang, count = captions.Count, captions }, Json);
 
-    private static IEnumerable<CaptionCue> Cues(IEnumerable<Caption> captions)
-        => captions.OrderBy(c => c.Seq).SelectMany(c => c.Cues.Count > 0 ? c.Cues : [new CaptionCue(c.StartMs, Math.Max(c.EndMs, c.StartMs + 1000), [c.Text])]);
+    // WebVTT and SRT differ only in the header, the millisecond separator and line endings.
+    private static string Cues(IEnumerable<Caption> captions, string header, char millisecondSeparator, string newline)
+    {
+        var text = new StringBuilder(header);
+        var index = 0;
+        foreach (var cue in captions.OrderBy(c => c.Seq).SelectMany(c => c.Cues.Count > 0 ? c.Cues : [new CaptionCue(c.StartMs, Math.Max(c.EndMs, c.StartMs + 1000), [c.Text])]))
+        {
+            text.Append(++index).Append(newline)
+                .Append(Time(cue.StartMs, millisecondSeparator)).Append(" --> ").Append(Time(cue.EndMs, millisecondSeparator)).Append(newline);
+            foreach (var line in cue.Lines)
+            {
+                text.Append(Escape(line)).Append(newline);
+            }
+
+            text.Append(newline);
+        }
+
+        return text.ToString();
+    }
 
     // "&", "<" and ">" are markup in WebVTT (and in the SRT tags most players honour).
     private static string Escape(string line) => line.Replace("&", "&amp;", StringComparison.Ordinal)

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using LiveAssist.Captions.Audio;
-using Microsoft.Extensions.DependencyInjection;
+using LiveAssist.Translation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,20 +21,7 @@ public sealed partial class RecognizerChain
         ArgumentNullException.ThrowIfNull(services);
         _options = options?.Value ?? throw new ArgumentNullException(nameof(options));
         _logger = logger;
-        var engines = new List<ISpeechRecognizer>();
-        foreach (var name in _options.Engines.Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0).Distinct())
-        {
-            if (services.GetKeyedService<ISpeechRecognizer>(name) is { } engine)
-            {
-                engines.Add(engine);
-            }
-            else
-            {
-                LogUnknown(logger, name);
-            }
-        }
-
-        _engines = engines;
+        _engines = KeyedEngines.Resolve<ISpeechRecognizer>(services, _options.Engines, name => LogUnknown(logger, name));
     }
 
     public bool IsConfigured => _engines.Count > 0;

@@ -1,6 +1,5 @@
 using LiveAssist.Translation.Figures;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -28,26 +27,13 @@ public sealed partial class CaptionTranslationChain
         ArgumentNullException.ThrowIfNull(services);
         _options = options?.Value ?? throw new ArgumentNullException(nameof(options));
         _logger = logger;
-        var names = _options.Engines.Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0).Distinct().ToList();
+        var names = KeyedEngines.Normalize(_options.Engines);
         if (!names.Contains(Offline.OfflineCaptionTranslator.EngineName))
         {
             names.Add(Offline.OfflineCaptionTranslator.EngineName);
         }
 
-        var engines = new List<ICaptionTranslator>();
-        foreach (var name in names)
-        {
-            if (services.GetKeyedService<ICaptionTranslator>(name) is { } engine)
-            {
-                engines.Add(engine);
-            }
-            else
-            {
-                LogUnknownEngine(logger, name);
-            }
-        }
-
-        _engines = engines;
+        _engines = KeyedEngines.Resolve<ICaptionTranslator>(services, names, name => LogUnknownEngine(logger, name));
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(100, _options.CacheEntries) });
     }
 

@@ -6,29 +6,14 @@ namespace LiveAssist.Host.IntegrationTests.RunningHost;
 
 /// <summary>The /chat page in Debian's Chromium: the stock Web Chat, talking to the embedded Direct Line.</summary>
 [Collection(RunningHostCollection.Name)]
-public sealed class ChatPageTests(RunningHostFixture fixture) : IAsyncLifetime
+public sealed class ChatPageTests(RunningHostFixture fixture) : ChromiumTest
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Browsers.LaunchChromiumAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
     [Theory]
     [InlineData("websocket")]
     [InlineData("polling")]
     public async Task Chat_TypeMessage_BotReplyRendered(string transport)
     {
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync($"{fixture.Host.BaseUrl}/chat?lang=en&transport={transport}");
 
         var welcome = page.Locator(".webchat__bubble__content").First;
@@ -49,7 +34,7 @@ public sealed class ChatPageTests(RunningHostFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Chat_Arabic_PageIsRightToLeftAndGreetsInArabic()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync($"{fixture.Host.BaseUrl}/chat?lang=ar");
 
         var welcome = page.Locator(".webchat__bubble__content").First;
@@ -83,7 +68,7 @@ public sealed class ChatPageTests(RunningHostFixture fixture) : IAsyncLifetime
         const string hostile = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> payment terms?";
         const string merchantReply = "<b>好的</b><img src=y onerror=\"window.__pwned=3\">";
 
-        var buyer = await _browser.NewPageAsync();
+        var buyer = await Browser.NewPageAsync();
         await buyer.GotoAsync($"{fixture.Host.BaseUrl}/chat?lang=en&session={id}");
         await Assertions.Expect(buyer.Locator(".webchat__bubble__content").First).ToBeVisibleAsync(new() { Timeout = 15000 });
         var input = buyer.Locator("[data-id='webchat-sendbox-input']");
@@ -95,7 +80,7 @@ public sealed class ChatPageTests(RunningHostFixture fixture) : IAsyncLifetime
         // The buyer's bubble shows the markup as characters.
         await Assertions.Expect(buyer.Locator(".webchat__bubble__content", new() { HasText = "<script>window.__pwned=2</script>" })).ToHaveCountAsync(1);
 
-        var merchant = await _browser.NewPageAsync();
+        var merchant = await Browser.NewPageAsync();
         await merchant.GotoAsync($"{fixture.Host.BaseUrl}/host/{id}#key={key}");
         var question = merchant.Locator("#questions .question .original");
         await Assertions.Expect(question).ToContainTextAsync("<img src=x onerror=", new() { Timeout = 15000 });

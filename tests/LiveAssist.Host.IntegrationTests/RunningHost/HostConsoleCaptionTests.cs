@@ -5,7 +5,7 @@ namespace LiveAssist.Host.IntegrationTests.RunningHost;
 
 /// <summary>The merchant's console in Chromium: browser speech recognition (stubbed: headless Chromium has no microphone) and typing, captions beside the transcript.</summary>
 [Collection(RunningHostCollection.Name)]
-public sealed class HostConsoleCaptionTests(RunningHostFixture fixture) : IAsyncLifetime
+public sealed class HostConsoleCaptionTests(RunningHostFixture fixture) : ChromiumTest
 {
     // A stand-in for the browser's SpeechRecognition: on start() it "hears" a partial, then the final line.
     private const string FakeRecognition = """
@@ -20,27 +20,12 @@ public sealed class HostConsoleCaptionTests(RunningHostFixture fixture) : IAsync
         };
         """;
 
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Browsers.LaunchChromiumAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
     [Fact]
     public async Task Speech_recognized_in_the_browser_and_typed_lines_show_their_captions_engines_and_delays()
     {
         using var client = new HttpClient { BaseAddress = new Uri(fixture.Host.BaseUrl) };
         var (id, key) = await CaptionSessions.CreateAsync(client, ["en", "ar"]);
-        var context = await _browser.NewContextAsync();
+        var context = await Browser.NewContextAsync();
         await context.AddInitScriptAsync(FakeRecognition);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{fixture.Host.BaseUrl}/host/{id}#key={Uri.EscapeDataString(key)}");

@@ -6,23 +6,8 @@ using Microsoft.Playwright;
 namespace LiveAssist.Host.IntegrationTests.RunningHost;
 
 /// <summary>The OBS overlay in Debian's Chromium, against a host that is killed and started again.</summary>
-public sealed class OverlayPageTests : IAsyncLifetime
+public sealed class OverlayPageTests : ChromiumTest
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Browsers.LaunchChromiumAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
     [Fact]
     public async Task Overlay_shows_a_posted_caption_within_a_second_and_again_after_the_server_restarts()
     {
@@ -33,7 +18,7 @@ public sealed class OverlayPageTests : IAsyncLifetime
         {
             using var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
             var (id, key) = await CaptionSessions.CreateAsync(client, ["en", "ar"]);
-            var page = await _browser.NewPageAsync();
+            var page = await Browser.NewPageAsync();
             await page.GotoAsync($"{host.BaseUrl}/overlay/{id}?lang=en&fontSize=40&position=top");
             await page.WaitForFunctionAsync("document.body.dataset.connected === 'true'", null, new() { Timeout = 15000 });
             Assert.Equal("rgba(0, 0, 0, 0)", await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
@@ -60,7 +45,7 @@ public sealed class OverlayPageTests : IAsyncLifetime
             await page.WaitForFunctionAsync("document.getElementById('caption').textContent.includes('500')", null, new() { Timeout = 5000 });
 
             // A fresh overlay (OBS reloading its source) shows the latest caption from storage.
-            var reloaded = await _browser.NewPageAsync();
+            var reloaded = await Browser.NewPageAsync();
             await reloaded.GotoAsync($"{host.BaseUrl}/overlay/{id}?lang=ar");
             await reloaded.WaitForFunctionAsync("document.getElementById('caption').textContent.includes('500')", null, new() { Timeout = 5000 });
             Assert.Equal("rtl", await reloaded.Locator("#caption").GetAttributeAsync("dir"));
@@ -77,7 +62,7 @@ public sealed class OverlayPageTests : IAsyncLifetime
         await using var host = await HostProcess.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
         var (id, key) = await CaptionSessions.CreateAsync(client, ["es"]);
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync($"{host.BaseUrl}/overlay/{id}?lang=es");
         await page.WaitForFunctionAsync("document.body.dataset.connected === 'true'", null, new() { Timeout = 15000 });
 
