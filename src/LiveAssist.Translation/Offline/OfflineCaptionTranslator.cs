@@ -44,7 +44,7 @@ public sealed class OfflineCaptionTranslator(TranslationMemory memory, ChineseDi
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = sentences[i];
-            if (ScriptMatch(sentence, session, target) is { } scripted)
+            if (ScriptMatch(sentence, target) is { } scripted)
             {
                 pieces[i] = scripted.Text;
                 engines.Add(ScriptEngine);
@@ -153,46 +153,28 @@ public sealed class OfflineCaptionTranslator(TranslationMemory memory, ChineseDi
         return new TranslationResult(output.ToString(), name, isDraft, [.. flags.Order(StringComparer.Ordinal)]);
     }
 
-    private static (string Text, bool Fuzzy)? ScriptMatch(ProtectedSentence sentence, SessionTerms session, string target)
+    private static (string Text, bool Fuzzy)? ScriptMatch(ProtectedSentence sentence, string target)
     {
-        var key = SentenceKey.Of(sentence.Text);
-        (SessionTerm Line, double Score)? best = null;
-        foreach (var line in session.Script)
-        {
-            if (line.Translations is null || !line.Translations.TryGetValue(target, out _))
-            {
-                continue;
-            }
-
-            foreach (var scriptSentence in SentenceKey.Sentences(line.Source).Count == 1 ? [line.Source] : Array.Empty<string>())
-            {
-                var scriptKey = SentenceKey.Of(scriptSentence);
-                if (scriptKey == key)
-                {
-                    return (line.Translations[target], false);
-                }
-
-                var score = Similarity.Dice(FiguresOut(scriptSentence), FiguresOut(sentence.Text));
-                if (score >= FuzzyThreshold && (best is null || score > best.Value.Score))
-                {
-                    best = (line, score);
-                }
-            }
-        }
-
-        if (best is not { } match)
+        // The best script line that has this language: exact beats fuzzy, then the closer one.
+        var best = sentence.ScriptCandidates.FirstOrDefault(c => c.Line.Translations!.ContainsKey(target));
+        if (best.Line is null)
         {
             return null;
         }
 
+        if (best.Exact)
+        {
+            return (best.Line.Translations![target], false);
+        }
+
         // The script said other figures ("一块八" planned, "两块" said): put the spoken ones into the vetted line.
-        var planned = FigureReader.Read(match.Line.Source);
+        var planned = FigureReader.Read(best.Line.Source);
         if (planned.Count != sentence.Figures.Count)
         {
             return null;
         }
 
-        var text = match.Line.Translations![target];
+        var text = best.Line.Translations![target];
         for (var i = 0; i < planned.Count; i++)
         {
             if (planned[i].Value != sentence.Figures[i].Value)
@@ -224,9 +206,12 @@ public sealed class OfflineCaptionTranslator(TranslationMemory memory, ChineseDi
         private const char FigureMark = '\uE400';
         private readonly List<SessionTerm> _terms = [];
 
+        private readonly Lazy<List<(SessionTerm Line, bool Exact, double Score)>> _scriptCandidates;
+
         public ProtectedSentence(string text, SessionTerms session)
         {
             Text = text;
+            _scriptCandidates = new(() => RankScript(text, session));
             var builder = new StringBuilder(text);
             foreach (var term in session.Glossary.Where(t => t.Source.Length > 0).OrderByDescending(t => t.Source.Length))
             {
@@ -254,6 +239,29 @@ public sealed class OfflineCaptionTranslator(TranslationMemory memory, ChineseDi
         public string Protected { get; }
 
         public IReadOnlyList<Figure> Figures { get; }
+
+        /// <summary>Script lines that say this sentence (exact) or nearly (fuzzy), best first; worked out once for all languages.</summary>
+        public List<(SessionTerm Line, bool Exact, double Score)> ScriptCandidates => _scriptCandidates.Value;
+
+        private static List<(SessionTerm Line, bool Exact, double Score)> RankScript(string text, SessionTerms session)
+        {
+            var key = SentenceKey.Of(text);
+            var withoutFigures = FiguresOut(text);
+            var candidates = new List<(SessionTerm Line, bool Exact, double Score)>();
+            foreach (var line in session.Script.Where(l => l.Translations is { Count: > 0 } && SentenceKey.Sentences(l.Source).Count == 1))
+            {
+                if (SentenceKey.Of(line.Source) == key)
+                {
+                    candidates.Add((line, true, 1));
+                }
+                else if (Similarity.Dice(FiguresOut(line.Source), withoutFigures) is var score and >= FuzzyThreshold)
+                {
+                    candidates.Add((line, false, score));
+                }
+            }
+
+            return [.. candidates.OrderByDescending(c => c.Exact).ThenByDescending(c => c.Score)];
+        }
 
         public string Restore(string translated, string language)
         {

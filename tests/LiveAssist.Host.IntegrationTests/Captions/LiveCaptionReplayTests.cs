@@ -138,6 +138,46 @@ public sealed class LiveCaptionReplayTests
         await stream.DisposeAsync();
     }
 
+    [Fact]
+    public async Task Lines_from_the_prepared_script_use_the_merchants_vetted_translation_with_the_figures_actually_spoken()
+    {
+        await using var factory = new LiveAssistFactory();
+        var client = factory.CreateClient();
+        var script = new object[]
+        {
+            new { source = "欢迎来到晨光直播间！", translations = new Dictionary<string, string> { ["en"] = "Welcome to the Chenguang live room!", ["es"] = "¡Bienvenidos al directo de Chenguang!" } },
+            new { source = "这款保温杯一块八一个，五百个起批。", translations = new Dictionary<string, string> { ["en"] = "This flask is 1.8 yuan each, minimum order 500 pieces.", ["es"] = "Este termo cuesta 1,8 yuanes la unidad, pedido mínimo 500 piezas." } },
+        };
+        var (id, key) = await CaptionSessions.CreateAsync(client, ["en", "es", "fr"], script);
+        var en = await SseReader.OpenAsync(client, $"/api/sessions/{id}/captions/stream?lang=en");
+        var es = await SseReader.OpenAsync(client, $"/api/sessions/{id}/captions/stream?lang=es");
+        var fr = await SseReader.OpenAsync(client, $"/api/sessions/{id}/captions/stream?lang=fr");
+
+        await CaptionSessions.SayAsync(client, id, key, "欢迎来到晨光直播间！", final: true, 0, 2000);
+        await CaptionSessions.SayAsync(client, id, key, "这款保温杯两块五一个，八百个起批。", final: true, 2500, 6000); // not quite the script
+        foreach (var stream in new[] { en, es, fr })
+        {
+            await stream.WaitUntilAsync(r => r.Captions("final").Count == 2, "two captions");
+        }
+
+        var english = en.Captions("final");
+        Assert.Equal("Welcome to the Chenguang live room!", english[0].GetProperty("text").GetString());
+        Assert.Equal("offline-script", english[0].GetProperty("engine").GetString());
+        Assert.False(english[0].GetProperty("draft").GetBoolean());
+        Assert.Equal("This flask is 2.5 yuan each, minimum order 800 pieces.", english[1].GetProperty("text").GetString());
+        Assert.Contains("fuzzy-match", english[1].GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal("Este termo cuesta 2,5 yuanes la unidad, pedido mínimo 800 piezas.", es.Captions("final")[1].GetProperty("text").GetString());
+
+        // French has no vetted line: it gets the draft, still with the spoken figures.
+        var french = fr.Captions("final")[1];
+        Assert.NotEqual("offline-script", french.GetProperty("engine").GetString());
+        Assert.Matches(@"2,5", french.GetProperty("text").GetString()!);
+        Assert.Matches(@"800", french.GetProperty("text").GetString()!);
+        await en.DisposeAsync();
+        await es.DisposeAsync();
+        await fr.DisposeAsync();
+    }
+
     private static string Given(string term, string lang) => term switch
     {
         "晨光" => lang switch { "ar" => "تشينغوانغ", "ru" => "Ченгуан", _ => "Chenguang" },
