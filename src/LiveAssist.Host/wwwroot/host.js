@@ -27,11 +27,11 @@
     const probe = await api('/questions');
     if (probe.status === 401) { $('key-form').hidden = false; setStatus('主播密钥不对 (wrong host key)'); return; }
     $('key-form').hidden = true;
-    $('console').hidden = false;
     $('leads-link').addEventListener('click', downloadLeads);
     const status = await (await fetch('/api/sessions/' + encodeURIComponent(sessionId) + '/captions/status')).json();
     info.engines = status.translators;
     window.LiveCaptions(sessionId, info, api, status.delayAlarmMs);
+    $('console').hidden = false; // only once its buttons work
     render(await probe.json());
     setInterval(refresh, 3000);
   }

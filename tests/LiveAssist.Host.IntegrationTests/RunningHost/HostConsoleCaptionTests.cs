@@ -30,6 +30,7 @@ public sealed class HostConsoleCaptionTests(RunningHostFixture fixture) : Chromi
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{fixture.Host.BaseUrl}/host/{id}#key={Uri.EscapeDataString(key)}");
         await Assertions.Expect(page.Locator("#live-panel")).ToBeVisibleAsync(new() { Timeout = 15000 });
+        await Assertions.Expect(page.Locator("#engines")).ToContainTextAsync("offline");
 
         await page.ClickAsync("#mic");
         var first = page.Locator("#transcript li").First;
