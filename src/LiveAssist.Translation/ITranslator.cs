@@ -9,7 +9,7 @@ public interface ITranslator
 /// <summary>A translation and where it came from, so every reader can see which engine made it and how much to trust it.</summary>
 /// <param name="Text">The translated text, or the original when nothing could translate it.</param>
 /// <param name="Engine">The engine that produced it (<c>none</c> when untranslated).</param>
-/// <param name="IsDraft">True for machine output not vetted by a person.</param>
+/// <param name="IsDraft">True for a rough offline draft (word by word, or a fuzzy script match) that readers should take with care; full machine-translation engines (Azure Translator, a chat model) are not drafts.</param>
 /// <param name="Flags">Notes such as <c>untranslated</c> or <c>fallback</c>.</param>
 public sealed record TranslationResult(string Text, string Engine, bool IsDraft, IReadOnlyList<string> Flags)
 {

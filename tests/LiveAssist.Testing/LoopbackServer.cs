@@ -43,7 +43,10 @@ public sealed class LoopbackServer : IAsyncDisposable
                 context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.ToString(),
                 context.Request.Headers.Authorization.ToString(),
                 body,
-                DateTimeOffset.UtcNow));
+                DateTimeOffset.UtcNow)
+            {
+                Headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            });
             await next(context);
         });
         routes(app, server); // before start: endpoints added later are not routed
@@ -79,4 +82,7 @@ public sealed class LoopbackServer : IAsyncDisposable
     }
 }
 
-public sealed record RecordedRequest(string Method, string Path, string Authorization, string Body, DateTimeOffset ReceivedAt);
+public sealed record RecordedRequest(string Method, string Path, string Authorization, string Body, DateTimeOffset ReceivedAt)
+{
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+}

@@ -70,7 +70,10 @@ public static class AudioEndpoint
 
         // The stream's time zero, on the session clock.
         var baseMs = (long)(time.GetUtcNow() - session!.CreatedAt).TotalMilliseconds;
-        var recognitionContext = new RecognitionContext(session.Id, session.SourceLanguage, [.. session.Glossary.Select(g => g.Source)]);
+        var recognitionContext = new RecognitionContext(session.Id, session.SourceLanguage, [.. session.Glossary.Select(g => g.Source)])
+        {
+            TargetLanguages = [.. session.CaptionLanguages().Where(l => l != session.SourcePrimaryLanguage())],
+        };
         var segments = Channel.CreateUnbounded<SpeechSegment>(new UnboundedChannelOptions { SingleReader = true });
         var recognizing = Task.Run(() => RecognizeAsync(segments.Reader, socket, send, session, recognizers, recognitionContext, pipeline, baseMs, cancellationToken), cancellationToken);
         var detector = new VoiceActivityDetector(options.Value.Vad);

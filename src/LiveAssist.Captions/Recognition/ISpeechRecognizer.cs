@@ -13,7 +13,15 @@ public interface ISpeechRecognizer
 }
 
 /// <summary>Hints for the engine: the spoken language and the session's glossary terms.</summary>
-public sealed record RecognitionContext(string SessionId, string Language, IReadOnlyList<string> Phrases);
+public sealed record RecognitionContext(string SessionId, string Language, IReadOnlyList<string> Phrases)
+{
+    /// <summary>The session's caption languages, for engines that translate while they recognize.</summary>
+    public IReadOnlyList<string> TargetLanguages { get; init; } = [];
+}
 
 /// <param name="OffsetMs">Start of the recognized speech, from the start of the segment.</param>
-public sealed record RecognitionResult(string Text, bool IsFinal, long OffsetMs, long DurationMs);
+public sealed record RecognitionResult(string Text, bool IsFinal, long OffsetMs, long DurationMs)
+{
+    /// <summary>Translations the engine made while recognizing (speech translation), by language; checked like any engine's.</summary>
+    public IReadOnlyDictionary<string, string>? Translations { get; init; }
+}

@@ -1,14 +1,15 @@
 using LiveAssist.BotFramework.State;
+using LiveAssist.Engines.Health;
 
 namespace LiveAssist.Host.Hosting;
 
-/// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (its dependencies answer).</summary>
+/// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (its dependencies answer, and each configured speech and translation engine's health in fallback order).</summary>
 internal static class HealthEndpoints
 {
     public static void MapHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-        endpoints.MapGet("/readyz", async (IStateStore store, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/readyz", async (IStateStore store, EngineStatus engineStatus, CancellationToken cancellationToken) =>
         {
             var checks = new Dictionary<string, string>();
             try
@@ -21,8 +22,11 @@ internal static class HealthEndpoints
                 checks["storage"] = "failed: " + ex.GetType().Name;
             }
 
+            // Engines do not decide readiness: captions fall back to the next engine (offline last).
+            var engines = await engineStatus.ReportAsync(cancellationToken).ConfigureAwait(false);
             var ready = checks.Values.All(v => v == "ok");
-            return Results.Json(new { status = ready ? "ready" : "not ready", checks }, statusCode: ready ? 200 : 503);
+            var degraded = engines.Any(e => e.Status != "ok");
+            return Results.Json(new { status = ready ? (degraded ? "degraded" : "ready") : "not ready", checks, engines }, statusCode: ready ? 200 : 503);
         });
     }
 }

@@ -12,6 +12,8 @@ using LiveAssist.Catalog.Client;
 using LiveAssist.Catalog.Service;
 using LiveAssist.DirectLine;
 using LiveAssist.Dialogs.Locales;
+using LiveAssist.Engines;
+using LiveAssist.Engines.AzureSpeech;
 using LiveAssist.Host.Bot;
 using LiveAssist.Host.Chat;
 using LiveAssist.Storage;
@@ -35,6 +37,7 @@ internal static partial class LiveAssistComposition
         services.AddBotConnectorChannel(); // last: the Connector takes every serviceUrl no in-process channel claims
         services.AddOfflineTranslation(configuration);
         services.AddLiveCaptions(configuration);
+        services.AddCloudEngines(configuration);
         services.AddBuyerQa(configuration);
         if (string.Equals(configuration.GetSection(BotOptions.SectionName).Get<BotOptions>()?.Handler, "echo", StringComparison.OrdinalIgnoreCase))
         {
@@ -70,6 +73,7 @@ internal static partial class LiveAssistComposition
         app.MapSessions(PublicRateLimits.Policy);
         app.MapCaptions(PublicRateLimits.CaptionsPolicy);
         app.MapAudio();
+        app.MapSpeechToken();
         app.MapBuyerQa();
         app.MapGet("/overlay/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "overlay.html"), "text/html; charset=utf-8"));
         app.MapGet("/host/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "host.html"), "text/html; charset=utf-8"));

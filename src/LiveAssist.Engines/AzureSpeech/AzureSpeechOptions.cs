@@ -1,0 +1,47 @@
+using LiveAssist.Engines.CognitiveAuth;
+
+namespace LiveAssist.Engines.AzureSpeech;
+
+/// <summary>Azure AI Speech. Bound from <c>Speech:Azure</c>.</summary>
+public sealed class AzureSpeechOptions : CognitiveAccount
+{
+    public const string SectionName = "Speech:Azure";
+
+    /// <summary>Recognition WebSocket base (default <c>wss://{region}.stt.speech.microsoft.com</c>).</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>Speech-translation WebSocket base (default <c>wss://{region}.s2s.speech.microsoft.com</c>).</summary>
+    public string? TranslationEndpoint { get; set; }
+
+    /// <summary>Short-audio REST base (default <c>https://{region}.stt.speech.microsoft.com</c>).</summary>
+    public string? RestEndpoint { get; set; }
+
+    /// <summary>Ask the service to translate while it recognizes (speech translation); the caption translators check and complete it.</summary>
+    public bool Translate { get; set; }
+
+    /// <summary>The service cuts a connection after 10 minutes; we recycle ours before that, between turns.</summary>
+    public int MaxConnectionSeconds { get; set; } = 540;
+
+    /// <summary>The service drops idle connections after 180 s; pooled ones idle longer are not reused.</summary>
+    public int IdleConnectionSeconds { get; set; } = 150;
+
+    /// <summary>Reconnects (with replay of unacknowledged audio) allowed within one segment.</summary>
+    public int MaxReconnects { get; set; } = 3;
+
+    /// <summary>Audio sent as fast as available before pacing to twice real time (as the SDK does).</summary>
+    public int UnpacedAudioMs { get; set; } = 5000;
+
+    /// <summary>Short-lived tokens for the host page's Speech SDK (the key never reaches the browser).</summary>
+    public bool BrowserRecognition { get; set; } = true;
+
+    public Uri RecognitionUri(string locale)
+        => new($"{Base(Endpoint, "stt")}/speech/recognition/conversation/cognitiveservices/v1?language={Uri.EscapeDataString(locale)}&format=detailed");
+
+    public Uri TranslationUri(string locale, IEnumerable<string> targets)
+        => new($"{Base(TranslationEndpoint, "s2s")}/speech/translation/cognitiveservices/v1?from={Uri.EscapeDataString(locale)}&to={Uri.EscapeDataString(string.Join(',', targets))}&format=detailed&scenario=conversation");
+
+    public Uri ShortAudioBase() => new((string.IsNullOrWhiteSpace(RestEndpoint) ? $"https://{Region}.stt.speech.{CloudSuffix}" : RestEndpoint.TrimEnd('/')) + "/");
+
+    private string Base(string? configured, string service)
+        => string.IsNullOrWhiteSpace(configured) ? $"wss://{Region}.{service}.speech.{CloudSuffix}" : configured.TrimEnd('/');
+}

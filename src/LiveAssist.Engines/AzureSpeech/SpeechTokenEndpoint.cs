@@ -1,0 +1,52 @@
+using LiveAssist.Engines.CognitiveAuth;
+using LiveAssist.Sessions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveAssist.Engines.AzureSpeech;
+
+/// <summary>
+/// <c>POST /api/sessions/{id}/speech-token</c> (host key): a short-lived Speech token and region for
+/// the host page's Speech SDK. The resource key stays on the server.
+/// </summary>
+public static class SpeechTokenEndpoint
+{
+    public static IEndpointRouteBuilder MapSpeechToken(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapPost("/api/sessions/{id}/speech-token", async (string id, HttpRequest request, SessionStore sessions, AzureSpeechOptions options,
+            [FromKeyedServices("speech")] CognitiveTokenProvider tokens, CancellationToken cancellationToken) =>
+        {
+            var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            if (!options.BrowserRecognition || !options.HasCredentials || string.IsNullOrWhiteSpace(options.Region))
+            {
+                return Results.Problem("Azure Speech is not configured for the host page (Speech:Azure:Key and Region). Use the browser's recognition or type.",
+                    statusCode: 404, title: "No Azure Speech");
+            }
+
+            try
+            {
+                var token = await tokens.GetTokenAsync(false, cancellationToken).ConfigureAwait(false);
+                return Results.Json(new
+                {
+                    token,
+                    region = options.Region,
+                    expiresInSeconds = tokens.RemainingSeconds,
+                    language = SpeechLocales.ForRecognition(session!.SourceLanguage),
+                });
+            }
+            catch (HttpRequestException e)
+            {
+                return Results.Problem(e.Message, statusCode: 502, title: "The Azure token service refused");
+            }
+        });
+        return endpoints;
+    }
+}

@@ -1,0 +1,190 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Azure.Core;
+using Azure.Identity;
+using LiveAssist.Captions.Recognition;
+using LiveAssist.Engines.AzureSpeech;
+using LiveAssist.Engines.AzureTranslator;
+using LiveAssist.Engines.CognitiveAuth;
+using LiveAssist.Engines.Health;
+using LiveAssist.Engines.OpenAiCompatible;
+using LiveAssist.Translation;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Refit;
+
+namespace LiveAssist.Engines;
+
+public static class EnginesServiceCollectionExtensions
+{
+    private const string SpeechKey = "speech";
+    private const string TranslatorKey = "translator";
+
+    /// <summary>
+    /// Registers the cloud and local-server engines under their names (<c>azure</c>, <c>azure-rest</c>,
+    /// <c>openai</c>). Nothing is contacted unless <c>Speech:Engines</c> / <c>Translator:Engines</c> names it.
+    /// </summary>
+    public static IServiceCollection AddCloudEngines(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddMetrics();
+        services.AddSingleton<EngineMetrics>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AzureSpeechOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AzureTranslatorOptions>>().Value);
+        services.AddOptions<AzureSpeechOptions>().Bind(configuration.GetSection(AzureSpeechOptions.SectionName));
+        services.AddOptions<AzureTranslatorOptions>().Bind(configuration.GetSection(AzureTranslatorOptions.SectionName));
+        services.AddOptions<OpenAiServerOptions>(SpeechKey).Bind(configuration.GetSection(OpenAiServerOptions.SpeechSection));
+        services.AddOptions<OpenAiServerOptions>(TranslatorKey).Bind(configuration.GetSection(OpenAiServerOptions.TranslatorSection));
+        // Entra ID only when asked for: DefaultAzureCredential probes the environment when first used.
+        services.AddSingleton<Lazy<TokenCredential>>(_ => new(() => new DefaultAzureCredential()));
+        AddAzureSpeech(services);
+        AddAzureTranslator(services);
+        AddOpenAiCompatible(services);
+        services.AddSingleton<EngineStatus>();
+        services.AddSingleton<IEngineProbe>(_ => new EngineProbe(TranslatorKey, Translation.Offline.OfflineCaptionTranslator.EngineName, _ => Task.FromResult(EngineHealth.Ok("built in"))));
+        return services;
+    }
+
+    private static void AddAzureSpeech(IServiceCollection services)
+    {
+        services.AddHttpClient(AzureSpeechOptions.SectionName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddKeyedSingleton(SpeechKey, (sp, _) =>
+        {
+            var options = sp.GetRequiredService<AzureSpeechOptions>();
+            return new CognitiveTokenProvider(options, sp.GetRequiredService<IHttpClientFactory>().CreateClient(AzureSpeechOptions.SectionName), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<CognitiveTokenProvider>(), options.UseEntraId ? sp.GetRequiredService<Lazy<TokenCredential>>().Value : null);
+        });
+        services.AddSingleton(sp => new AzureSpeechClient(sp.GetRequiredService<AzureSpeechOptions>(), sp.GetRequiredKeyedService<CognitiveTokenProvider>(SpeechKey),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AzureSpeechClient>>()));
+        services.AddKeyedSingleton<ISpeechRecognizer>(AzureSpeechRecognizer.EngineName, (sp, _) => new AzureSpeechRecognizer(sp.GetRequiredService<AzureSpeechClient>(), sp.GetRequiredService<AzureSpeechOptions>()));
+        services.AddRefitGeneratedClient<IShortAudioApi>()
+            .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<AzureSpeechOptions>().ShortAudioBase());
+        services.AddKeyedSingleton<ISpeechRecognizer>(AzureShortAudioRecognizer.EngineName, (sp, _) => new AzureShortAudioRecognizer(sp.GetRequiredService<IShortAudioApi>(), sp.GetRequiredKeyedService<CognitiveTokenProvider>(SpeechKey)));
+        foreach (var name in new[] { AzureSpeechRecognizer.EngineName, AzureShortAudioRecognizer.EngineName })
+        {
+            services.AddSingleton<IEngineProbe>(sp => new EngineProbe(SpeechKey, name, async cancellationToken =>
+            {
+                if (!sp.GetRequiredService<AzureSpeechOptions>().HasCredentials)
+                {
+                    return EngineHealth.NotConfigured("Speech:Azure needs Key and Region (or UseEntraId and ResourceId)");
+                }
+
+                await sp.GetRequiredKeyedService<CognitiveTokenProvider>(SpeechKey).GetTokenAsync(false, cancellationToken).ConfigureAwait(false);
+                var client = sp.GetRequiredService<AzureSpeechClient>();
+                return EngineHealth.Ok($"token issued; {client.ConnectionsOpened} connections opened, {client.Reconnects} reconnects");
+            }));
+        }
+    }
+
+    private static void AddAzureTranslator(IServiceCollection services)
+    {
+        services.AddRefitGeneratedClient<ITranslatorTextApi>(null, AzureTranslatorOptions.HttpClientName)
+            .ConfigureHttpClient((sp, http) =>
+            {
+                http.BaseAddress = sp.GetRequiredService<AzureTranslatorOptions>().BaseUri();
+                http.Timeout = Timeout.InfiniteTimeSpan; // the caption chain bounds each engine's time
+            })
+            .AddHttpMessageHandler(sp =>
+            {
+                var options = sp.GetRequiredService<AzureTranslatorOptions>();
+                return new TranslatorAuthHandler(options, options.UseEntraId ? sp.GetRequiredService<Lazy<TokenCredential>>().Value : null);
+            })
+            .AddResilienceHandler(AzureTranslatorOptions.HttpClientName, (pipeline, context) => pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                // 408, 429 and 5xx; Retry-After is honoured when the service sends it.
+                MaxRetryAttempts = Math.Max(1, context.ServiceProvider.GetRequiredService<AzureTranslatorOptions>().MaxRetries),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(400),
+                ShouldRetryAfterHeader = true,
+            }));
+        services.AddKeyedSingleton<ICaptionTranslator>(AzureCaptionTranslator.EngineName, (sp, _) =>
+            new AzureCaptionTranslator(sp.GetRequiredService<ITranslatorTextApi>(), sp.GetRequiredService<AzureTranslatorOptions>(), sp.GetRequiredService<EngineMetrics>()));
+        services.AddSingleton<IEngineProbe>(sp => new EngineProbe(TranslatorKey, AzureCaptionTranslator.EngineName, async cancellationToken =>
+        {
+            var options = sp.GetRequiredService<AzureTranslatorOptions>();
+            if (!options.HasCredentials)
+            {
+                return EngineHealth.NotConfigured("Translator:Azure needs Key (and Region for regional keys) or UseEntraId");
+            }
+
+            using var languages = await sp.GetRequiredService<ITranslatorTextApi>().LanguagesAsync(cancellationToken).ConfigureAwait(false);
+            var characters = sp.GetRequiredService<EngineMetrics>().TotalCharacters;
+            return languages.IsSuccessStatusCode
+                ? EngineHealth.Ok($"reachable; {characters:N0} characters sent since start")
+                : EngineHealth.Unavailable($"languages endpoint answered {(int?)languages.StatusCode}");
+        }));
+    }
+
+    private static void AddOpenAiCompatible(IServiceCollection services)
+    {
+        services.AddRefitGeneratedClient<ITranscriptionApi>()
+            .ConfigureHttpClient((sp, http) =>
+            {
+                var options = sp.GetRequiredService<IOptionsMonitor<OpenAiServerOptions>>().Get(SpeechKey);
+                http.BaseAddress = options.IsConfigured ? options.BaseUri() : new Uri("http://speech-openai-not-configured.invalid/");
+                if (!string.IsNullOrWhiteSpace(options.ApiKey))
+                {
+                    http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", options.ApiKey);
+                }
+            });
+        services.AddKeyedSingleton<ISpeechRecognizer>(OpenAiTranscriptionRecognizer.EngineName, (sp, _) =>
+            new OpenAiTranscriptionRecognizer(sp.GetRequiredService<ITranscriptionApi>(), sp.GetRequiredService<IOptionsMonitor<OpenAiServerOptions>>().Get(SpeechKey)));
+        services.AddSingleton<IEngineProbe>(sp => new EngineProbe(SpeechKey, OpenAiTranscriptionRecognizer.EngineName, cancellationToken =>
+            ProbeModelsAsync(sp.GetRequiredService<IOptionsMonitor<OpenAiServerOptions>>().Get(SpeechKey), () => sp.GetRequiredService<ITranscriptionApi>().ModelsAsync(cancellationToken))));
+
+        services.AddHttpClient(OpenAiServerOptions.TranslatorSection, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddKeyedSingleton<ICaptionTranslator>(OpenAiChatTranslator.EngineName, (sp, _) =>
+        {
+            var options = sp.GetRequiredService<IOptionsMonitor<OpenAiServerOptions>>().Get(TranslatorKey);
+            if (!options.IsConfigured)
+            {
+                throw new InvalidOperationException("Translator:OpenAi:BaseUrl is not set.");
+            }
+
+            var client = new OpenAI.Chat.ChatClient(options.Model ?? "gpt-4o-mini", new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? "none" : options.ApiKey), new OpenAI.OpenAIClientOptions
+            {
+                Endpoint = options.BaseUri(),
+                Transport = new HttpClientPipelineTransport(sp.GetRequiredService<IHttpClientFactory>().CreateClient(OpenAiServerOptions.TranslatorSection)),
+                RetryPolicy = new ClientRetryPolicy(maxRetries: 1), // the caption chain hands over to the next engine instead
+            });
+            return new OpenAiChatTranslator(client.AsIChatClient(), options);
+        });
+        services.AddSingleton<IEngineProbe>(sp => new EngineProbe(TranslatorKey, OpenAiChatTranslator.EngineName, async cancellationToken =>
+        {
+            var options = sp.GetRequiredService<IOptionsMonitor<OpenAiServerOptions>>().Get(TranslatorKey);
+            if (!options.IsConfigured)
+            {
+                return EngineHealth.NotConfigured("Translator:OpenAi:BaseUrl is not set");
+            }
+
+            using var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(OpenAiServerOptions.TranslatorSection);
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.BaseUri(), "models"));
+            if (!string.IsNullOrWhiteSpace(options.ApiKey))
+            {
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", options.ApiKey);
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            return response.IsSuccessStatusCode ? EngineHealth.Ok($"model {options.Model}") : EngineHealth.Unavailable($"models endpoint answered {(int?)response.StatusCode}");
+        }));
+    }
+
+    private static async Task<EngineHealth> ProbeModelsAsync(OpenAiServerOptions options, Func<Task<IApiResponse<string>>> models)
+    {
+        if (!options.IsConfigured)
+        {
+            return EngineHealth.NotConfigured("Speech:OpenAi:BaseUrl is not set");
+        }
+
+        using var response = await models().ConfigureAwait(false);
+        return response.IsSuccessStatusCode ? EngineHealth.Ok($"model {options.Model ?? "whisper-1"}") : EngineHealth.Unavailable($"models endpoint answered {(int?)response.StatusCode}");
+    }
+}
