@@ -22,7 +22,15 @@ public sealed record TranslatorRequestPlan(IReadOnlyList<TranslatorBatch> Batche
         {
             var targets = group.ToList();
             var budget = Math.Max(1, maxRequestChars / targets.Count);
-            var pieces = Split(request.Text, Math.Max(1, budget * 4 / 5)).Select(piece => Mark(piece, request.Session.Glossary, targets[0])).ToList();
+            // Markup counts too: cut smaller until every marked-up piece fits the budget.
+            List<string> pieces;
+            var limit = budget;
+            do
+            {
+                pieces = [.. Split(request.Text, limit).Select(piece => Mark(piece, request.Session.Glossary, targets[0]))];
+                limit = limit * 3 / 4;
+            }
+            while (limit > 0 && pieces.Any(p => p.Length > budget));
             var batch = new List<string>();
             var size = 0;
             foreach (var piece in pieces)
