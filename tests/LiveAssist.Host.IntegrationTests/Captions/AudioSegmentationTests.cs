@@ -93,7 +93,7 @@ public sealed class AudioSegmentationTests
     }
 
     /// <summary>The phrases spoken by espeak-ng, resampled to 16 kHz by sox, with silence between; and where the speech really is.</summary>
-    private static async Task<(byte[] Pcm, List<(long StartMs, long EndMs)> Spoken)> ComposeAsync(string[] phrases, int pauseMs)
+    internal static async Task<(byte[] Pcm, List<(long StartMs, long EndMs)> Spoken)> ComposeAsync(string[] phrases, int pauseMs)
     {
         var audio = new MemoryStream();
         var spoken = new List<(long, long)>();
@@ -126,7 +126,7 @@ public sealed class AudioSegmentationTests
         return (audio.ToArray(), spoken);
     }
 
-    private static async Task<List<JsonElement>> StreamAsync(TestServer server, string path, byte[] pcm)
+    internal static async Task<List<JsonElement>> StreamAsync(TestServer server, string path, byte[] pcm)
     {
         var ws = server.CreateWebSocketClient();
         using var socket = await ws.ConnectAsync(new Uri(server.BaseAddress, path.Replace("http", "ws", StringComparison.Ordinal)), CancellationToken.None);
