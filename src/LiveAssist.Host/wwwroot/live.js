@@ -86,39 +86,114 @@
       say(text, true, 'typed');
     });
 
+    // Microphone: Azure Speech through its JS SDK when the server can issue a token (the key stays on
+    // the server), otherwise the browser's own recognition, otherwise typing.
     const Recognition = window.SpeechRecognition || window.webkitSpeechRecognition;
+    let azure = null; // { token, region, language, expiresInSeconds } when the server offers Azure Speech
     let recognizer = null;
     let listening = false;
-    $('engines').textContent = '识别 recognition: ' + (Recognition ? 'browser' : '—') + ' · 翻译 translation: ' + (info.engines || []).join(' → ');
-    $('mic').addEventListener('click', () => {
-      if (!Recognition) {
-        $('mic-status').textContent = '此浏览器不支持语音识别，请打字 (no speech recognition in this browser: type instead)';
-        return;
-      }
-      if (listening) { listening = false; recognizer.stop(); return; }
+    let lastPartial = 0;
+
+    function partialOrFinal(text, final, engine) {
+      text = (text || '').trim();
+      if (!text) return;
+      if (final) say(text, true, engine);
+      else if (Date.now() - lastPartial > 300) { lastPartial = Date.now(); say(text, false, engine); }
+    }
+
+    async function fetchToken() {
+      const response = await api('/speech-token', { method: 'POST' });
+      return response.ok ? response.json() : null;
+    }
+
+    function loadSpeechSdk() {
+      return new Promise((resolve, reject) => {
+        if (window.SpeechSDK) { resolve(window.SpeechSDK); return; }
+        const script = document.createElement('script');
+        script.src = '/lib/speech-sdk/microsoft.cognitiveservices.speech.sdk.bundle-min.js';
+        script.onload = () => resolve(window.SpeechSDK);
+        script.onerror = () => reject(new Error('Speech SDK not available'));
+        document.head.appendChild(script);
+      });
+    }
+
+    // Which engines are live, in fallback order, with their health from /readyz (✓ ok, ✗ unavailable).
+    function chain(engines, kind) {
+      return engines.filter(e => e.kind === kind).map(e => e.name + (e.status === 'ok' ? ' ✓' : ' ✗')).join(' → ');
+    }
+
+    function showEngines(engines) {
+      const mic = azure ? 'Azure Speech (browser SDK)' : (Recognition ? 'browser' : '—');
+      const server = engines ? chain(engines, 'speech') : '';
+      const translation = engines ? chain(engines, 'translator') : (info.engines || []).join(' → ');
+      $('engines').textContent = '识别 recognition: ' + mic + (server ? ' · 服务器识别 server: ' + server : '') + ' · 翻译 translation: ' + translation;
+    }
+
+    async function startAzure() {
+      const sdk = await loadSpeechSdk();
+      const config = sdk.SpeechConfig.fromAuthorizationToken(azure.token, azure.region);
+      config.speechRecognitionLanguage = azure.language;
+      recognizer = new sdk.SpeechRecognizer(config, sdk.AudioConfig.fromDefaultMicrophoneInput());
+      recognizer.recognizing = (_, e) => partialOrFinal(e.result.text, false, 'azure-sdk');
+      recognizer.recognized = (_, e) => { if (e.result.reason === sdk.ResultReason.RecognizedSpeech) partialOrFinal(e.result.text, true, 'azure-sdk'); };
+      recognizer.canceled = (_, e) => { $('mic-status').textContent = 'Azure 语音识别中断 (' + (e.errorDetails || e.reason) + ')'; };
+      // Tokens live 10 minutes: hand the recognizer a fresh one before that.
+      const refresh = setInterval(async () => {
+        const fresh = await fetchToken();
+        if (fresh && recognizer) recognizer.authorizationToken = fresh.token;
+      }, Math.max(60, (azure.expiresInSeconds || 480) - 60) * 1000);
+      recognizer.__refresh = refresh;
+      recognizer.startContinuousRecognitionAsync();
+    }
+
+    function stopAzure() {
+      clearInterval(recognizer.__refresh);
+      recognizer.stopContinuousRecognitionAsync(() => recognizer.close());
+    }
+
+    function startBrowser() {
       recognizer = new Recognition();
       recognizer.lang = info.sourceLanguage;
       recognizer.continuous = true;
       recognizer.interimResults = true;
-      let lastPartial = 0;
       recognizer.onresult = (event) => {
         for (let i = event.resultIndex; i < event.results.length; i++) {
-          const text = event.results[i][0].transcript.trim();
-          if (!text) continue;
-          if (event.results[i].isFinal) {
-            say(text, true, 'browser');
-          } else if (Date.now() - lastPartial > 300) {
-            lastPartial = Date.now();
-            say(text, false, 'browser');
-          }
+          partialOrFinal(event.results[i][0].transcript, event.results[i].isFinal, 'browser');
         }
       };
       recognizer.onerror = (e) => { $('mic-status').textContent = '语音识别出错：' + e.error; };
       recognizer.onend = () => { if (listening) recognizer.start(); else { $('mic').textContent = '开始语音识别 Start microphone'; $('mic-status').textContent = ''; } };
-      listening = true;
       recognizer.start();
+    }
+
+    showEngines(null);
+    const ready = Promise.all([
+      fetchToken().then(t => { azure = t; }).catch(() => { azure = null; }),
+      fetch('/readyz').then(r => r.json()).then(r => r.engines).catch(() => null),
+    ]).then(([, engines]) => showEngines(engines));
+
+    $('mic').addEventListener('click', async () => {
+      await ready;
+      if (!azure && !Recognition) {
+        $('mic-status').textContent = '此浏览器不支持语音识别，请打字 (no speech recognition in this browser: type instead)';
+        return;
+      }
+      if (listening) {
+        listening = false;
+        if (azure) { stopAzure(); $('mic').textContent = '开始语音识别 Start microphone'; $('mic-status').textContent = ''; }
+        else recognizer.stop();
+        return;
+      }
+      listening = true;
+      try {
+        if (azure) await startAzure(); else startBrowser();
+      } catch (e) {
+        listening = false;
+        $('mic-status').textContent = '语音识别无法启动：' + e.message;
+        return;
+      }
       $('mic').textContent = '停止 Stop';
-      $('mic-status').textContent = '正在听… (listening)';
+      $('mic-status').textContent = '正在听… (listening' + (azure ? ', Azure Speech' : '') + ')';
     });
   };
 })();
