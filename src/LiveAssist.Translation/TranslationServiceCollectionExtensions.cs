@@ -31,7 +31,8 @@ public static class TranslationServiceCollectionExtensions
 
             return dictionary;
         });
-        services.AddSingleton<ITranslator, OfflineTranslator>();
+        services.AddSingleton<OfflineTranslator>();
+        services.AddSingleton<ITranslator, Chain.ChatTextTranslator>();
         services.AddOptions<TranslatorOptions>().Bind(configuration.GetSection(TranslatorOptions.SectionName));
         services.AddSingleton<Apertium>();
         services.AddKeyedSingleton<ICaptionTranslator, OfflineCaptionTranslator>(OfflineCaptionTranslator.EngineName);

@@ -43,7 +43,17 @@ public sealed partial class CaptionTranslationChain
     /// Translations by language. A language no engine could translate with correct figures is left
     /// out: the caller holds that caption back rather than show a wrong price.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, TranslationResult>> TranslateAsync(CaptionTranslationRequest request, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, TranslationResult>> TranslateAsync(CaptionTranslationRequest request, CancellationToken cancellationToken)
+        => TranslateAsync(request, _engines, cancellationToken);
+
+    /// <summary>True when engines other than the offline one are configured.</summary>
+    public bool HasExternalEngines => _engines.Any(e => e.Name != Offline.OfflineCaptionTranslator.EngineName);
+
+    /// <summary>Only the configured external engines (cloud, local model servers), with the same checks; languages none of them did are left out.</summary>
+    public Task<IReadOnlyDictionary<string, TranslationResult>> TranslateExternallyAsync(CaptionTranslationRequest request, CancellationToken cancellationToken)
+        => TranslateAsync(request, [.. _engines.Where(e => e.Name != Offline.OfflineCaptionTranslator.EngineName)], cancellationToken);
+
+    private async Task<IReadOnlyDictionary<string, TranslationResult>> TranslateAsync(CaptionTranslationRequest request, IReadOnlyList<ICaptionTranslator> engines, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var accepted = new Dictionary<string, TranslationResult>(StringComparer.OrdinalIgnoreCase);
@@ -63,10 +73,10 @@ public sealed partial class CaptionTranslationChain
 
         var figures = FigureReader.Read(request.Text);
         var rejectedFigures = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var index = 0; index < _engines.Count && remaining.Count > 0; index++)
+        for (var index = 0; index < engines.Count && remaining.Count > 0; index++)
         {
-            var engine = _engines[index];
-            var isLast = index == _engines.Count - 1;
+            var engine = engines[index];
+            var isLast = index == engines.Count - 1 && engine.Name == Offline.OfflineCaptionTranslator.EngineName;
             var results = await TryEngineAsync(engine, request with { To = remaining }, isLast, cancellationToken).ConfigureAwait(false);
             if (results is null)
             {
@@ -115,7 +125,7 @@ public sealed partial class CaptionTranslationChain
             }
         }
 
-        foreach (var language in remaining)
+        foreach (var language in engines.Count == _engines.Count ? remaining : [])
         {
             LogHeldBack(_logger, language);
         }

@@ -167,7 +167,46 @@ public sealed partial class AzureTranslatorTests : IAsyncLifetime
         await streams["en"].DisposeAsync();
     }
 
-    private LiveAssistFactory Factory(Dictionary<string, string?>? extra = null)
+    [Fact]
+    public async Task A_merchant_reply_outside_the_phrasebook_reaches_the_buyer_through_azure_and_a_vetted_one_stays_vetted()
+    {
+        await using var host = BuyerQa.QaHost.Start(Settings(null));
+        var (session, key) = await host.CreateSessionAsync("YW-100234");
+        var dl = new DirectLine.DirectLineClient(host.Client);
+        var credentials = await dl.ChatTokenAsync("en");
+        var token = credentials.GetProperty("token").GetString()!;
+        var conversation = (await dl.StartAsync(token)).GetProperty("conversationId").GetString()!;
+        var user = credentials.GetProperty("userId").GetString()!;
+
+        await dl.PostMessageAsync(token, conversation, "what are your payment terms?", user, "en-US", session);
+        var first = Assert.Single(await host.QuestionsAsync(session, key));
+        var (_, watermark) = await dl.GetActivitiesAsync(token, conversation);
+        using (var vetted = await host.HostSendAsync(HttpMethod.Post, $"/api/sessions/{session}/questions/{first.GetProperty("id").GetString()}/reply", key, new { text = "30%定金，发货前付清余款。" }))
+        {
+            vetted.EnsureSuccessStatusCode();
+            Assert.StartsWith("offline", JsonDocument.Parse(await vetted.Content.ReadAsStringAsync()).RootElement.GetProperty("engine").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(Translations(), r => r.Path.Contains("to=en", StringComparison.Ordinal)); // the seller's own phrasebook sentence needs no machine
+        Assert.Contains(Translations(), r => r.Path.Contains("from=en&", StringComparison.Ordinal) || r.Path.Contains("to=zh-Hans", StringComparison.Ordinal)); // the buyer's question went to Chinese through azure
+        await dl.PostMessageAsync(token, conversation, "can I pay by bank transfer?", user, "en-US", session);
+        var second = Assert.Single(await host.QuestionsAsync(session, key), q => q.GetProperty("status").GetString() == "open");
+        (_, watermark) = await dl.GetActivitiesAsync(token, conversation);
+        using (var reply = await host.HostSendAsync(HttpMethod.Post, $"/api/sessions/{session}/questions/{second.GetProperty("id").GetString()}/reply", key, new { text = "可以，银行转账没问题。" }))
+        {
+            reply.EnsureSuccessStatusCode();
+            Assert.Equal("azure", JsonDocument.Parse(await reply.Content.ReadAsStringAsync()).RootElement.GetProperty("engine").GetString());
+        }
+
+        var message = Assert.Single((await dl.GetActivitiesAsync(token, conversation, watermark)).Activities).GetProperty("text").GetString()!;
+        Assert.Contains("[en] 可以，银行转账没问题。", message, StringComparison.Ordinal);
+        Assert.True(LocaleFile.IsVariation("en", "qa.sellerReply", message), message); // not labelled a rough draft
+        Assert.Single(Translations(), r => r.Path.Contains("to=en", StringComparison.Ordinal));
+    }
+
+    private LiveAssistFactory Factory(Dictionary<string, string?>? extra = null) => new(Settings(extra));
+
+    private Dictionary<string, string?> Settings(Dictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -181,7 +220,7 @@ public sealed partial class AzureTranslatorTests : IAsyncLifetime
             settings[name] = value;
         }
 
-        return new LiveAssistFactory(settings);
+        return settings;
     }
 
     private static async Task<Dictionary<string, SseReader>> OpenAsync(HttpClient client, string id, string[] languages)
