@@ -30,6 +30,11 @@ public sealed class FakeSpeechService : IAsyncDisposable
 
     public int TokensIssued => Volatile.Read(ref _tokens);
 
+    /// <summary>The short-audio REST API's answer (JSON) to a POSTed WAV; the WAVs received are kept in <see cref="ShortAudioUploads"/>.</summary>
+    public string ShortAudioAnswer { get; set; } = """{"RecognitionStatus":"NoMatch"}""";
+
+    public ConcurrentQueue<(string Query, string ContentType, string Authorization, byte[] Wav)> ShortAudioUploads { get; } = new();
+
     public string BaseUrl => _server.BaseUrl;
 
     public string WebSocketBase => _server.BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal);
@@ -50,6 +55,16 @@ public sealed class FakeSpeechService : IAsyncDisposable
 
     private async Task ServeAsync(HttpContext context)
     {
+        if (HttpMethods.IsPost(context.Request.Method))
+        {
+            using var wav = new MemoryStream();
+            await context.Request.Body.CopyToAsync(wav);
+            ShortAudioUploads.Enqueue((context.Request.QueryString.Value ?? string.Empty, context.Request.ContentType ?? string.Empty, context.Request.Headers.Authorization.ToString(), wav.ToArray()));
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(ShortAudioAnswer);
+            return;
+        }
+
         var bearer = context.Request.Headers.Authorization.ToString();
         var token = bearer.StartsWith("Bearer ", StringComparison.Ordinal) ? bearer[7..] : string.Empty;
         if (!context.WebSockets.IsWebSocketRequest || !AcceptsToken(token))

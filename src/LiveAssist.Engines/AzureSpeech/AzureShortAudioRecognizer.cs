@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using LiveAssist.Captions.Audio;
 using LiveAssist.Captions.Recognition;
@@ -24,7 +23,8 @@ public sealed class AzureShortAudioRecognizer(IShortAudioApi api, CognitiveToken
         }
 
         using var audio = new ByteArrayContent(segment.ToWav());
-        audio.Headers.ContentType = MediaTypeHeaderValue.Parse("audio/wav; codecs=audio/pcm; samplerate=16000");
+        // As documented; the unquoted "/" in codecs= is not valid for .NET's media-type parser, so it is set as written.
+        audio.Headers.TryAddWithoutValidation("Content-Type", "audio/wav; codecs=audio/pcm; samplerate=16000");
         var token = await tokens.GetTokenAsync(false, cancellationToken).ConfigureAwait(false);
         var result = await api.RecognizeAsync(SpeechLocales.ForRecognition(context.Language), "detailed", audio, "Bearer " + token, cancellationToken).ConfigureAwait(false);
         if (result.RecognitionStatus is not ("Success" or "NoMatch" or "InitialSilenceTimeout" or "BabbleTimeout"))
