@@ -61,7 +61,7 @@ public static class EnginesServiceCollectionExtensions
         });
         services.AddSingleton(sp => new AzureSpeechClient(sp.GetRequiredService<AzureSpeechOptions>(), sp.GetRequiredKeyedService<CognitiveTokenProvider>(SpeechKey),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AzureSpeechClient>>()));
-        services.AddKeyedSingleton<ISpeechRecognizer>(AzureSpeechRecognizer.EngineName, (sp, _) => new AzureSpeechRecognizer(sp.GetRequiredService<AzureSpeechClient>(), sp.GetRequiredService<AzureSpeechOptions>()));
+        services.AddKeyedSingleton<ISpeechRecognizer>(AzureSpeechRecognizer.EngineName, (sp, _) => new AzureSpeechRecognizer(sp.GetRequiredService<AzureSpeechClient>()));
         services.AddRefitGeneratedClient<IShortAudioApi>()
             .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<AzureSpeechOptions>().ShortAudioBase());
         services.AddKeyedSingleton<ISpeechRecognizer>(AzureShortAudioRecognizer.EngineName, (sp, _) => new AzureShortAudioRecognizer(sp.GetRequiredService<IShortAudioApi>(), sp.GetRequiredKeyedService<CognitiveTokenProvider>(SpeechKey)));

@@ -12,7 +12,7 @@ var connections = IntArg("--connections", 64);
 var conversations = IntArg("--conversations", 200);
 var skipJs = args.Contains("--skip-js");
 var products = IntArg("--products", 100_000);
-var only = StringArg("--only"); // messages | directline | catalog | captions
+var only = StringArg("--only"); // messages | directline | catalog | captions | engines
 var listeners = IntArg("--listeners", 1000);
 var duration = TimeSpan.FromSeconds(seconds);
 var warmup = TimeSpan.FromSeconds(5);
@@ -135,6 +135,20 @@ if (only is null or "captions")
         received / (utterances * 0.5), latency, listeners));
     var (warm, end) = await CaptionsLoad.ReplayHourAsync($"http://127.0.0.1:{port}", host.ProcessId);
     Console.WriteLine($"one-hour session replay (1,200 lines x 11 languages): host RSS {warm} MB after 200 lines, {end} MB after 1,200");
+}
+
+// 6. What the Azure clients add: Translator round trip minus the fake's fixed delay; Speech phrase sent → final result in hand.
+if (only is null or "engines")
+{
+    var fixedDelay = TimeSpan.FromMilliseconds(20);
+    foreach (var concurrency in new[] { 1, 16 })
+    {
+        var (overhead, rate) = await EnginesLoad.TranslatorOverheadAsync(fixedDelay, concurrency, warmup, duration);
+        rows.Add(Row($"Azure Translator client overhead per caption (10 languages, fake answering after {fixedDelay.TotalMilliseconds} ms; latency = round trip − the fake's own time)", rate, overhead, concurrency));
+    }
+
+    var (eventToResult, segmentRate) = await EnginesLoad.RecognitionEventToResultAsync(warmup, duration);
+    rows.Add(Row("Azure Speech WebSocket client: speech.phrase sent by the fake → final result handed to the pipeline (1 s segments, one after another)", segmentRate, eventToResult, 1));
 }
 
 Console.WriteLine();

@@ -22,7 +22,8 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
-    public static async Task<LoopbackServer> StartAsync(Action<IEndpointRouteBuilder, LoopbackServer> routes)
+    /// <param name="record">False for load runs: requests are not kept.</param>
+    public static async Task<LoopbackServer> StartAsync(Action<IEndpointRouteBuilder, LoopbackServer> routes, bool record = true)
     {
         ArgumentNullException.ThrowIfNull(routes);
         var builder = WebApplication.CreateSlimBuilder();
@@ -33,6 +34,12 @@ public sealed class LoopbackServer : IAsyncDisposable
         var server = new LoopbackServer { _app = app };
         app.Use(async (context, next) =>
         {
+            if (!record)
+            {
+                await next(context);
+                return;
+            }
+
             context.Request.EnableBuffering();
             using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
             var body = await reader.ReadToEndAsync(context.RequestAborted);

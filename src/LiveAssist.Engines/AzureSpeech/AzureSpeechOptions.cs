@@ -16,9 +16,6 @@ public sealed class AzureSpeechOptions : CognitiveAccount
     /// <summary>Short-audio REST base (default <c>https://{region}.stt.speech.microsoft.com</c>).</summary>
     public string? RestEndpoint { get; set; }
 
-    /// <summary>Ask the service to translate while it recognizes (speech translation); the caption translators check and complete it.</summary>
-    public bool Translate { get; set; }
-
     /// <summary>The service cuts a connection after 10 minutes; we recycle ours before that, between turns.</summary>
     public int MaxConnectionSeconds { get; set; } = 540;
 

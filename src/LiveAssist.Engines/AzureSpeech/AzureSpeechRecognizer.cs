@@ -4,8 +4,12 @@ using LiveAssist.Captions.Recognition;
 
 namespace LiveAssist.Engines.AzureSpeech;
 
-/// <summary><c>Speech:Engines</c> name <c>azure</c>: each voice-activity segment is one turn on a pooled Speech WebSocket.</summary>
-public sealed class AzureSpeechRecognizer(AzureSpeechClient client, AzureSpeechOptions options) : ISpeechRecognizer
+/// <summary>
+/// <c>Speech:Engines</c> name <c>azure</c>: each voice-activity segment is one recognition turn on a
+/// pooled Speech WebSocket. Captions are translated by the translator chain (glossary and figures
+/// checked), so the live path uses recognition; the client's speech-translation mode is not used here yet.
+/// </summary>
+public sealed class AzureSpeechRecognizer(AzureSpeechClient client) : ISpeechRecognizer
 {
     public const string EngineName = "azure";
 
@@ -15,7 +19,7 @@ public sealed class AzureSpeechRecognizer(AzureSpeechClient client, AzureSpeechO
     {
         ArgumentNullException.ThrowIfNull(segment);
         ArgumentNullException.ThrowIfNull(context);
-        var request = new SpeechTurnRequest(SpeechLocales.ForRecognition(context.Language), context.Phrases, options.Translate ? context.TargetLanguages : null);
+        var request = new SpeechTurnRequest(SpeechLocales.ForRecognition(context.Language), context.Phrases);
         await foreach (var result in client.RecognizeAsync(segment.Pcm, request, cancellationToken).ConfigureAwait(false))
         {
             yield return result;
