@@ -22,8 +22,10 @@ namespace LiveAssist.Engines;
 
 public static class EnginesServiceCollectionExtensions
 {
-    private const string SpeechKey = "speech";
-    private const string TranslatorKey = "translator";
+    /// <summary>Key of the Speech resource's <see cref="CognitiveTokenProvider"/> and of speech engines' probes and options.</summary>
+    public const string SpeechKey = "speech";
+
+    public const string TranslatorKey = "translator";
 
     /// <summary>
     /// Registers the cloud and local-server engines under their names (<c>azure</c>, <c>azure-rest</c>,
@@ -136,8 +138,9 @@ public static class EnginesServiceCollectionExtensions
         services.AddKeyedSingleton<ISpeechRecognizer>(OpenAiTranscriptionRecognizer.EngineName, (sp, _) =>
             new OpenAiTranscriptionRecognizer(sp.GetRequiredService<ITranscriptionApi>(), sp.GetRequiredService<IOptionsMonitor<OpenAiServerOptions>>().Get(SpeechKey)));
         services.AddSingleton<IEngineProbe>(sp => new EngineProbe(SpeechKey, OpenAiTranscriptionRecognizer.EngineName, cancellationToken =>
-            ProbeModelsAsync(sp.GetRequiredService<IOptionsMonitor<OpenAiServerOptions>>().Get(SpeechKey), () => sp.GetRequiredService<ITranscriptionApi>().ModelsAsync(cancellationToken))));
+            ProbeModelsAsync(sp, sp.GetRequiredService<IOptionsMonitor<OpenAiServerOptions>>().Get(SpeechKey), OpenAiServerOptions.SpeechSection, cancellationToken)));
 
+        services.AddHttpClient(OpenAiServerOptions.SpeechSection);
         services.AddHttpClient(OpenAiServerOptions.TranslatorSection, http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddKeyedSingleton<ICaptionTranslator>(OpenAiChatTranslator.EngineName, (sp, _) =>
         {
@@ -155,36 +158,28 @@ public static class EnginesServiceCollectionExtensions
             });
             return new OpenAiChatTranslator(client.AsIChatClient(), options);
         });
-        services.AddSingleton<IEngineProbe>(sp => new EngineProbe(TranslatorKey, OpenAiChatTranslator.EngineName, async cancellationToken =>
-        {
-            var options = sp.GetRequiredService<IOptionsMonitor<OpenAiServerOptions>>().Get(TranslatorKey);
-            if (!options.IsConfigured)
-            {
-                return EngineHealth.NotConfigured("Translator:OpenAi:BaseUrl is not set");
-            }
-
-            using var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(OpenAiServerOptions.TranslatorSection);
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.BaseUri(), "models"));
-            if (!string.IsNullOrWhiteSpace(options.ApiKey))
-            {
-                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", options.ApiKey);
-            }
-
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            return response.IsSuccessStatusCode ? EngineHealth.Ok($"model {options.Model}") : EngineHealth.Unavailable($"models endpoint answered {(int?)response.StatusCode}");
-        }));
+        services.AddSingleton<IEngineProbe>(sp => new EngineProbe(TranslatorKey, OpenAiChatTranslator.EngineName, cancellationToken =>
+            ProbeModelsAsync(sp, sp.GetRequiredService<IOptionsMonitor<OpenAiServerOptions>>().Get(TranslatorKey), OpenAiServerOptions.TranslatorSection, cancellationToken)));
     }
 
-    private static async Task<EngineHealth> ProbeModelsAsync(OpenAiServerOptions options, Func<Task<IApiResponse<string>>> models)
+    /// <summary>An OpenAI-compatible server is up when <c>GET {BaseUrl}/models</c> answers with the configured key.</summary>
+    private static async Task<EngineHealth> ProbeModelsAsync(IServiceProvider services, OpenAiServerOptions options, string section, CancellationToken cancellationToken)
     {
         if (!options.IsConfigured)
         {
-            return EngineHealth.NotConfigured("Speech:OpenAi:BaseUrl is not set");
+            return EngineHealth.NotConfigured($"{section}:BaseUrl is not set");
         }
 
-        using var response = await models().ConfigureAwait(false);
-        return response.IsSuccessStatusCode ? EngineHealth.Ok($"model {options.Model ?? "whisper-1"}") : EngineHealth.Unavailable($"models endpoint answered {(int?)response.StatusCode}");
+        using var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(section);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.BaseUri(), "models"));
+        if (!string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", options.ApiKey);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+        return response.IsSuccessStatusCode ? EngineHealth.Ok($"model {options.Model}") : EngineHealth.Unavailable($"models endpoint answered {(int)response.StatusCode}");
     }
 }

@@ -118,7 +118,7 @@ public sealed partial class AzureSpeechClient(AzureSpeechOptions options, Cognit
     private async Task SendTurnAsync(SpeechConnection connection, string requestId, ReadOnlyMemory<byte> audio, SpeechTurnRequest request, CancellationToken cancellationToken)
     {
         await connection.SendAsync(UspMessage.Text("speech.context", requestId, "application/json", SpeechContextJson(request), time.GetUtcNow()), WebSocketMessageType.Text, cancellationToken).ConfigureAwait(false);
-        await connection.SendAsync(UspMessage.Binary("audio", requestId, "audio/x-wav", WaveHeader(), time.GetUtcNow()), WebSocketMessageType.Binary, cancellationToken).ConfigureAwait(false);
+        await connection.SendAsync(UspMessage.Binary("audio", requestId, "audio/x-wav", StreamingWaveHeader, time.GetUtcNow()), WebSocketMessageType.Binary, cancellationToken).ConfigureAwait(false);
         var started = time.GetTimestamp();
         for (var offset = 0; offset < audio.Length; offset += FrameBytes)
         {
@@ -306,7 +306,9 @@ public sealed partial class AzureSpeechClient(AzureSpeechOptions options, Cognit
     }
 
     /// <summary>The SDK's streaming WAV header: RIFF and data sizes 0 (unknown length), 16 kHz 16-bit mono PCM.</summary>
-    private static byte[] WaveHeader()
+    private static readonly byte[] StreamingWaveHeader = CreateStreamingWaveHeader();
+
+    private static byte[] CreateStreamingWaveHeader()
     {
         var header = new Captions.Audio.SpeechSegment(ReadOnlyMemory<byte>.Empty, 16_000, 0, 0).ToWav();
         Array.Clear(header, 4, 4);

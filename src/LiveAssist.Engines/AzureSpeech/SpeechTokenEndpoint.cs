@@ -17,7 +17,7 @@ public static class SpeechTokenEndpoint
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapPost("/api/sessions/{id}/speech-token", async (string id, HttpRequest request, SessionStore sessions, AzureSpeechOptions options,
-            [FromKeyedServices("speech")] CognitiveTokenProvider tokens, CancellationToken cancellationToken) =>
+            [FromKeyedServices(EnginesServiceCollectionExtensions.SpeechKey)] CognitiveTokenProvider tokens, CancellationToken cancellationToken) =>
         {
             var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
             if (error is not null)

@@ -10,9 +10,6 @@ public interface ITranscriptionApi
     [Post("/audio/transcriptions")]
     Task<TranscriptionResult> TranscribeAsync([AliasAs("file")] ByteArrayPart file, [AliasAs("model")] string model, [AliasAs("language")] string language,
         [AliasAs("prompt")] string prompt, [AliasAs("response_format")] string responseFormat, CancellationToken cancellationToken);
-
-    [Get("/models")]
-    Task<IApiResponse<string>> ModelsAsync(CancellationToken cancellationToken);
 }
 
 public sealed record TranscriptionResult([property: JsonPropertyName("text")] string? Text);

@@ -55,11 +55,7 @@ public sealed partial class CaptionEngineFallbackTests
         await using var factory = Factory(["offline"], null);
         var client = factory.CreateClient();
         var (id, key) = await CaptionSessions.CreateAsync(client, AllLanguages);
-        var streams = new Dictionary<string, SseReader>();
-        foreach (var lang in AllLanguages)
-        {
-            streams[lang] = await SseReader.OpenAsync(client, $"/api/sessions/{id}/captions/stream?lang={lang}");
-        }
+        var streams = await SseReader.OpenCaptionStreamsAsync(client, id, AllLanguages);
 
         await CaptionSessions.SayAsync(client, id, key, "这款一块八毛五一个，五百个起批", final: true, 0, 3000);
         await CaptionSessions.SayAsync(client, id, key, "买二送一，一箱十二打，每个重350克。", final: true, 3500, 7000);
@@ -84,11 +80,7 @@ public sealed partial class CaptionEngineFallbackTests
         var client = factory.CreateClient();
         string[] languages = ["en", "es", "fr", "ru", "ar"];
         var (id, key) = await CaptionSessions.CreateAsync(client, languages);
-        var streams = new Dictionary<string, SseReader>();
-        foreach (var lang in languages)
-        {
-            streams[lang] = await SseReader.OpenAsync(client, $"/api/sessions/{id}/captions/stream?lang={lang}");
-        }
+        var streams = await SseReader.OpenCaptionStreamsAsync(client, id, languages);
 
         await CaptionSessions.SayAsync(client, id, key, "这款一块八毛五一个", final: false);
         await CaptionSessions.SayAsync(client, id, key, "这款一块八毛五一个，五百个起批", final: true, 0, 3000);

@@ -18,11 +18,7 @@ public sealed class LiveCaptionReplayTests
         await using var factory = new LiveAssistFactory();
         var client = factory.CreateClient();
         var (id, hostKey) = await CaptionSessions.CreateAsync(client, Languages);
-        var streams = new Dictionary<string, SseReader>();
-        foreach (var lang in Languages)
-        {
-            streams[lang] = await SseReader.OpenAsync(client, $"/api/sessions/{id}/captions/stream?lang={lang}");
-        }
+        var streams = await SseReader.OpenCaptionStreamsAsync(client, id, Languages);
 
         using var recording = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "LiveAssist.Host.IntegrationTests", "Captions", "recorded-session.json")));
         var finals = new List<(long Seq, string Text)>();

@@ -13,6 +13,18 @@ public sealed class SseReader : IAsyncDisposable
 
     private SseReader(Stream stream) => _reading = Task.Run(() => ReadAsync(stream));
 
+    /// <summary>One caption stream per language of a session, as each language's overlay would open it.</summary>
+    public static async Task<Dictionary<string, SseReader>> OpenCaptionStreamsAsync(HttpClient client, string sessionId, IEnumerable<string> languages)
+    {
+        var streams = new Dictionary<string, SseReader>();
+        foreach (var lang in languages)
+        {
+            streams[lang] = await OpenAsync(client, $"/api/sessions/{sessionId}/captions/stream?lang={lang}");
+        }
+
+        return streams;
+    }
+
     public static async Task<SseReader> OpenAsync(HttpClient client, string path, string? lastEventId = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);

@@ -43,7 +43,7 @@ public sealed partial class AzureTranslatorTests : IAsyncLifetime
         await using var factory = Factory();
         var client = factory.CreateClient();
         var (id, key) = await CaptionSessions.CreateAsync(client, ["en", "es", "pt", "ar"]);
-        var streams = await OpenAsync(client, id, ["en", "es", "pt", "ar"]);
+        var streams = await SseReader.OpenCaptionStreamsAsync(client, id, ["en", "es", "pt", "ar"]);
 
         await CaptionSessions.SayAsync(client, id, key, line, final: true, 0, 2000);
 
@@ -73,7 +73,7 @@ public sealed partial class AzureTranslatorTests : IAsyncLifetime
         await using var factory = Factory();
         var client = factory.CreateClient();
         var (id, key) = await CaptionSessions.CreateAsync(client, ["en", "es", "ru"]);
-        var streams = await OpenAsync(client, id, ["en", "es", "ru"]);
+        var streams = await SseReader.OpenCaptionStreamsAsync(client, id, ["en", "es", "ru"]);
 
         await CaptionSessions.SayAsync(client, id, key, "晨光的保温杯和SunnyCup都有货。", final: true, 0, 2000);
         foreach (var (lang, stream) in streams)
@@ -104,7 +104,7 @@ public sealed partial class AzureTranslatorTests : IAsyncLifetime
         await using var factory = Factory(new() { ["Translator:Azure:MaxRequestChars"] = "70" });
         var client = factory.CreateClient();
         var (id, key) = await CaptionSessions.CreateAsync(client, ["en", "es"]);
-        var streams = await OpenAsync(client, id, ["en"]);
+        var streams = await SseReader.OpenCaptionStreamsAsync(client, id, ["en"]);
 
         await CaptionSessions.SayAsync(client, id, key, string.Concat(sentences), final: true, 0, 9000);
         await streams["en"].WaitUntilAsync(r => r.Captions("final").Count == 1, "the caption");
@@ -133,7 +133,7 @@ public sealed partial class AzureTranslatorTests : IAsyncLifetime
         await using var factory = Factory(new() { ["Translator:EngineTimeoutMs"] = "5000" });
         var client = factory.CreateClient();
         var (id, key) = await CaptionSessions.CreateAsync(client, ["en"]);
-        var streams = await OpenAsync(client, id, ["en"]);
+        var streams = await SseReader.OpenCaptionStreamsAsync(client, id, ["en"]);
 
         await CaptionSessions.SayAsync(client, id, key, "大家好。", final: true, 0, 1500);
         await streams["en"].WaitUntilAsync(r => r.Captions("final").Count == 1, "the caption");
@@ -154,7 +154,7 @@ public sealed partial class AzureTranslatorTests : IAsyncLifetime
         await using var factory = Factory();
         var client = factory.CreateClient();
         var (id, key) = await CaptionSessions.CreateAsync(client, ["en"]);
-        var streams = await OpenAsync(client, id, ["en"]);
+        var streams = await SseReader.OpenCaptionStreamsAsync(client, id, ["en"]);
 
         await CaptionSessions.SayAsync(client, id, key, "现货三千件。", final: true, 0, 1500);
         await streams["en"].WaitUntilAsync(r => r.Captions("final").Count == 1, "the caption");
@@ -221,17 +221,6 @@ public sealed partial class AzureTranslatorTests : IAsyncLifetime
         }
 
         return settings;
-    }
-
-    private static async Task<Dictionary<string, SseReader>> OpenAsync(HttpClient client, string id, string[] languages)
-    {
-        var streams = new Dictionary<string, SseReader>();
-        foreach (var lang in languages)
-        {
-            streams[lang] = await SseReader.OpenAsync(client, $"/api/sessions/{id}/captions/stream?lang={lang}");
-        }
-
-        return streams;
     }
 
     private List<RecordedRequest> Translations() => [.. _translator.Requests.Where(r => r.Path.StartsWith("/translate", StringComparison.Ordinal)).OrderBy(r => r.ReceivedAt)];

@@ -62,11 +62,7 @@ public sealed class OpenAiCompatibleTests : IAsyncLifetime
         });
         var client = factory.CreateClient();
         var (id, key) = await CaptionSessions.CreateAsync(client, languages);
-        var streams = new Dictionary<string, SseReader>();
-        foreach (var lang in languages)
-        {
-            streams[lang] = await SseReader.OpenAsync(client, $"/api/sessions/{id}/captions/stream?lang={lang}");
-        }
+        var streams = await SseReader.OpenCaptionStreamsAsync(client, id, languages);
 
         var messages = await AudioSegmentationTests.StreamAsync(factory.Server, $"/api/sessions/{id}/audio?key={Uri.EscapeDataString(key)}", pcm);
 
