@@ -106,7 +106,7 @@ public static class CaptionEndpoints
             return;
         }
 
-        var after = LastSeen(context.Request);
+        var after = LastSeen(context.Request) ?? await store.LastCaptionSeqAsync(session.Id, lang, cancellationToken).ConfigureAwait(false);
         var response = context.Response;
         response.ContentType = "text/event-stream; charset=utf-8";
         response.Headers.CacheControl = "no-cache, no-transform";
@@ -212,13 +212,18 @@ public static class CaptionEndpoints
         return languages.Contains(primary) ? primary : null;
     }
 
-    // EventSource sends Last-Event-ID when it reconnects; a page that starts over passes ?after=.
-    private static long LastSeen(HttpRequest request)
+    // EventSource sends Last-Event-ID when it reconnects; a page that starts over passes ?after=, or
+    // ?after=latest for only what is said from now on (null: the caller looks the newest line up).
+    private static long? LastSeen(HttpRequest request)
     {
         var value = request.Headers["Last-Event-ID"].ToString();
         if (string.IsNullOrEmpty(value))
         {
             value = request.Query["after"].ToString();
+            if (value == "latest")
+            {
+                return null;
+            }
         }
 
         return long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seq) ? seq : 0;

@@ -18,10 +18,12 @@ public sealed partial class CaptionPipeline(
     CaptionTranslationChain translators,
     CaptionHub hub,
     ProductCardPublisher cards,
+    IEnumerable<IFinalCaptionObserver> observers,
     TimeProvider time,
     ILogger<CaptionPipeline> logger) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<SessionCaptioner>> _captioners = new();
+    private readonly IFinalCaptionObserver[] _observers = [.. observers];
 
     public async Task<long> AcceptAsync(LiveSession session, UtteranceInput input, CancellationToken cancellationToken)
     {
@@ -58,7 +60,7 @@ public sealed partial class CaptionPipeline(
     public IReadOnlyList<string> EngineNames => translators.EngineNames;
 
     private SessionCaptioner For(LiveSession session)
-        => _captioners.GetOrAdd(session.Id, _ => new Lazy<SessionCaptioner>(() => new SessionCaptioner(session, store, translators, hub, cards, time, logger))).Value;
+        => _captioners.GetOrAdd(session.Id, _ => new Lazy<SessionCaptioner>(() => new SessionCaptioner(session, store, translators, hub, cards, _observers, time, logger))).Value;
 
     public async ValueTask DisposeAsync()
     {

@@ -75,6 +75,11 @@ public sealed class CaptionStore
         => _database.ReadJsonAsync<Caption>("SELECT json FROM captions WHERE session_id = $s AND lang = $l AND seq > $q ORDER BY seq",
             Json, cancellationToken, ("$s", sessionId), ("$l", lang), ("$q", afterSeq));
 
+    /// <summary>One final caption, or null when that line has none in this language (yet).</summary>
+    public async Task<Caption?> ReadCaptionAsync(string sessionId, string lang, long seq, CancellationToken cancellationToken)
+        => (await _database.ReadJsonAsync<Caption>("SELECT json FROM captions WHERE session_id = $s AND lang = $l AND seq = $q",
+            Json, cancellationToken, ("$s", sessionId), ("$l", lang), ("$q", seq)).ConfigureAwait(false)).FirstOrDefault();
+
     public Task<List<Utterance>> ReadUtterancesAsync(string sessionId, CancellationToken cancellationToken)
         => _database.ReadJsonAsync<Utterance>("SELECT json FROM utterances WHERE session_id = $s ORDER BY seq", Json, cancellationToken, ("$s", sessionId));
 
@@ -89,6 +94,17 @@ public sealed class CaptionStore
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM utterances WHERE session_id = $s";
         command.Parameters.AddWithValue("$s", sessionId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The newest final caption's sequence number in one language (0 for none).</summary>
+    public async Task<long> LastCaptionSeqAsync(string sessionId, string lang, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM captions WHERE session_id = $s AND lang = $l";
+        command.Parameters.AddWithValue("$s", sessionId);
+        command.Parameters.AddWithValue("$l", lang);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -22,6 +22,7 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     private readonly CaptionTranslationChain _translators;
     private readonly CaptionHub _hub;
     private readonly ProductCardPublisher _cards;
+    private readonly IReadOnlyList<IFinalCaptionObserver> _observers;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SessionTerms _terms;
@@ -39,13 +40,14 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     private long _enqueued;
     private long _done;
 
-    public SessionCaptioner(LiveSession session, CaptionStore store, CaptionTranslationChain translators, CaptionHub hub, ProductCardPublisher cards, TimeProvider time, ILogger logger)
+    public SessionCaptioner(LiveSession session, CaptionStore store, CaptionTranslationChain translators, CaptionHub hub, ProductCardPublisher cards, IReadOnlyList<IFinalCaptionObserver> observers, TimeProvider time, ILogger logger)
     {
         _session = session;
         _store = store;
         _translators = translators;
         _hub = hub;
         _cards = cards;
+        _observers = observers;
         _time = time;
         _logger = logger;
         _terms = new SessionTerms(
@@ -192,6 +194,11 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
         {
             _lastCueEnd[caption.Lang] = caption.EndMs;
             _hub.Publish(_session.Id, caption.Lang, SseEvent.Create("caption", caption.Seq, true, caption));
+        }
+
+        foreach (var observer in _observers)
+        {
+            observer.OnFinalCaptions(_session, utterance.Seq, captions);
         }
 
         // The host named a product ("YW-100234 这款..."): show its card beside the captions.

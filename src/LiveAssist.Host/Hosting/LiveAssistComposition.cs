@@ -16,6 +16,8 @@ using LiveAssist.Engines;
 using LiveAssist.Engines.AzureSpeech;
 using LiveAssist.Host.Bot;
 using LiveAssist.Host.Chat;
+using LiveAssist.Presenter;
+using LiveAssist.Presenter.Delivery;
 using LiveAssist.Storage;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +40,7 @@ internal static partial class LiveAssistComposition
         services.AddOfflineTranslation(configuration);
         services.AddLiveCaptions(configuration);
         services.AddCloudEngines(configuration);
+        services.AddPresenter(configuration);
         services.AddBuyerQa(configuration);
         if (string.Equals(configuration.GetSection(BotOptions.SectionName).Get<BotOptions>()?.Handler, "echo", StringComparison.OrdinalIgnoreCase))
         {
@@ -73,9 +76,11 @@ internal static partial class LiveAssistComposition
         app.MapSessions(PublicRateLimits.Policy);
         app.MapCaptions(PublicRateLimits.CaptionsPolicy);
         app.MapAudio();
+        app.MapPresenter(PublicRateLimits.CaptionsPolicy);
         app.MapSpeechToken();
         app.MapBuyerQa();
         app.MapGet("/overlay/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "overlay.html"), "text/html; charset=utf-8"));
+        app.MapGet("/avatar/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "avatar.html"), "text/html; charset=utf-8"));
         app.MapGet("/host/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "host.html"), "text/html; charset=utf-8"));
         app.MapOpenApi(CatalogEndpoints.BasePath + "/{documentName}.json");
         app.MapGet(CatalogEndpoints.BasePath + "/docs", () => Results.File(Path.Combine(app.Environment.WebRootPath, "catalog-docs.html"), "text/html; charset=utf-8"));

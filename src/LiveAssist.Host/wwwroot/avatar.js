@@ -1,0 +1,178 @@
+// Digital presenter for OBS: listens to the session's final captions in one language, fetches each
+// line's voice and viseme track, and plays lines one at a time with the mouth following the audio
+// clock. When the host talks faster than the presenter can speak it plays the backlog faster, and
+// skips lines that are too old or too many (logged in window.avatarLog and #skipped).
+(() => {
+  'use strict';
+  const sessionId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
+  const query = new URLSearchParams(location.search);
+  const lang = (query.get('lang') || 'en').toLowerCase();
+  const maxWaiting = Math.max(0, parseInt(query.get('maxWaiting') || '2', 10));
+  const staleMs = Math.max(1000, parseInt(query.get('staleMs') || '12000', 10));
+  const fontSize = Math.min(120, Math.max(10, parseInt(query.get('fontSize') || '30', 10) || 30));
+  const mouth = document.getElementById('mouth');
+  const caption = document.getElementById('caption');
+  const engine = document.getElementById('engine');
+  const skipped = document.getElementById('skipped');
+  const soundButton = document.getElementById('sound');
+  const log = window.avatarLog = [];
+  const queue = [];
+  const seen = new Set();
+  let lastSeq = null;
+  let playing = false;
+  let soundAllowed = true;
+  let clearTimer = null;
+
+  document.documentElement.lang = lang;
+  document.body.style.fontSize = fontSize + 'px';
+
+  // Mouth per Azure viseme id: [how open, how wide, how rounded], each 0..1 (shapes: docs/visemes.md).
+  const shapes = [
+    [0, 0.5, 0], [0.45, 0.6, 0], [0.9, 0.55, 0], [0.7, 0.4, 0.5], [0.5, 0.6, 0.1], [0.4, 0.4, 0.5],
+    [0.2, 0.9, 0], [0.25, 0.15, 1], [0.55, 0.3, 0.8], [0.75, 0.45, 0.5], [0.55, 0.5, 0.6], [0.75, 0.7, 0],
+    [0.5, 0.55, 0], [0.3, 0.35, 0.5], [0.3, 0.55, 0], [0.12, 0.75, 0], [0.2, 0.35, 0.8], [0.18, 0.6, 0],
+    [0.1, 0.6, 0], [0.22, 0.55, 0], [0.3, 0.5, 0], [0, 0.5, 0],
+  ];
+
+  function mouthPath(id) {
+    const [open, wide, round] = shapes[id] || shapes[1];
+    const half = 12 + 10 * wide - 4 * round;
+    const top = 146 - (1 + 6 * open);
+    const bottom = 146 + (1 + 22 * open);
+    return `M${100 - half} 146 Q100 ${top} ${100 + half} 146 Q100 ${bottom} ${100 - half} 146 Z`;
+  }
+
+  function setMouth(id, detail) {
+    if (mouth.dataset.viseme === String(id)) return;
+    mouth.setAttribute('d', mouthPath(id));
+    mouth.dataset.viseme = String(id);
+    log.push(Object.assign({ type: 'viseme', id, wall: performance.now() }, detail));
+  }
+
+  function skip(item, reason) {
+    log.push({ type: 'skipped', seq: item.seq, reason, wall: performance.now() });
+    const entry = document.createElement('li');
+    entry.textContent = `line ${item.seq} skipped: ${reason}`;
+    skipped.appendChild(entry);
+    console.info('presenter skipped line', item.seq, reason);
+  }
+
+  function enqueue(seq) {
+    if (seen.has(seq)) return;
+    seen.add(seq);
+    queue.push({ seq, arrived: performance.now() });
+    pump();
+  }
+
+  // Catch-up: never more than maxWaiting lines behind, never a line older than staleMs (the newest is always kept).
+  function next() {
+    const now = performance.now();
+    while (queue.length > 1 && (queue.length - 1 > maxWaiting || now - queue[0].arrived > staleMs)) {
+      const old = queue.shift();
+      skip(old, queue.length > maxWaiting ? 'backlog' : 'stale');
+    }
+    return queue.shift();
+  }
+
+  async function fetchLine(seq) {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        const response = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/speech/${seq}?lang=${encodeURIComponent(lang)}`);
+        if (response.ok) return await response.json();
+      } catch { /* retried */ }
+      await new Promise(r => setTimeout(r, 400 * (attempt + 1)));
+    }
+    return null;
+  }
+
+  async function pump() {
+    if (playing) return;
+    playing = true;
+    try {
+      let item;
+      while ((item = next())) {
+        const line = await fetchLine(item.seq);
+        if (!line) { skip(item, 'unavailable'); continue; }
+        // A backlog is spoken faster (pitch kept) so the presenter catches up instead of dropping lines.
+        const rate = Math.min(1.5, 1 + 0.25 * queue.length);
+        await play(line, rate);
+      }
+    } finally {
+      playing = false;
+      document.body.classList.add('idle');
+      clearTimer = setTimeout(() => { caption.textContent = ''; }, 2500);
+    }
+  }
+
+  async function startClock(line, rate) {
+    if (line.audioUrl && soundAllowed) {
+      const audio = new Audio(line.audioUrl);
+      audio.preservesPitch = true;
+      audio.playbackRate = rate;
+      try {
+        await audio.play();
+        return { now: () => audio.currentTime * 1000, done: () => audio.ended || audio.error !== null, audio };
+      } catch {
+        soundAllowed = false; // autoplay refused: keep going silently until someone clicks
+        soundButton.hidden = false;
+      }
+    }
+    const started = performance.now();
+    return { now: () => (performance.now() - started) * rate, done: t => t >= line.durationMs, audio: null };
+  }
+
+  async function play(line, rate) {
+    clearTimeout(clearTimer);
+    document.body.classList.remove('idle');
+    caption.textContent = line.text; // textContent: the host's words stay text
+    caption.dir = line.dir || 'auto';
+    caption.dataset.seq = String(line.seq);
+    engine.hidden = false;
+    engine.textContent = line.engine + (line.voice && line.voice !== 'none' ? ' · ' + line.voice : '') + (line.flags.includes('fallback') ? ' · fallback' : '');
+    engine.dataset.engine = line.engine;
+    const clock = await startClock(line, rate);
+    log.push({ type: 'start', seq: line.seq, rate, audio: !!clock.audio, wall: performance.now() });
+    const visemes = line.visemes || [];
+    let index = -1;
+    await new Promise(resolve => {
+      const frame = () => {
+        const t = clock.now();
+        let i = index;
+        while (i + 1 < visemes.length && visemes[i + 1].offsetMs <= t) i++;
+        if (i !== index && i >= 0) {
+          index = i;
+          setMouth(visemes[i].id, { seq: line.seq, offsetMs: visemes[i].offsetMs, audioMs: t });
+        }
+        if (clock.done(t)) { resolve(); return; }
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    setMouth(0, { seq: line.seq, offsetMs: line.durationMs, audioMs: clock.now() });
+    log.push({ type: 'end', seq: line.seq, wall: performance.now() });
+  }
+
+  soundButton.addEventListener('click', () => { soundAllowed = true; soundButton.hidden = true; });
+
+  function connect() {
+    // Only what is said from now on; after a reconnect, what came after the last line heard.
+    const after = lastSeq === null ? 'latest' : String(lastSeq);
+    const url = `/api/sessions/${encodeURIComponent(sessionId)}/captions/stream?lang=${encodeURIComponent(lang)}&after=${after}`;
+    const source = new EventSource(url);
+    source.addEventListener('caption', e => {
+      const data = JSON.parse(e.data);
+      if (data.kind !== 'final') return;
+      lastSeq = Math.max(lastSeq || 0, data.seq);
+      enqueue(data.seq);
+    });
+    source.addEventListener('open', () => {
+      document.body.dataset.connected = 'true';
+    });
+    source.addEventListener('error', () => {
+      document.body.dataset.connected = 'false';
+      if (source.readyState === EventSource.CLOSED) setTimeout(connect, 1000);
+    });
+  }
+
+  connect();
+})();

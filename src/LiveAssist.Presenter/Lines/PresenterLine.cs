@@ -1,0 +1,32 @@
+using LiveAssist.Presenter.Timings;
+
+namespace LiveAssist.Presenter.Lines;
+
+/// <summary>
+/// A digital-human line (contract: <c>GET /api/sessions/{id}/speech/{seq}?lang=</c>): the caption's
+/// text, the SSML script, the voice, the audio, and word and viseme timings aligned with that audio.
+/// </summary>
+/// <param name="Engine">Which voice engine produced the audio (<c>azure</c>, <c>espeak</c>), or <c>none</c>.</param>
+/// <param name="Timings">Where the timings come from: <c>espeak</c> (its own events), <c>espeak-aligned</c> (espeak's reading stretched to another engine's audio) or <c>none</c>.</param>
+/// <param name="Flags"><c>fallback</c> when the first engine failed; <c>rate-fitted</c> when sped up to fit the caption; <c>overruns-caption</c> when even the fastest rate does not fit; <c>no-voice</c> when no engine could speak.</param>
+public sealed record PresenterLine(
+    long Seq,
+    string Lang,
+    string Text,
+    string Ssml,
+    string Voice,
+    string Engine,
+    string? AudioUrl,
+    int DurationMs,
+    double Rate,
+    IReadOnlyList<WordTiming> Words,
+    IReadOnlyList<VisemeTiming> Visemes,
+    string Timings,
+    IReadOnlyList<string> Flags,
+    IReadOnlyList<EngineFailure> Failures,
+    long CaptionStartMs,
+    long CaptionEndMs,
+    string Dir);
+
+/// <summary>Why an engine did not voice the line.</summary>
+public sealed record EngineFailure(string Engine, string Error);

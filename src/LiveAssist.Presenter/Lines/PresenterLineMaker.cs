@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using LiveAssist.Captions.Pipeline;
+using LiveAssist.Presenter.Scripts;
+using LiveAssist.Presenter.Synthesis;
+using LiveAssist.Presenter.Synthesis.Espeak;
+using LiveAssist.Presenter.Timings;
+using LiveAssist.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LiveAssist.Presenter.Lines;
+
+/// <summary>
+/// Makes (once) and caches the digital-human line of a final caption in one language: writes the
+/// script, reads it with espeak-ng to learn its natural length and timings, speeds it up to fit the
+/// caption's time on screen, then voices it with the first engine of <c>Tts:Engines</c> that works.
+/// Two callers asking for the same line share one synthesis.
+/// </summary>
+public sealed partial class PresenterLineMaker(
+    CaptionStore captions,
+    PresenterLineStore lines,
+    EspeakReader espeak,
+    IServiceProvider services,
+    IOptions<PresenterOptions> options,
+    ILogger<PresenterLineMaker> logger)
+{
+    private readonly ConcurrentDictionary<(string Session, string Lang, long Seq), Lazy<Task<PresenterLine?>>> _making = new();
+
+    /// <summary>Time from request to a ready line, for the benchmark and /metrics.</summary>
+    public static readonly System.Diagnostics.Metrics.Meter Meter = new("LiveAssist.Presenter");
+    private static readonly System.Diagnostics.Metrics.Histogram<double> ReadyMs = Meter.CreateHistogram<double>("liveassist.presenter.line_ready", "ms");
+
+    /// <summary>The line, made now if it is not cached; null when the caption does not exist (yet) in that language.</summary>
+    public async Task<PresenterLine?> GetAsync(LiveSession session, string lang, long seq, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (await lines.ReadAsync(session.Id, lang, seq, cancellationToken).ConfigureAwait(false) is { } cached)
+        {
+            return cached;
+        }
+
+        var key = (session.Id, lang, seq);
+        var making = _making.GetOrAdd(key, k => new Lazy<Task<PresenterLine?>>(() => MakeAsync(k.Session, k.Lang, k.Seq)));
+        try
+        {
+            return await making.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (making.Value.IsCompleted)
+            {
+                _making.TryRemove(new KeyValuePair<(string, string, long), Lazy<Task<PresenterLine?>>>(key, making));
+            }
+        }
+    }
+
+    // Not tied to one caller's cancellation: a page that gives up must not waste the work for the next.
+    private async Task<PresenterLine?> MakeAsync(string sessionId, string lang, long seq)
+    {
+        var cancellationToken = CancellationToken.None;
+        if (await captions.ReadCaptionAsync(sessionId, lang, seq, cancellationToken).ConfigureAwait(false) is not { } caption)
+        {
+            return null;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var script = LineScriptWriter.Write(sessionId, caption);
+        var flags = new List<string>();
+        var failures = new List<EngineFailure>();
+        var reading = await ReadAsync(script, failures, cancellationToken).ConfigureAwait(false);
+        if (reading is not null && script.AvailableMs > 0)
+        {
+            var spokenMs = reading.Timeline.Visemes[^1].OffsetMs - SpeechTimeline.RestMs;
+            var needed = (double)spokenMs / script.AvailableMs;
+            if (needed > 1.02)
+            {
+                script = script with { Rate = Math.Round(Math.Min(needed, Math.Max(1, options.Value.MaxRate)), 2) };
+                flags.Add(needed > options.Value.MaxRate ? "overruns-caption" : "rate-fitted");
+                reading = await ReadAsync(script, failures, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var order = options.Value.EngineOrder;
+        for (var i = 0; i < order.Count; i++)
+        {
+            var name = order[i];
+            if (services.GetKeyedService<ITextToSpeechEngine>(name) is not { } engine)
+            {
+                failures.Add(new EngineFailure(name, "no such engine"));
+                continue;
+            }
+
+            SynthesizedSpeech speech;
+            try
+            {
+                speech = await engine.SynthesizeAsync(new SynthesisRequest(script, reading), cancellationToken).ConfigureAwait(false);
+            }
+            catch (SpeechEngineException e)
+            {
+                LogEngineFailed(logger, name, seq, lang, sessionId, e.Message);
+                failures.Add(new EngineFailure(name, e.Message));
+                continue;
+            }
+
+            if (i > 0)
+            {
+                flags.Add("fallback");
+            }
+
+            var timeline = speech.Timeline;
+            var line = Line(sessionId, caption, script, speech.Ssml, speech.Voice, name, speech.DurationMs, timeline,
+                timeline is null ? "none" : name == EspeakSpeechEngine.EngineName ? "espeak" : "espeak-aligned", flags, failures, audio: true);
+            await lines.SaveAsync(sessionId, line, speech.Audio, cancellationToken).ConfigureAwait(false);
+            ReadyMs.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("engine", name));
+            return line;
+        }
+
+        // No engine could speak: the page still shows the caption for its time, with a closed mouth.
+        flags.Add("no-voice");
+        var silent = Line(sessionId, caption, script, SsmlDocument.Azure(script, "none"), "none", "none", script.AvailableMs, null, "none", flags, failures, audio: false);
+        await lines.SaveAsync(sessionId, silent, null, cancellationToken).ConfigureAwait(false);
+        return silent;
+    }
+
+    private async Task<SpeechReading?> ReadAsync(LineScript script, List<EngineFailure> failures, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await espeak.ReadAsync(script, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SpeechEngineException e)
+        {
+            if (!failures.Any(f => f.Engine == EspeakSpeechEngine.EngineName))
+            {
+                failures.Add(new EngineFailure(EspeakSpeechEngine.EngineName, e.Message));
+            }
+
+            return null;
+        }
+    }
+
+    private static PresenterLine Line(string sessionId, Caption caption, LineScript script, string ssml, string voice, string engine, int durationMs,
+        SpeechTimeline? timeline, string timings, List<string> flags, List<EngineFailure> failures, bool audio)
+        => new(caption.Seq, caption.Lang, caption.Text, ssml, voice, engine,
+            audio ? $"/api/sessions/{Uri.EscapeDataString(sessionId)}/speech/{caption.Seq}/audio?lang={caption.Lang}" : null,
+            durationMs, script.Rate, timeline?.Words ?? [], timeline?.Visemes ?? [new VisemeTiming(0, VisemeMap.Silence)], timings,
+            [.. flags.Distinct()], [.. failures], caption.Cues.Count > 0 ? caption.Cues[0].StartMs : caption.StartMs,
+            caption.Cues.Count > 0 ? caption.Cues[^1].EndMs : caption.EndMs, caption.Dir);
+
+    [LoggerMessage(1, LogLevel.Warning, "Voice engine {Engine} could not voice line {Seq} ({Lang}) of session {Session}: {Reason}; trying the next")]
+    private static partial void LogEngineFailed(ILogger logger, string engine, long seq, string lang, string session, string reason);
+}

@@ -1,0 +1,24 @@
+namespace LiveAssist.Presenter;
+
+/// <summary>The digital presenter (section <c>Tts</c>).</summary>
+public sealed class PresenterOptions
+{
+    public const string SectionName = "Tts";
+
+    /// <summary>Voices in fallback order: <c>azure</c>, <c>espeak</c>. Empty means <c>["espeak"]</c>.</summary>
+    public List<string> Engines { get; set; } = [];
+
+    /// <summary>Voice a line as soon as its caption is final (not only when a page asks for it).</summary>
+    public bool Prefetch { get; set; } = true;
+
+    /// <summary>Fastest the presenter may speak to keep within the caption's time on screen (1.5 = 50 % faster).</summary>
+    public double MaxRate { get; set; } = 1.5;
+
+    /// <summary>espeak-ng voice per language, over the defaults in <see cref="Scripts.PresenterVoices"/>.</summary>
+    public Dictionary<string, string> EspeakVoices { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Lines waiting to be voiced ahead of time; beyond this they are voiced when asked for.</summary>
+    public int PrefetchQueue { get; set; } = 512;
+
+    public IReadOnlyList<string> EngineOrder => Engines.Count > 0 ? Engines : ["espeak"];
+}

@@ -1,0 +1,57 @@
+using LiveAssist.Captions.Pipeline;
+using LiveAssist.Engines;
+using LiveAssist.Engines.CognitiveAuth;
+using LiveAssist.Presenter.Lines;
+using LiveAssist.Presenter.Synthesis;
+using LiveAssist.Presenter.Synthesis.Azure;
+using LiveAssist.Presenter.Synthesis.Espeak;
+using LiveAssist.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace LiveAssist.Presenter;
+
+public static class PresenterServiceCollectionExtensions
+{
+    private const string TtsTokenKey = "tts";
+
+    /// <summary>The digital presenter: scripts, voices (<c>espeak</c>, <c>azure</c>), line cache, prefetch of final captions.</summary>
+    public static IServiceCollection AddPresenter(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<PresenterOptions>().Bind(configuration.GetSection(PresenterOptions.SectionName));
+        services.AddOptions<AzureTtsOptions>().Bind(configuration.GetSection(AzureTtsOptions.SectionName));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AzureTtsOptions>>().Value);
+        services.AddSingleton<EspeakSynthesizer>();
+        services.AddSingleton<EspeakReader>();
+        services.AddKeyedSingleton<ITextToSpeechEngine, EspeakSpeechEngine>(EspeakSpeechEngine.EngineName);
+
+        services.AddKeyedSingleton(TtsTokenKey, (sp, _) =>
+        {
+            var options = sp.GetRequiredService<AzureTtsOptions>();
+            return new CognitiveTokenProvider(options, sp.GetRequiredService<IHttpClientFactory>().CreateClient(AzureTtsOptions.SectionName), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<CognitiveTokenProvider>(),
+                options.UseEntraId ? sp.GetRequiredService<Lazy<Azure.Core.TokenCredential>>().Value : null);
+        });
+        services.AddHttpClient(AzureTtsOptions.SectionName);
+        services.AddRefitGeneratedClient<IAzureTtsApi>()
+            .ConfigureHttpClient((sp, http) =>
+            {
+                http.BaseAddress = sp.GetRequiredService<AzureTtsOptions>().BaseUri();
+                http.Timeout = Timeout.InfiniteTimeSpan; // the engine bounds each line itself
+            })
+            .AddHttpMessageHandler(sp => new AzureTtsAuthHandler(sp.GetRequiredService<AzureTtsOptions>(), () => sp.GetRequiredKeyedService<CognitiveTokenProvider>(TtsTokenKey)));
+        services.AddKeyedSingleton<ITextToSpeechEngine, AzureTtsEngine>(AzureTtsEngine.EngineName);
+        services.AddSingleton<AzureTtsEngine>(sp => (AzureTtsEngine)sp.GetRequiredKeyedService<ITextToSpeechEngine>(AzureTtsEngine.EngineName));
+
+        services.AddSingleton(sp => new PresenterLineStore(sp.OpenDataFile("presenter.db"), sp.DataFilePath("speech")));
+        services.AddSingleton<PresenterLineMaker>();
+        services.AddSingleton<PresenterPrefetcher>();
+        services.AddSingleton<IFinalCaptionObserver>(sp => sp.GetRequiredService<PresenterPrefetcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<PresenterPrefetcher>());
+        return services;
+    }
+}

@@ -1,0 +1,49 @@
+using LiveAssist.Captions.Audio;
+using LiveAssist.Presenter.Scripts;
+using LiveAssist.Presenter.Timings;
+using Microsoft.Extensions.Options;
+
+namespace LiveAssist.Presenter.Synthesis.Espeak;
+
+/// <summary>Reads a script with espeak-ng: WAV with closed-mouth rest at both ends, words and visemes from its events.</summary>
+public sealed class EspeakReader(EspeakSynthesizer synthesizer, IOptions<PresenterOptions> options)
+{
+    public string VoiceFor(string lang) => PresenterVoices.Espeak(lang, options.Value.EspeakVoices);
+
+    public async Task<SpeechReading> ReadAsync(LineScript script, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        var markup = SsmlDocument.Espeak(script);
+        var voice = VoiceFor(script.Lang);
+        var run = await synthesizer.RunAsync(markup, voice, script.Rate, cancellationToken).ConfigureAwait(false);
+        var rate = run.SampleRate;
+        var lead = SpeechTimeline.RestMs * rate / 1000;
+        var speech = SpeechTimeline.FromEspeak(run, markup, SpeechTimeline.RestMs, 0);
+        var speechEndMs = speech.Visemes[^1].OffsetMs;
+
+        // espeak ends with a pause of its own; pad so at least the rest time of silence follows the last sound.
+        var totalMs = Math.Max(SpeechTimeline.RestMs + run.DurationMs, speechEndMs + SpeechTimeline.RestMs);
+        var samples = new short[(long)totalMs * rate / 1000];
+        run.Samples.AsSpan(0, Math.Min(run.Samples.Length, samples.Length - lead)).CopyTo(samples.AsSpan(lead));
+        var pcm = System.Runtime.InteropServices.MemoryMarshal.AsBytes(samples.AsSpan()).ToArray();
+        var wav = new SpeechSegment(pcm, rate, 0, totalMs).ToWav();
+        return new SpeechReading(wav, speech with { DurationMs = totalMs }, voice, script.Rate);
+    }
+}
+
+/// <summary>The embedded default voice: espeak-ng, with timings from its own phoneme and word events.</summary>
+public sealed class EspeakSpeechEngine(EspeakReader reader) : ITextToSpeechEngine
+{
+    public const string EngineName = "espeak";
+
+    public string Name => EngineName;
+
+    public async Task<SynthesizedSpeech> SynthesizeAsync(SynthesisRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var reading = request.Reference is { } reference && Math.Abs(reference.Rate - request.Script.Rate) < 0.001
+            ? reference
+            : await reader.ReadAsync(request.Script, cancellationToken).ConfigureAwait(false);
+        return new SynthesizedSpeech(reading.Wav, "audio/wav", reading.Timeline.DurationMs, reading.Voice, SsmlDocument.Azure(request.Script, reading.Voice), reading.Timeline);
+    }
+}
