@@ -131,7 +131,7 @@
     engine.textContent = line.engine + (line.voice && line.voice !== 'none' ? ' · ' + line.voice : '') + (line.flags.includes('fallback') ? ' · fallback' : '');
     engine.dataset.engine = line.engine;
     const clock = await startClock(line, rate);
-    log.push({ type: 'start', seq: line.seq, rate, audio: !!clock.audio, wall: performance.now() });
+    log.push({ type: 'start', seq: line.seq, rate, audio: !!clock.audio, text: caption.textContent, wall: performance.now() });
     const visemes = line.visemes || [];
     let index = -1;
     await new Promise(resolve => {

@@ -97,7 +97,7 @@ public sealed partial class PresenterLineMaker(
             {
                 speech = await engine.SynthesizeAsync(new SynthesisRequest(script, reading), cancellationToken).ConfigureAwait(false);
             }
-            catch (SpeechEngineException e)
+            catch (Exception e) when (e is SpeechEngineException or HttpRequestException or IOException or InvalidOperationException or ArgumentException)
             {
                 LogEngineFailed(logger, name, seq, lang, sessionId, e.Message);
                 failures.Add(new EngineFailure(name, e.Message));

@@ -172,8 +172,8 @@ public sealed record SpeechTimeline(int DurationMs, IReadOnlyList<WordTiming> Wo
 
         var factor = (double)durationMs / DurationMs;
         int Scale(int ms) => (int)Math.Round(ms * factor);
-        var visemes = new List<VisemeTiming>(Visemes.Count);
-        foreach (var viseme in Visemes)
+        var visemes = new List<VisemeTiming>(Visemes.Count) { Visemes[0] with { OffsetMs = Scale(Visemes[0].OffsetMs) } };
+        foreach (var viseme in Visemes.Skip(1))
         {
             Add(visemes, Scale(viseme.OffsetMs), viseme.Id);
         }

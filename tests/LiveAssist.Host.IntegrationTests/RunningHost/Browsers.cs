@@ -19,7 +19,8 @@ internal static class Browsers
             ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--autoplay-policy=no-user-gesture-required"], // as in OBS browser sources, which play sound without a click
         });
     }
 }
