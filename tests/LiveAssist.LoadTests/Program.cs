@@ -12,7 +12,7 @@ var connections = IntArg("--connections", 64);
 var conversations = IntArg("--conversations", 200);
 var skipJs = args.Contains("--skip-js");
 var products = IntArg("--products", 100_000);
-var only = StringArg("--only"); // messages | directline | catalog | captions | engines
+var only = StringArg("--only"); // messages | directline | catalog | captions | engines | presenter
 var listeners = IntArg("--listeners", 1000);
 var duration = TimeSpan.FromSeconds(seconds);
 var warmup = TimeSpan.FromSeconds(5);
@@ -124,6 +124,7 @@ if (only is null or "captions")
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Translation__UseApertium"] = "false", // Apertium's ~0.5 s per pipeline is measured separately
+        ["Tts__Prefetch"] = "false", // captions alone; the presenter is measured in 7.
         ["RateLimits__CaptionPermitsPerMinute"] = "1000000",
         ["Storage__DataDirectory"] = RepoPaths.NewTempDirectory("liveassist-bench"),
         ["Logging__LogLevel__Default"] = "Warning",
@@ -149,6 +150,24 @@ if (only is null or "engines")
 
     var (eventToResult, segmentRate) = await EnginesLoad.RecognitionEventToResultAsync(warmup, duration);
     rows.Add(Row("Azure Speech WebSocket client: speech.phrase sent by the fake → final result handed to the pipeline (1 s segments, one after another)", segmentRate, eventToResult, 1));
+}
+
+// 7. The digital presenter with espeak-ng: final caption at the overlay → its line (audio, words, visemes) ready; one core's lines per second.
+if (only is null or "presenter")
+{
+    var port = HostProcess.FreePort();
+    await using var host = await TargetProcess.StartAsync("dotnet", [hostDll, "--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["RateLimits__CaptionPermitsPerMinute"] = "1000000",
+        ["Storage__DataDirectory"] = RepoPaths.NewTempDirectory("liveassist-bench"),
+        ["Logging__LogLevel__Default"] = "Warning",
+    }, root, $"http://127.0.0.1:{port}/healthz");
+    var lines = Math.Max(50, seconds * 5);
+    var ready = await PresenterLoad.CaptionToLineAsync($"http://127.0.0.1:{port}", lines);
+    rows.Add(Row("presenter: final caption at the overlay → 15-word line ready (espeak-ng audio + word and viseme timings; one line at a time)", 1000 / Math.Max(1, ready.PercentileMs(50)), ready, 1));
+    var (perSecond, perLine) = await PresenterLoad.EspeakThroughputAsync(warmup, duration);
+    rows.Add(Row("presenter: espeak-ng reading 15-word lines back to back in one process (lines/s on one core)", perSecond, perLine, 1));
 }
 
 Console.WriteLine();
