@@ -1,6 +1,7 @@
 using LiveAssist.Captions.Pipeline;
 using LiveAssist.Engines;
 using LiveAssist.Engines.CognitiveAuth;
+using LiveAssist.Engines.Health;
 using LiveAssist.Presenter.Lines;
 using LiveAssist.Presenter.Synthesis;
 using LiveAssist.Presenter.Synthesis.Azure;
@@ -16,6 +17,16 @@ namespace LiveAssist.Presenter;
 
 public static class PresenterServiceCollectionExtensions
 {
+    /// <summary>The presenter's voices, in <c>/readyz</c> as kind <c>tts</c>.</summary>
+    private sealed class VoiceChain(IReadOnlyList<string> names) : IEngineChain
+    {
+        public const string KindName = "tts";
+
+        public string Kind => KindName;
+
+        public IReadOnlyList<string> Names => names;
+    }
+
     private const string TtsTokenKey = "tts";
 
     /// <summary>The digital presenter: scripts, voices (<c>espeak</c>, <c>azure</c>), line cache, prefetch of final captions.</summary>
@@ -46,6 +57,22 @@ public static class PresenterServiceCollectionExtensions
             .AddHttpMessageHandler(sp => new AzureTtsAuthHandler(sp.GetRequiredService<AzureTtsOptions>(), () => sp.GetRequiredKeyedService<CognitiveTokenProvider>(TtsTokenKey)));
         services.AddKeyedSingleton<ITextToSpeechEngine, AzureTtsEngine>(AzureTtsEngine.EngineName);
         services.AddSingleton<AzureTtsEngine>(sp => (AzureTtsEngine)sp.GetRequiredKeyedService<ITextToSpeechEngine>(AzureTtsEngine.EngineName));
+
+        services.AddSingleton<IEngineChain>(sp => new VoiceChain(sp.GetRequiredService<IOptions<PresenterOptions>>().Value.EngineOrder));
+        services.AddSingleton<IEngineProbe>(_ => new EngineProbe(VoiceChain.KindName, EspeakSpeechEngine.EngineName, _ => Task.FromResult(
+            EspeakSynthesizer.Unavailable is { } why ? EngineHealth.Unavailable(why) : EngineHealth.Ok("espeak-ng library loaded"))));
+        services.AddSingleton<IEngineProbe>(sp => new EngineProbe(VoiceChain.KindName, AzureTtsEngine.EngineName, async cancellationToken =>
+        {
+            if (!sp.GetRequiredService<AzureTtsOptions>().HasCredentials)
+            {
+                return EngineHealth.NotConfigured("Tts:Azure needs Key and Region (or UseEntraId and ResourceId)");
+            }
+
+            using var voices = await sp.GetRequiredService<IAzureTtsApi>().VoicesAsync(cancellationToken).ConfigureAwait(false);
+            return voices.IsSuccessStatusCode
+                ? EngineHealth.Ok($"{voices.Content?.Count ?? 0} voices in the region")
+                : EngineHealth.Unavailable($"voices list answered {(int?)voices.StatusCode}");
+        }));
 
         services.AddSingleton(sp => new PresenterLineStore(sp.OpenDataFile("presenter.db"), sp.DataFilePath("speech")));
         services.AddSingleton<PresenterLineMaker>();

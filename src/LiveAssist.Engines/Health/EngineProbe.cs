@@ -22,7 +22,7 @@ public sealed record EngineHealth(string Status, string Detail)
 }
 
 /// <summary>A probe built from a delegate; failures become <c>unavailable</c> with the reason.</summary>
-internal sealed class EngineProbe(string kind, string name, Func<CancellationToken, Task<EngineHealth>> probe) : IEngineProbe
+public sealed class EngineProbe(string kind, string name, Func<CancellationToken, Task<EngineHealth>> probe) : IEngineProbe
 {
     public string Kind => kind;
 

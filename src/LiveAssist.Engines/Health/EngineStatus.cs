@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace LiveAssist.Engines.Health;
 
 /// <summary>The configured engines in fallback order with their health; probes are cached briefly so <c>/readyz</c> polling costs the services nothing much.</summary>
-public sealed class EngineStatus(IEnumerable<IEngineProbe> probes, IOptions<SpeechOptions> speech, CaptionTranslationChain translators, TimeProvider time)
+public sealed class EngineStatus(IEnumerable<IEngineProbe> probes, IEnumerable<IEngineChain> chains, IOptions<SpeechOptions> speech, CaptionTranslationChain translators, TimeProvider time)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -24,6 +24,7 @@ public sealed class EngineStatus(IEnumerable<IEngineProbe> probes, IOptions<Spee
 
             var configured = KeyedEngines.Normalize(speech.Value.Engines).Select(n => ("speech", n))
                 .Concat(translators.EngineNames.Select(n => ("translator", n)))
+                .Concat(chains.SelectMany(c => c.Names.Select(n => (c.Kind, n))))
                 .ToList();
             var reports = await Task.WhenAll(configured.Select(async (engine, order) =>
             {
@@ -39,6 +40,14 @@ public sealed class EngineStatus(IEnumerable<IEngineProbe> probes, IOptions<Spee
             _gate.Release();
         }
     }
+}
+
+/// <summary>Another capability's engines in fallback order (the presenter's voices), reported by <c>/readyz</c> with their probes.</summary>
+public interface IEngineChain
+{
+    string Kind { get; }
+
+    IReadOnlyList<string> Names { get; }
 }
 
 /// <param name="Order">Position in the fallback order (within its kind, counting from the first configured).</param>

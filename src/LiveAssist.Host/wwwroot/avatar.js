@@ -124,7 +124,9 @@
   async function play(line, rate) {
     clearTimeout(clearTimer);
     document.body.classList.remove('idle');
-    caption.textContent = line.text; // textContent: the host's words stay text
+    const cues = line.cues && line.cues.length ? line.cues : [{ offsetMs: 0, text: line.text }];
+    let cue = 0;
+    caption.textContent = cues[0].text; // textContent: the host's words stay text
     caption.dir = line.dir || 'auto';
     caption.dataset.seq = String(line.seq);
     engine.hidden = false;
@@ -143,6 +145,8 @@
           index = i;
           setMouth(visemes[i].id, { seq: line.seq, offsetMs: visemes[i].offsetMs, audioMs: t });
         }
+        // The caption moves screenful by screenful with the voice.
+        while (cue + 1 < cues.length && cues[cue + 1].offsetMs <= t) caption.textContent = cues[++cue].text;
         if (clock.done(t)) { resolve(); return; }
         requestAnimationFrame(frame);
       };

@@ -126,7 +126,9 @@
       const mic = azure ? 'Azure Speech (browser SDK)' : (Recognition ? 'browser' : '—');
       const server = engines ? chain(engines, 'speech') : '';
       const translation = engines ? chain(engines, 'translator') : (info.engines || []).join(' → ');
-      $('engines').textContent = '识别 recognition: ' + mic + (server ? ' · 服务器识别 server: ' + server : '') + ' · 翻译 translation: ' + translation;
+      const voice = engines ? chain(engines, 'tts') : '';
+      $('engines').textContent = '识别 recognition: ' + mic + (server ? ' · 服务器识别 server: ' + server : '') + ' · 翻译 translation: ' + translation
+        + (voice ? ' · 数字人语音 presenter voice: ' + voice : '');
     }
 
     async function startAzure() {

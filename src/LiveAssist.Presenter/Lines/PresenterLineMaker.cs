@@ -145,9 +145,31 @@ public sealed partial class PresenterLineMaker(
         SpeechTimeline? timeline, string timings, List<string> flags, List<EngineFailure> failures, bool audio)
         => new(caption.Seq, caption.Lang, caption.Text, ssml, voice, engine,
             audio ? $"/api/sessions/{Uri.EscapeDataString(sessionId)}/speech/{caption.Seq}/audio?lang={caption.Lang}" : null,
-            durationMs, script.Rate, timeline?.Words ?? [], timeline?.Visemes ?? [new VisemeTiming(0, VisemeMap.Silence)], timings,
+            durationMs, script.Rate, timeline?.Words ?? [], timeline?.Visemes ?? [new VisemeTiming(0, VisemeMap.Silence)], Cues(caption, timeline, durationMs), timings,
             [.. flags.Distinct()], [.. failures], caption.Cues.Count > 0 ? caption.Cues[0].StartMs : caption.StartMs,
             caption.Cues.Count > 0 ? caption.Cues[^1].EndMs : caption.EndMs, caption.Dir);
+
+    // A screenful starts with the word at the same share of the line's characters (words are the spoken forms, so
+    // positions are matched by proportion, not by text); without word timings, by share of the duration.
+    private static List<PresenterCue> Cues(Caption caption, SpeechTimeline? timeline, int durationMs)
+    {
+        var screens = caption.Cues.Count > 0 ? caption.Cues.Select(c => string.Join("\n", c.Lines)).ToList() : [caption.Text];
+        var total = Math.Max(1, screens.Sum(s => s.Length));
+        var cues = new List<PresenterCue>(screens.Count);
+        var before = 0;
+        foreach (var screen in screens)
+        {
+            var share = (double)before / total;
+            var words = timeline?.Words;
+            var offset = cues.Count == 0 ? 0
+                : words is { Count: > 0 } ? words[Math.Min(words.Count - 1, (int)Math.Round(share * words.Count))].OffsetMs
+                : (int)(share * durationMs);
+            cues.Add(new PresenterCue(Math.Max(offset, cues.Count > 0 ? cues[^1].OffsetMs + 1 : 0), screen));
+            before += screen.Length;
+        }
+
+        return cues;
+    }
 
     [LoggerMessage(1, LogLevel.Warning, "Voice engine {Engine} could not voice line {Seq} ({Lang}) of session {Session}: {Reason}; trying the next")]
     private static partial void LogEngineFailed(ILogger logger, string engine, long seq, string lang, string session, string reason);

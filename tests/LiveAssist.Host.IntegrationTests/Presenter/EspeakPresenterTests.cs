@@ -66,6 +66,14 @@ public sealed class EspeakPresenterTests
             Assert.True(visemes.Select(v => v.Id).Distinct().Count() >= 8, $"{lang}: too few mouth shapes for a sentence");
             Assert.Contains(visemes, v => v.Id == 21); // p, b or m: every line has one
 
+            // The caption's screenfuls follow the voice: each starts on a word, in order, all of the text shown.
+            var cues = line.GetProperty("cues").EnumerateArray().Select(c => (OffsetMs: c.GetProperty("offsetMs").GetInt32(), Text: c.GetProperty("text").GetString()!)).ToList();
+            Assert.Equal(0, cues[0].OffsetMs);
+            Assert.Equal(text, string.Join(' ', cues.SelectMany(c => c.Text.Split('\n'))));
+            Assert.All(cues.Skip(1), c => Assert.Contains(words, w => w.OffsetMs == c.OffsetMs));
+            Assert.All(cues.Zip(cues.Skip(1)), pair => Assert.True(pair.First.OffsetMs < pair.Second.OffsetMs));
+            Assert.True(cues.Count >= 2, $"{lang}: a {text.Length}-character line fits one screen?");
+
             // The audio agrees: silent where the mouth is closed at the ends, loud in between.
             var (rate, samples) = await PresenterLines.AudioAsync(client, line);
             Assert.InRange(samples.Length * 1000L / rate, duration - 5, duration + 5);
