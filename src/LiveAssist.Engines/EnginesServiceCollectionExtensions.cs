@@ -54,13 +54,7 @@ public static class EnginesServiceCollectionExtensions
 
     private static void AddAzureSpeech(IServiceCollection services)
     {
-        services.AddHttpClient(AzureSpeechOptions.SectionName, http => http.Timeout = TimeSpan.FromSeconds(10));
-        services.AddKeyedSingleton(SpeechKey, (sp, _) =>
-        {
-            var options = sp.GetRequiredService<AzureSpeechOptions>();
-            return new CognitiveTokenProvider(options, sp.GetRequiredService<IHttpClientFactory>().CreateClient(AzureSpeechOptions.SectionName), sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger<CognitiveTokenProvider>(), options.UseEntraId ? sp.GetRequiredService<Lazy<TokenCredential>>().Value : null);
-        });
+        services.AddCognitiveTokenProvider<AzureSpeechOptions>(SpeechKey, AzureSpeechOptions.SectionName);
         services.AddSingleton(sp => new AzureSpeechClient(sp.GetRequiredService<AzureSpeechOptions>(), sp.GetRequiredKeyedService<CognitiveTokenProvider>(SpeechKey),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AzureSpeechClient>>()));
         services.AddKeyedSingleton<ISpeechRecognizer>(AzureSpeechRecognizer.EngineName, (sp, _) => new AzureSpeechRecognizer(sp.GetRequiredService<AzureSpeechClient>()));
@@ -81,6 +75,23 @@ public static class EnginesServiceCollectionExtensions
                 return EngineHealth.Ok($"token issued; {client.ConnectionsOpened} connections opened, {client.Reconnects} reconnects");
             }));
         }
+    }
+
+    /// <summary>
+    /// A keyed <see cref="CognitiveTokenProvider"/> for a Speech resource whose account (<typeparamref name="TAccount"/>)
+    /// is registered as a singleton: tokens from its key, or from Entra ID when it says so.
+    /// </summary>
+    public static IServiceCollection AddCognitiveTokenProvider<TAccount>(this IServiceCollection services, string key, string httpClientName)
+        where TAccount : CognitiveAccount
+    {
+        services.AddHttpClient(httpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddKeyedSingleton(key, (sp, _) =>
+        {
+            var account = sp.GetRequiredService<TAccount>();
+            return new CognitiveTokenProvider(account, sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<CognitiveTokenProvider>(), account.UseEntraId ? sp.GetRequiredService<Lazy<TokenCredential>>().Value : null);
+        });
+        return services;
     }
 
     private static void AddAzureTranslator(IServiceCollection services)

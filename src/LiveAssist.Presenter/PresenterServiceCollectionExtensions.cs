@@ -40,14 +40,7 @@ public static class PresenterServiceCollectionExtensions
         services.AddSingleton<EspeakReader>();
         services.AddKeyedSingleton<ITextToSpeechEngine, EspeakSpeechEngine>(EspeakSpeechEngine.EngineName);
 
-        services.AddKeyedSingleton(TtsTokenKey, (sp, _) =>
-        {
-            var options = sp.GetRequiredService<AzureTtsOptions>();
-            return new CognitiveTokenProvider(options, sp.GetRequiredService<IHttpClientFactory>().CreateClient(AzureTtsOptions.SectionName), sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger<CognitiveTokenProvider>(),
-                options.UseEntraId ? sp.GetRequiredService<Lazy<Azure.Core.TokenCredential>>().Value : null);
-        });
-        services.AddHttpClient(AzureTtsOptions.SectionName);
+        services.AddCognitiveTokenProvider<AzureTtsOptions>(TtsTokenKey, AzureTtsOptions.SectionName);
         services.AddRefitGeneratedClient<IAzureTtsApi>()
             .ConfigureHttpClient((sp, http) =>
             {
@@ -56,7 +49,6 @@ public static class PresenterServiceCollectionExtensions
             })
             .AddHttpMessageHandler(sp => new AzureTtsAuthHandler(sp.GetRequiredService<AzureTtsOptions>(), () => sp.GetRequiredKeyedService<CognitiveTokenProvider>(TtsTokenKey)));
         services.AddKeyedSingleton<ITextToSpeechEngine, AzureTtsEngine>(AzureTtsEngine.EngineName);
-        services.AddSingleton<AzureTtsEngine>(sp => (AzureTtsEngine)sp.GetRequiredKeyedService<ITextToSpeechEngine>(AzureTtsEngine.EngineName));
 
         services.AddSingleton<IEngineChain>(sp => new VoiceChain(sp.GetRequiredService<IOptions<PresenterOptions>>().Value.EngineOrder));
         services.AddSingleton<IEngineProbe>(_ => new EngineProbe(VoiceChain.KindName, EspeakSpeechEngine.EngineName, _ => Task.FromResult(

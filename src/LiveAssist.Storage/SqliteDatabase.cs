@@ -100,6 +100,23 @@ public sealed class SqliteDatabase
         return documents;
     }
 
+    /// <summary>Runs a query that yields one number (a count, a maximum); null reads as 0.</summary>
+    public async Task<long> ReadInt64Async(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sql);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } result and not DBNull
+            ? Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+    }
+
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

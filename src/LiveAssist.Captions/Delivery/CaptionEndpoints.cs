@@ -199,8 +199,11 @@ public static class CaptionEndpoints
         };
     }
 
-    private static string? Language(HttpRequest request, LiveSession session)
+    /// <summary>The caption language a request asks for with <c>?lang=</c> (the session's first when absent); null when the session has no such language.</summary>
+    public static string? Language(HttpRequest request, LiveSession session)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(session);
         var asked = request.Query["lang"].ToString();
         var languages = session.CaptionLanguages();
         if (string.IsNullOrWhiteSpace(asked))

@@ -88,25 +88,12 @@ public sealed class CaptionStore
         => _database.ReadJsonAsync<Utterance>("SELECT json FROM utterances WHERE captioned = 0 ORDER BY session_id, seq", Json, cancellationToken);
 
     /// <summary>The last sequence number a session used (0 for none).</summary>
-    public async Task<long> LastSeqAsync(string sessionId, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM utterances WHERE session_id = $s";
-        command.Parameters.AddWithValue("$s", sessionId);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<long> LastSeqAsync(string sessionId, CancellationToken cancellationToken)
+        => _database.ReadInt64Async("SELECT MAX(seq) FROM utterances WHERE session_id = $s", cancellationToken, ("$s", sessionId));
 
     /// <summary>The newest final caption's sequence number in one language (0 for none).</summary>
-    public async Task<long> LastCaptionSeqAsync(string sessionId, string lang, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM captions WHERE session_id = $s AND lang = $l";
-        command.Parameters.AddWithValue("$s", sessionId);
-        command.Parameters.AddWithValue("$l", lang);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<long> LastCaptionSeqAsync(string sessionId, string lang, CancellationToken cancellationToken)
+        => _database.ReadInt64Async("SELECT MAX(seq) FROM captions WHERE session_id = $s AND lang = $l", cancellationToken, ("$s", sessionId), ("$l", lang));
 
     /// <summary>Where each language's last caption left the screen, so the next one does not overlap it.</summary>
     public async Task<Dictionary<string, long>> LastCueEndsAsync(string sessionId, CancellationToken cancellationToken)

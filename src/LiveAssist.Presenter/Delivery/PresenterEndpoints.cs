@@ -1,7 +1,7 @@
+using LiveAssist.Captions.Delivery;
 using LiveAssist.Captions.Pipeline;
 using LiveAssist.Presenter.Lines;
 using LiveAssist.Sessions;
-using LiveAssist.Translation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -98,12 +98,9 @@ public static class PresenterEndpoints
             return (null, null, Problem(404, "Unknown session", "There is no live session with this id."));
         }
 
-        var asked = request.Query["lang"].ToString();
-        var languages = session.CaptionLanguages();
-        var lang = string.IsNullOrWhiteSpace(asked) ? languages[0] : LanguageTags.Primary(asked);
-        return languages.Contains(lang)
+        return CaptionEndpoints.Language(request, session) is { } lang
             ? (session, lang, null)
-            : (null, null, Problem(400, "Unknown language", $"This session captions in: {string.Join(", ", languages)}."));
+            : (null, null, Problem(400, "Unknown language", $"This session captions in: {string.Join(", ", session.CaptionLanguages())}."));
     }
 
     private static IResult Problem(int status, string title, string detail) => Results.Problem(detail, statusCode: status, title: title);

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Xml.Linq;
+using LiveAssist.Captions.Audio;
 using LiveAssist.Host.IntegrationTests.Captions;
 using LiveAssist.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -138,25 +139,14 @@ public sealed class AzureTtsTests : IAsyncLifetime
         var rate = format.StartsWith("riff-16khz", StringComparison.Ordinal) ? 16000 : 24000;
         using var reader = new StreamReader(context.Request.Body);
         var text = XDocument.Parse(await reader.ReadToEndAsync()).Root!.Value;
-        var samples = FakeAudioMs(text) * rate / 1000;
-        var wav = new byte[44 + samples * 2];
-        "RIFF"u8.CopyTo(wav);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(4), wav.Length - 8);
-        "WAVEfmt "u8.CopyTo(wav.AsSpan(8));
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(16), 16);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(20), 1);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(22), 1);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(24), rate);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(28), rate * 2);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(32), 2);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(34), 16);
-        "data"u8.CopyTo(wav.AsSpan(36));
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(40), samples * 2);
-        for (var i = 0; i < samples; i++)
+        var milliseconds = FakeAudioMs(text);
+        var pcm = new byte[milliseconds * rate / 1000 * 2];
+        for (var i = 0; i < pcm.Length / 2; i++)
         {
-            BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(44 + i * 2), (short)(3000 * Math.Sin(i * 0.1)));
+            BinaryPrimitives.WriteInt16LittleEndian(pcm.AsSpan(i * 2), (short)(3000 * Math.Sin(i * 0.1)));
         }
 
+        var wav = new SpeechSegment(pcm, rate, 0, milliseconds).ToWav();
         context.Response.ContentType = "audio/wav";
         await context.Response.Body.WriteAsync(wav);
     }

@@ -18,16 +18,17 @@ public sealed class EspeakReader(EspeakSynthesizer synthesizer, IOptions<Present
         var run = await synthesizer.RunAsync(markup, voice, script.Rate, cancellationToken).ConfigureAwait(false);
         var rate = run.SampleRate;
         var lead = SpeechTimeline.RestMs * rate / 1000;
-        var speech = SpeechTimeline.FromEspeak(run, markup, SpeechTimeline.RestMs, 0);
-        var speechEndMs = speech.Visemes[^1].OffsetMs;
+        var timeline = SpeechTimeline.FromEspeak(run, markup, SpeechTimeline.RestMs, 0);
+        var speechEndMs = timeline.Visemes[^1].OffsetMs;
 
         // espeak ends with a pause of its own; pad so at least the rest time of silence follows the last sound.
         var totalMs = Math.Max(SpeechTimeline.RestMs + run.DurationMs, speechEndMs + SpeechTimeline.RestMs);
-        var samples = new short[(long)totalMs * rate / 1000];
-        run.Samples.AsSpan(0, Math.Min(run.Samples.Length, samples.Length - lead)).CopyTo(samples.AsSpan(lead));
-        var pcm = System.Runtime.InteropServices.MemoryMarshal.AsBytes(samples.AsSpan()).ToArray();
+        // The rest silence is the zeroed start and end of the buffer; espeak's samples go in between, copied once.
+        var pcm = new byte[(long)totalMs * rate / 1000 * sizeof(short)];
+        var speech = System.Runtime.InteropServices.MemoryMarshal.AsBytes(run.Samples.AsSpan());
+        speech[..Math.Min(speech.Length, pcm.Length - lead * sizeof(short))].CopyTo(pcm.AsSpan(lead * sizeof(short)));
         var wav = new SpeechSegment(pcm, rate, 0, totalMs).ToWav();
-        return new SpeechReading(wav, speech with { DurationMs = totalMs }, voice, script.Rate);
+        return new SpeechReading(wav, timeline with { DurationMs = totalMs }, voice, script.Rate);
     }
 }
 
