@@ -1,43 +1,44 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using LiveAssist.BotFramework.Pipeline;
 using LiveAssist.BotFramework.Schema;
-using LiveAssist.BuyerQa.Answers;
-using LiveAssist.BuyerQa.Handoff;
-using LiveAssist.BuyerQa.Leads;
+using LiveAssist.BotFramework.State;
+using LiveAssist.BuyerQa.Flows;
 using LiveAssist.BuyerQa.Understanding;
+using LiveAssist.Dialogs.Content;
+using LiveAssist.Dialogs.Flows;
 using LiveAssist.Dialogs.Locales;
 using LiveAssist.Sessions;
-using LiveAssist.Translation;
 using Microsoft.Extensions.Options;
 
 namespace LiveAssist.BuyerQa;
 
 /// <summary>
-/// The buyer-facing bot: greets, answers product questions from the catalog in the buyer's language,
-/// and hands what it cannot answer to the merchant. The buyer's language is the activity's locale,
-/// else a guess from the text, else what was remembered for them.
+/// The buyer-facing bot. It reads the buyer's message (language, intent, quantity, country, product) and
+/// hands the turn to the dialog flows in <c>dialogs/</c>, which decide what to say, what to ask and when
+/// to hand off to the merchant. The buyer's language is the activity's locale, else a guess from the
+/// text, else what was remembered for them. Teams: mentions are stripped, and in group chats and
+/// channels each person has their own place in a flow.
 /// </summary>
 public sealed class BuyerQaBot(
     LocaleTexts texts,
     QuestionReader reader,
-    QaAnswerer answerer,
     SessionStore sessions,
-    HandoffQueue handoffs,
-    LeadStore leads,
-    ChineseGist gist,
-    ITranslator translator,
-    TimeProvider time,
+    DialogContentStore content,
+    FlowRunner flows,
     IOptions<BuyerQaOptions> options) : ActivityHandler
 {
     public const string LanguageKey = "language";
     public const string TurnsKey = "turns";
-    public const string LastProductKey = "lastProductId";
 
-    protected override async Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
+    /// <summary>Turn state keys an operator preview sets: the draft content to run, and that nothing real may happen.</summary>
+    public const string PreviewContentKey = "Dialogs.PreviewContent";
+
+    protected override Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var language = BuyerLanguage(turnContext, text: null);
         turnContext.UserState.Set(LanguageKey, language);
-        await turnContext.SendActivityAsync(turnContext.Activity.CreateReply(texts.Get(language, "welcome"), language), cancellationToken).ConfigureAwait(false);
+        return RunFlowsAsync(turnContext, language, new FlowInput(string.Empty, null, null, ConversationStart: true), null, cancellationToken);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -48,7 +49,7 @@ public sealed class BuyerQaBot(
         if (text.Length > maxChars)
         {
             var lang = BuyerLanguage(turnContext, text[..Math.Min(200, text.Length)]);
-            await ReplyAsync(turnContext, texts.Get(lang, "qa.tooLong", new Dictionary<string, object?> { ["length"] = text.Length, ["max"] = maxChars }), lang, null, cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(activity.CreateReply(texts.Get(lang, "qa.tooLong", new Dictionary<string, object?> { ["length"] = text.Length, ["max"] = maxChars }), lang), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -56,70 +57,96 @@ public sealed class BuyerQaBot(
         turnContext.UserState.Set(LanguageKey, language);
         turnContext.ConversationState.Set(TurnsKey, turnContext.ConversationState.Get<int>(TurnsKey) + 1);
 
-        var cardProduct = CardSubmitProductId(activity);
-        if (cardProduct is null && (Matches(text, "greetingWords") || Matches(text, "helpWords")))
+        // Adaptive Card Action.Submit arrives as a message whose value names the action ("getQuote").
+        var (eventName, eventValue) = CardAction(activity.Value);
+        var question = reader.Read(text, language);
+        var input = new FlowInput(text, eventName is null ? BuyerTurn.IntentName(question.Intent) : null, eventName, false);
+        await RunFlowsAsync(turnContext, language, input, eventValue, cancellationToken, question).ConfigureAwait(false);
+    }
+
+    protected override async Task OnEventActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Name is { Length: > 0 and <= 100 } name)
         {
-            var key = Matches(text, "greetingWords") ? "greetingReply" : "help";
-            await ReplyAsync(turnContext, texts.Get(language, key), language, null, cancellationToken).ConfigureAwait(false);
-            return;
+            var language = BuyerLanguage(turnContext, null);
+            var value = turnContext.Activity.Value is { } v ? JsonNode.Parse(v.GetRawText()) : null;
+            await RunFlowsAsync(turnContext, language, new FlowInput(string.Empty, null, name, false), value, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Adaptive Card <c>Action.Execute</c> (Teams, Outlook): the verb is the flow event; the card's data its value.</summary>
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.Name != "adaptiveCard/action")
+        {
+            return new InvokeResponse(501);
         }
 
+        if (activity.Value is not { ValueKind: JsonValueKind.Object } value || !value.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.Object)
+        {
+            return CardError(400, "BadRequest", "Missing value.action.");
+        }
+
+        if (!action.TryGetProperty("type", out var type) || type.GetString() != "Action.Execute" || !action.TryGetProperty("verb", out var verb) || verb.GetString() is not { Length: > 0 and <= 100 } name)
+        {
+            return CardError(400, "NotSupported", "Only Action.Execute with a verb is supported.");
+        }
+
+        var data = action.TryGetProperty("data", out var d) ? JsonNode.Parse(d.GetRawText()) : null;
+        var language = BuyerLanguage(turnContext, null);
+        var handled = await RunFlowsAsync(turnContext, language, new FlowInput(string.Empty, null, name, false), data, cancellationToken).ConfigureAwait(false);
+        var said = turnContext.SentActivities.Select(a => a.Text).FirstOrDefault(t => !string.IsNullOrEmpty(t));
+        return handled
+            ? new InvokeResponse(200, JsonSerializer.SerializeToElement(new { statusCode = 200, type = "application/vnd.microsoft.activity.message", value = said ?? string.Empty }))
+            : CardError(400, "NotSupported", $"No flow handles '{name}'.");
+    }
+
+    private static InvokeResponse CardError(int status, string code, string message)
+        => new(status, JsonSerializer.SerializeToElement(new { statusCode = status, type = "application/vnd.microsoft.error", value = new { code, message } }));
+
+    private async Task<bool> RunFlowsAsync(ITurnContext turnContext, string language, FlowInput input, JsonNode? eventValue, CancellationToken cancellationToken, BuyerQuestion? question = null)
+    {
+        var activity = turnContext.Activity;
+        var preview = turnContext.TurnState.TryGetValue(PreviewContentKey, out var draft) ? (DialogContent)draft : null;
         var session = await FindSessionAsync(activity, cancellationToken).ConfigureAwait(false);
-        var question = cardProduct is not null
-            ? new BuyerQuestion(text, language, BuyerIntent.Price, null, null, null, new ProductReference(cardProduct, false, null, null))
-            : reader.Read(text, language);
-        var context = new QaContext(session?.Id, session?.CurrentProductId, session?.ProductList ?? [], turnContext.ConversationState.Get<string>(LastProductKey));
-        var answer = await answerer.AnswerAsync(question, context, cancellationToken).ConfigureAwait(false);
-        var replyText = cardProduct is not null && answer.Product is { } p
-            ? texts.Get(language, "qa.askQuantity", new ProductFacts(p, language, texts).Slots())
-            : answer.Text;
+        turnContext.TurnState[BuyerTurn.Key] = new BuyerTurn(question ?? reader.Read(input.Text, language), session);
 
-        // A new product gets its card; follow-up questions about the same one get text only.
-        Attachment? card = null;
-        if (answer.Product is { } product && ProductCard.Supported(activity.ChannelId)
-            && !string.Equals(product.Id, context.LastProductId, StringComparison.OrdinalIgnoreCase))
+        // In a group chat or channel several buyers talk at once: each keeps their own place in a flow.
+        var stateKey = activity.Conversation?.IsGroup == true || activity.Conversation?.ConversationType is "groupChat" or "channel"
+            ? "dialog:" + activity.From?.Id
+            : "dialog";
+        var saved = turnContext.ConversationState.Get<JsonObject>(stateKey) ?? [];
+        var turn = new FlowTurn(turnContext, preview ?? content.Current, language, preview is not null)
         {
-            card = ProductCard.Build(new ProductFacts(product, language, texts), language, texts);
-        }
+            Conversation = saved["vars"] as JsonObject ?? [],
+            User = turnContext.UserState.Get<JsonObject>("vars") ?? [],
+            Stack = saved["stack"]?.Deserialize<List<FlowFrame>>(ActivitySerializer.Options) ?? [],
+        };
+        var understood = turnContext.TurnState[BuyerTurn.Key] is BuyerTurn b ? b.Question : null;
+        turn.Turn["text"] = input.Text;
+        turn.Turn["language"] = language;
+        turn.Turn["intent"] = input.Intent;
+        turn.Turn["quantity"] = understood?.Quantity;
+        turn.Turn["country"] = understood?.Country;
+        turn.Turn["incoterm"] = understood?.Incoterm;
+        turn.Turn["productId"] = understood?.Product.ProductId;
+        turn.Turn["event"] = input.Event;
+        turn.Turn["eventValue"] = eventValue;
+        turn.Turn["channel"] = activity.ChannelId;
+        turn.Turn["conversationType"] = activity.Conversation?.ConversationType ?? "personal";
+        turn.Turn["sessionId"] = session?.Id;
+        turn.Turn["currentProductId"] = session?.CurrentProductId;
+        turn.User["language"] = language;
 
-        if (answer.Product?.Id is { } productId)
+        var handled = await flows.RunAsync(turn, input, cancellationToken).ConfigureAwait(false);
+        turnContext.ConversationState.Set(stateKey, new JsonObject
         {
-            turnContext.ConversationState.Set(LastProductKey, productId);
-        }
-
-        // Stored before the buyer is told it was passed on: a crash between the two loses nothing.
-        if (answer.Handoff is { } reason)
-        {
-            await handoffs.EnqueueAsync(new HandoffItem(string.Empty, session?.Id, time.GetUtcNow(), HandoffItem.Open, language, text,
-                gist.For(question, answer.Product), await QuestionInChineseAsync(text, language, cancellationToken).ConfigureAwait(false),
-                reason, answer.Product?.Id, activity.GetConversationReference(), null, null, null), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (answer.Quote is { } quote && answer.Product is { } quoted)
-        {
-            await leads.AddAsync(new Lead(LeadStore.NewId(), session?.Id, time.GetUtcNow(), quoted.Id!, quoted.Title?.For("en") ?? quoted.Id!,
-                quote.Qty, quote.UnitPrice, quote.Total, quote.Currency, quote.Country, language, activity.ChannelId ?? "unknown",
-                activity.Conversation?.Id ?? string.Empty, LeadStore.FindContact(text), text), cancellationToken).ConfigureAwait(false);
-        }
-
-        await ReplyAsync(turnContext, replyText, language, card, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<string?> QuestionInChineseAsync(string text, string language, CancellationToken cancellationToken)
-    {
-        var result = await translator.TranslateAsync(text, language, "zh", cancellationToken).ConfigureAwait(false);
-        return result.IsTranslated ? result.Text : null;
-    }
-
-    private static Task ReplyAsync(ITurnContext turnContext, string text, string language, Attachment? card, CancellationToken cancellationToken)
-    {
-        var reply = turnContext.Activity.CreateReply(text, language);
-        if (card is not null)
-        {
-            reply.Attachments = [card];
-        }
-
-        return turnContext.SendActivityAsync(reply, cancellationToken);
+            ["stack"] = JsonSerializer.SerializeToNode(turn.Stack, ActivitySerializer.Options),
+            ["vars"] = turn.Conversation.DeepClone(),
+        });
+        turnContext.UserState.Set("vars", turn.User);
+        return handled;
     }
 
     private async Task<LiveSession?> FindSessionAsync(Activity activity, CancellationToken cancellationToken)
@@ -133,13 +160,11 @@ public sealed class BuyerQaBot(
         return await sessions.GetLatestLiveAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    // Adaptive Card "Get quote" (Action.Submit) arrives as a message whose value names the product.
-    private static string? CardSubmitProductId(Activity activity)
-        => activity.Value is { ValueKind: JsonValueKind.Object } value
-           && value.TryGetProperty("action", out var action) && action.GetString() == "getQuote"
-           && value.TryGetProperty("productId", out var id) && id.ValueKind == JsonValueKind.String
-            ? id.GetString()
-            : null;
+    private static (string? Name, JsonNode? Value) CardAction(JsonElement? value)
+        => value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.String
+            && action.GetString() is { Length: > 0 and <= 100 } name
+            ? (name, JsonNode.Parse(v.GetRawText()))
+            : (null, null);
 
     private string BuyerLanguage(ITurnContext turnContext, string? text)
     {
@@ -152,11 +177,5 @@ public sealed class BuyerQaBot(
         return LanguageGuesser.Guess(text) is { } guessed
             ? texts.ResolveLanguage(guessed)
             : texts.ResolveLanguage(turnContext.UserState.Get<string>(LanguageKey));
-    }
-
-    private bool Matches(string text, string wordsKey)
-    {
-        var normalized = text.Trim().TrimEnd('!', '?', '.', '！', '？', '。').Trim();
-        return texts.AllVariations(wordsKey).Any(word => string.Equals(normalized, word, StringComparison.OrdinalIgnoreCase));
     }
 }

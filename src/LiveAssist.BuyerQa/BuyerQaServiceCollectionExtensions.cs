@@ -2,7 +2,10 @@ using LiveAssist.BotFramework.Pipeline;
 using LiveAssist.BuyerQa.Answers;
 using LiveAssist.BuyerQa.Handoff;
 using LiveAssist.BuyerQa.Leads;
+using LiveAssist.BuyerQa.Flows;
 using LiveAssist.BuyerQa.Understanding;
+using LiveAssist.Dialogs;
+using LiveAssist.Dialogs.Flows;
 using LiveAssist.Storage;
 using LiveAssist.Translation;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +16,7 @@ namespace LiveAssist.BuyerQa;
 
 public static class BuyerQaServiceCollectionExtensions
 {
-    /// <summary>Adds the buyer Q&A bot as the <see cref="IBot"/>, with its handoff queue and leads (<c>buyerqa.db</c>).</summary>
+    /// <summary>Adds the buyer Q&A bot as the <see cref="IBot"/> running the dialog flows, the operations flows call, its handoff queue and leads (<c>buyerqa.db</c>).</summary>
     public static IServiceCollection AddBuyerQa(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -27,6 +30,17 @@ public static class BuyerQaServiceCollectionExtensions
         services.TryAddSingleton(sp => new BuyerQaDatabase(sp.OpenDataFile("buyerqa.db")));
         services.TryAddSingleton<HandoffQueue>();
         services.TryAddSingleton<LeadStore>();
+        services.AddDialogFlows(configuration);
+        services.AddSingleton(BuyerTurn.Intents);
+        services.AddSingleton<IFlowOperation, AnswerQuestionOperation>();
+        services.AddSingleton<IFlowOperation, ProductOperation>();
+        services.AddSingleton<IFlowOperation, QuoteOperation>();
+        services.AddSingleton<IFlowOperation, SaveLeadOperation>();
+        services.AddSingleton<IFlowOperation, HandoffOperation>();
+        services.AddSingleton<IFlowAnswerRecognizer, QuantityAnswer>();
+        services.AddSingleton<IFlowAnswerRecognizer, CountryAnswer>();
+        services.AddSingleton<IFlowAnswerRecognizer, ProductAnswer>();
+        services.AddSingleton<IFlowCard, ProductCardBuilder>();
         services.AddSingleton<IBot, BuyerQaBot>();
         return services;
     }

@@ -4,11 +4,17 @@ using LiveAssist.Catalog.Client;
 namespace LiveAssist.BuyerQa.Answers;
 
 /// <summary>What the bot says, and what else follows from the question.</summary>
-/// <param name="Text">The reply in the buyer's language.</param>
+/// <param name="Said">The reply in the buyer's language, with the text key and slots it came from.</param>
 /// <param name="Product">The product the answer is about, for the card and for "it" in the next question.</param>
 /// <param name="Handoff">Why the merchant should see this question, when the bot could not fully answer it.</param>
 /// <param name="Quote">A quote given for a quantity (kept as a lead).</param>
-public sealed record QaAnswer(string Text, Product? Product, string? Handoff, Quote? Quote, BuyerQuestion Question);
+public sealed record QaAnswer(AnswerText Said, Product? Product, string? Handoff, Quote? Quote, BuyerQuestion Question)
+{
+    public string Text => Said.Text;
+}
+
+/// <summary>A text as said: its locale key and slots (so a flow can choose another text with the same facts) and the result.</summary>
+public sealed record AnswerText(string Key, IReadOnlyDictionary<string, object?> Slots, string Text);
 
 /// <summary>What the answerer knows about where the question was asked.</summary>
 public sealed record QaContext(string? SessionId, string? CurrentProductId, IReadOnlyList<string> ProductList, string? LastProductId);

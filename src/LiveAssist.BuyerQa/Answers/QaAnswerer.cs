@@ -25,7 +25,7 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
             var (product, problem) = await ResolveAsync(question, context, cancellationToken).ConfigureAwait(false);
             if (question.Intent is BuyerIntent.Human or BuyerIntent.Payment)
             {
-                return new QaAnswer(texts.Get(language, question.Intent == BuyerIntent.Human ? "qa.human" : "qa.handoff"), product, question.Intent.ToString(), null, question);
+                return new QaAnswer(Say(language, question.Intent == BuyerIntent.Human ? "qa.human" : "qa.handoff"), product, question.Intent.ToString(), null, question);
             }
 
             if (product is null)
@@ -37,7 +37,7 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
         }
         catch (Exception ex) when (IsCatalogFailure(ex, cancellationToken))
         {
-            return new QaAnswer(texts.Get(language, "qa.catalogDown"), null, "catalogDown", null, question);
+            return new QaAnswer(Say(language, "qa.catalogDown"), null, "catalogDown", null, question);
         }
     }
 
@@ -45,8 +45,8 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
     {
         var language = question.Language;
         var slots = facts.Slots();
-        string Say(string key) => texts.Get(language, key, slots);
-        QaAnswer Done(string text, string? handoff = null, Quote? quote = null) => new(text, facts.Product, handoff, quote, question);
+        AnswerText Say(string key) => this.Say(language, key, slots);
+        QaAnswer Done(AnswerText text, string? handoff = null, Quote? quote = null) => new(text, facts.Product, handoff, quote, question);
 
         switch (question.Intent)
         {
@@ -125,7 +125,7 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
         if (question.Country is null)
         {
             slots["stock"] = string.Join("; ", stock.Select(s => texts.Get(language, "qa.stockItem", new Dictionary<string, object?> { ["warehouse"] = s.Warehouse, ["qty"] = s.Qty })));
-            return new QaAnswer(texts.Get(language, "qa.stockList", slots), facts.Product, null, null, question);
+            return new QaAnswer(Say(language, "qa.stockList", slots), facts.Product, null, null, question);
         }
 
         slots["country"] = countries.Name(question.Country, language);
@@ -134,15 +134,18 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
         {
             slots["qty"] = here.Qty;
             slots["warehouse"] = here.Warehouse;
-            return new QaAnswer(texts.Get(language, "qa.stockHere", slots), facts.Product, null, null, question);
+            return new QaAnswer(Say(language, "qa.stockHere", slots), facts.Product, null, null, question);
         }
 
         var yiwu = stock.FirstOrDefault(s => s.Country == "CN");
         var quote = await QuoteAsync(facts.Id, Math.Max(facts.Moq, 1), question.Country, null, cancellationToken).ConfigureAwait(false);
         slots["qty"] = yiwu?.Qty ?? 0;
         slots["days"] = quote?.EstimatedDeliveryDays ?? 35;
-        return new QaAnswer(texts.Get(language, "qa.stockNotHere", slots), facts.Product, null, null, question);
+        return new QaAnswer(Say(language, "qa.stockNotHere", slots), facts.Product, null, null, question);
     }
+
+    private AnswerText Say(string language, string key, IReadOnlyDictionary<string, object?>? slots = null)
+        => new(key, slots is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(slots), texts.Get(language, key, slots));
 
     private void AddQuote(Dictionary<string, object?> slots, Quote quote, string language)
     {
@@ -155,7 +158,8 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
         slots["country"] = quote.Country is null ? null : countries.Name(quote.Country, language);
     }
 
-    private async Task<Quote?> QuoteAsync(string id, int qty, string? country, string? incoterm, CancellationToken cancellationToken)
+    /// <summary>The catalog's quote; null when the catalog cannot quote that quantity or product.</summary>
+    public async Task<Quote?> QuoteAsync(string id, int qty, string? country, string? incoterm, CancellationToken cancellationToken)
     {
         using var response = await catalog.QuoteAsync(id, qty, country, incoterm, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
@@ -173,7 +177,7 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
         var reference = question.Product;
         if (reference.ProductId is { } id)
         {
-            return await GetAsync(id, cancellationToken).ConfigureAwait(false) is { } byId
+            return await FindProductAsync(id, cancellationToken).ConfigureAwait(false) is { } byId
                 ? (byId, null)
                 : (null, NotFound(question, id));
         }
@@ -182,10 +186,10 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
         {
             if (number < 1 || number > context.ProductList.Count)
             {
-                return (null, new QaAnswer(texts.Get(language, "qa.listNumberUnknown", new Dictionary<string, object?> { ["number"] = number }), null, null, null, question));
+                return (null, new QaAnswer(Say(language, "qa.listNumberUnknown", new Dictionary<string, object?> { ["number"] = number }), null, null, null, question));
             }
 
-            return (await GetAsync(context.ProductList[number - 1], cancellationToken).ConfigureAwait(false), null);
+            return (await FindProductAsync(context.ProductList[number - 1], cancellationToken).ConfigureAwait(false), null);
         }
 
         if (reference.SearchText is { } words)
@@ -200,12 +204,12 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
         // Words that name nothing, in a message the bot did not understand: not a product question, so the merchant answers.
         if (reference.SearchText is not null && question.Intent == BuyerIntent.None)
         {
-            return (null, new QaAnswer(texts.Get(language, "qa.handoff"), null, "unanswered", null, question));
+            return (null, new QaAnswer(Say(language, "qa.handoff"), null, "unanswered", null, question));
         }
 
         // No product named, or the words matched nothing: on a live stream it is the one on screen, or the last one discussed.
         var fallback = reference.IsCurrent ? context.CurrentProductId ?? context.LastProductId : context.LastProductId ?? context.CurrentProductId;
-        if (fallback is not null && await GetAsync(fallback, cancellationToken).ConfigureAwait(false) is { } current)
+        if (fallback is not null && await FindProductAsync(fallback, cancellationToken).ConfigureAwait(false) is { } current)
         {
             return (current, null);
         }
@@ -216,14 +220,15 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
         }
 
         return question.Intent == BuyerIntent.None
-            ? (null, new QaAnswer(texts.Get(language, "qa.handoff"), null, "unanswered", null, question))
-            : (null, new QaAnswer(texts.Get(language, "qa.whichProduct"), null, null, null, question));
+            ? (null, new QaAnswer(Say(language, "qa.handoff"), null, "unanswered", null, question))
+            : (null, new QaAnswer(Say(language, "qa.whichProduct"), null, null, null, question));
     }
 
     private QaAnswer NotFound(BuyerQuestion question, string text)
-        => new(texts.Get(question.Language, "qa.notFound", new Dictionary<string, object?> { ["text"] = text }), null, "productNotFound", null, question);
+        => new(Say(question.Language, "qa.notFound", new Dictionary<string, object?> { ["text"] = text }), null, "productNotFound", null, question);
 
-    private async Task<Product?> GetAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The product with this id; null when the catalog has none.</summary>
+    public async Task<Product?> FindProductAsync(string id, CancellationToken cancellationToken)
     {
         using var response = await catalog.GetProductAsync(id, null, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
@@ -234,7 +239,8 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
         return response.IsSuccessStatusCode ? response.Content : throw new HttpRequestException($"Catalog lookup failed: {(int?)response.StatusCode}", response.Error);
     }
 
-    private static bool IsCatalogFailure(Exception ex, CancellationToken cancellationToken)
+    /// <summary>True for the ways a catalog call fails (down, slow, circuit open), as opposed to the caller cancelling.</summary>
+    public static bool IsCatalogFailure(Exception ex, CancellationToken cancellationToken)
         => ex is HttpRequestException or ApiException or ApiRequestException or TimeoutRejectedException or BrokenCircuitException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 }

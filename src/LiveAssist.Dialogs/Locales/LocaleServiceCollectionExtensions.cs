@@ -8,7 +8,7 @@ namespace LiveAssist.Dialogs.Locales;
 
 public static class LocaleServiceCollectionExtensions
 {
-    /// <summary>Loads the bot's texts from <c>Locales:Directory</c> once at startup.</summary>
+    /// <summary>Loads the bot's texts from <c>Locales:Directory</c> at startup; the dialog content store keeps them current.</summary>
     public static IServiceCollection AddLocaleTexts(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -19,7 +19,7 @@ public static class LocaleServiceCollectionExtensions
             var directory = Path.IsPathRooted(options.Directory)
                 ? options.Directory
                 : Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, options.Directory);
-            return LocaleTexts.Load(directory, options.Fallbacks);
+            return LocaleTexts.LoadUsable(directory, options.Fallbacks);
         });
         return services;
     }

@@ -1,17 +1,18 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
+using LiveAssist.Dialogs.Content;
+using Newtonsoft.Json.Linq;
 
 namespace LiveAssist.Dialogs.Locales;
 
 /// <summary>
 /// The bot's texts, read from <c>locales/&lt;lang&gt;/*.json</c>. A key maps to a template or to a
 /// list of variations (one is picked at random). Lookup falls back es-MX → es → en → zh.
-/// Templates have named slots: <c>"Hi {name}"</c>.
+/// Templates have named slots and plural choices (<see cref="TextTemplate"/>). The table is swapped
+/// whole when an operator publishes or a file changes on disk, so a turn never sees half an update.
 /// </summary>
 public sealed class LocaleTexts
 {
-    private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string[]>> _byLanguage;
+    private volatile IReadOnlyDictionary<string, IReadOnlyDictionary<string, string[]>> _byLanguage;
     private readonly IReadOnlyList<string> _fallbacks;
 
     public LocaleTexts(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string[]>> byLanguage, IReadOnlyList<string> fallbacks)
@@ -22,33 +23,131 @@ public sealed class LocaleTexts
 
     public IEnumerable<string> Languages => _byLanguage.Keys;
 
+    public IReadOnlyList<string> Fallbacks => _fallbacks;
+
     /// <summary>Loads every <c>&lt;lang&gt;/*.json</c> file; a file that is not an object of strings/arrays throws with its path.</summary>
     public static LocaleTexts Load(string directory, IReadOnlyList<string> fallbacks)
     {
-        var languages = new Dictionary<string, IReadOnlyDictionary<string, string[]>>(StringComparer.OrdinalIgnoreCase);
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
         if (System.IO.Directory.Exists(directory))
         {
-            foreach (var languageDir in System.IO.Directory.EnumerateDirectories(directory))
+            foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories))
             {
-                var texts = new Dictionary<string, string[]>(StringComparer.Ordinal);
-                foreach (var file in System.IO.Directory.EnumerateFiles(languageDir, "*.json").Order(StringComparer.Ordinal))
-                {
-                    ReadFile(file, texts);
-                }
-
-                languages[Path.GetFileName(languageDir)] = texts;
+                files[Path.GetRelativePath(directory, file).Replace('\\', '/')] = File.ReadAllText(file);
             }
         }
 
-        return new LocaleTexts(languages, fallbacks);
+        try
+        {
+            return new LocaleTexts(Merge(files.Select(f => (LanguageOf(f.Key), ReadFile(f.Key, f.Value)))), fallbacks);
+        }
+        catch (ContentException ex)
+        {
+            throw new InvalidDataException(ex.Message, ex);
+        }
+    }
+
+    /// <summary>
+    /// Loads what can be used at startup, skipping broken files (the content store reports them and
+    /// swaps in the validated set moments later; a broken file must not stop the bot starting).
+    /// </summary>
+    public static LocaleTexts LoadUsable(string directory, IReadOnlyList<string> fallbacks)
+    {
+        var usable = new List<(string, IReadOnlyDictionary<string, string[]>)>();
+        if (System.IO.Directory.Exists(directory))
+        {
+            foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var relative = Path.GetRelativePath(directory, file).Replace('\\', '/');
+                try
+                {
+                    usable.Add((LanguageOf(relative), ReadFile(relative, File.ReadAllText(file))));
+                }
+                catch (ContentException)
+                {
+                }
+            }
+        }
+
+        return new LocaleTexts(Merge(usable), fallbacks);
+    }
+
+    /// <summary>Replaces every text at once (hot reload, publish, rollback).</summary>
+    public void Replace(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string[]>> byLanguage)
+        => _byLanguage = byLanguage ?? throw new ArgumentNullException(nameof(byLanguage));
+
+    /// <summary>The language folder of a path relative to the locales folder ("es/bot.json" → "es").</summary>
+    public static string LanguageOf(string relativePath) => relativePath.Split('/')[0];
+
+    /// <summary>Joins files into one table per language; a later file's key wins.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string[]>> Merge(IEnumerable<(string Language, IReadOnlyDictionary<string, string[]> Texts)> files)
+    {
+        var languages = new Dictionary<string, Dictionary<string, string[]>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (language, texts) in files)
+        {
+            if (!languages.TryGetValue(language, out var table))
+            {
+                languages[language] = table = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            }
+
+            foreach (var (key, value) in texts)
+            {
+                table[key] = value;
+            }
+        }
+
+        return languages.ToDictionary(l => l.Key, l => (IReadOnlyDictionary<string, string[]>)l.Value, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Reads one locale file: a JSON object whose values are a template or a list of variations.
+    /// Throws <see cref="ContentException"/> with the line of every bad entry.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> ReadFile(string path, string text)
+    {
+        var root = JsonSource.Parse(path, text);
+        if (root is not JObject entries)
+        {
+            throw new ContentException([JsonSource.At(path, root, "The file must be a JSON object of texts: { \"key\": \"text\" or [\"variation\", …] }.")]);
+        }
+
+        var texts = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var problems = new List<ContentProblem>();
+        foreach (var property in entries.Properties())
+        {
+            string[]? values = property.Value switch
+            {
+                JValue { Type: JTokenType.String } single => [(string)single!],
+                JArray { Count: > 0 } list when list.All(v => v.Type == JTokenType.String) => [.. list.Select(v => (string)v!)],
+                _ => null,
+            };
+            if (values is null)
+            {
+                problems.Add(JsonSource.At(path, property, $"'{property.Name}' must be a string or a non-empty list of strings."));
+                continue;
+            }
+
+            foreach (var value in values)
+            {
+                if (TextTemplate.Problem(value) is { } problem)
+                {
+                    problems.Add(JsonSource.At(path, property, $"'{property.Name}': {problem}"));
+                }
+            }
+
+            texts[property.Name] = values;
+        }
+
+        return problems.Count > 0 ? throw new ContentException(problems) : texts;
     }
 
     /// <summary>The language whose texts will be used for <paramref name="locale"/> (e.g. es-MX → es).</summary>
     public string ResolveLanguage(string? locale)
     {
+        var table = _byLanguage;
         foreach (var candidate in Candidates(locale))
         {
-            if (_byLanguage.ContainsKey(candidate))
+            if (table.ContainsKey(candidate))
             {
                 return candidate;
             }
@@ -72,14 +171,34 @@ public sealed class LocaleTexts
     {
         var variations = Find(locale, key) ?? throw new KeyNotFoundException($"No text '{key}' in any language.");
         var template = variations.Length == 1 ? variations[0] : variations[Random.Shared.Next(variations.Length)];
-        return Fill(template, slots, CultureFor(locale));
+        return TextTemplate.Fill(template, slots, locale ?? _fallbacks.FirstOrDefault(), CultureFor(locale));
     }
+
+    /// <summary>
+    /// Per language, the keys the first fallback language (en) has and it lacks: what a translator
+    /// still has to write. Those keys are answered in en (then zh) meanwhile.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> MissingKeys(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string[]>> byLanguage, string reference)
+    {
+        ArgumentNullException.ThrowIfNull(byLanguage);
+        if (!byLanguage.TryGetValue(reference, out var referenceTexts))
+        {
+            return new Dictionary<string, IReadOnlyList<string>>();
+        }
+
+        return byLanguage.Where(l => !string.Equals(l.Key, reference, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(l => l.Key, StringComparer.Ordinal)
+            .ToDictionary(l => l.Key, l => (IReadOnlyList<string>)[.. referenceTexts.Keys.Where(k => !l.Value.ContainsKey(k)).Order(StringComparer.Ordinal)]);
+    }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> MissingKeys() => MissingKeys(_byLanguage, _fallbacks.FirstOrDefault() ?? "en");
 
     private string[]? Find(string? locale, string key)
     {
+        var table = _byLanguage;
         foreach (var candidate in Candidates(locale))
         {
-            if (_byLanguage.TryGetValue(candidate, out var texts) && texts.TryGetValue(key, out var value))
+            if (table.TryGetValue(candidate, out var texts) && texts.TryGetValue(key, out var value))
             {
                 return value;
             }
@@ -116,70 +235,6 @@ public sealed class LocaleTexts
         catch (CultureNotFoundException)
         {
             return CultureInfo.InvariantCulture;
-        }
-    }
-
-    private static string Fill(string template, IReadOnlyDictionary<string, object?>? slots, CultureInfo culture)
-    {
-        if (slots is null || !template.Contains('{', StringComparison.Ordinal))
-        {
-            return template;
-        }
-
-        var result = new StringBuilder(template.Length + 32);
-        var i = 0;
-        while (i < template.Length)
-        {
-            var open = template.IndexOf('{', i);
-            var close = open < 0 ? -1 : template.IndexOf('}', open + 1);
-            if (open < 0 || close < 0)
-            {
-                result.Append(template, i, template.Length - i);
-                break;
-            }
-
-            result.Append(template, i, open - i);
-            var name = template[(open + 1)..close];
-            if (slots.TryGetValue(name, out var value))
-            {
-                result.Append(FormatSlot(value, culture));
-            }
-            else
-            {
-                result.Append(template, open, close - open + 1); // unknown slot stays visible, so a typo is noticed
-            }
-
-            i = close + 1;
-        }
-
-        return result.ToString();
-    }
-
-    // Numbers read the way the buyer writes them: 3,000 in en, 3.000 in es/de, up to two decimals.
-    private static string? FormatSlot(object? value, CultureInfo culture) => value switch
-    {
-        int or long or decimal or double or float or short => ((IFormattable)value).ToString("#,0.##", culture),
-        IFormattable formattable => formattable.ToString(null, culture),
-        _ => value?.ToString(),
-    };
-
-    private static void ReadFile(string path, Dictionary<string, string[]> texts)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            throw new InvalidDataException($"{path}: the file must be a JSON object of texts.");
-        }
-
-        foreach (var property in document.RootElement.EnumerateObject())
-        {
-            texts[property.Name] = property.Value.ValueKind switch
-            {
-                JsonValueKind.String => [property.Value.GetString()!],
-                JsonValueKind.Array when property.Value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String)
-                    => [.. property.Value.EnumerateArray().Select(v => v.GetString()!)],
-                _ => throw new InvalidDataException($"{path}: '{property.Name}' must be a string or a list of strings."),
-            };
         }
     }
 }

@@ -1,0 +1,190 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LiveAssist.BuyerQa.Answers;
+using LiveAssist.BuyerQa.Handoff;
+using LiveAssist.BuyerQa.Leads;
+using LiveAssist.BuyerQa.Understanding;
+using LiveAssist.Dialogs.Flows;
+using LiveAssist.Dialogs.Locales;
+using LiveAssist.Translation;
+
+namespace LiveAssist.BuyerQa.Flows;
+
+/// <summary>
+/// <c>qa.answer</c>: answers the turn's product question from the catalog and returns the text key and
+/// slots it chose, so a flow can send it, send another text with the same facts, or hand off.
+/// Keeps <c>conversation.lastProductId</c> for "it" in the next question.
+/// </summary>
+public sealed class AnswerQuestionOperation(QaAnswerer answerer) : IFlowOperation
+{
+    public string Name => "qa.answer";
+
+    public async Task<JsonNode?> InvokeAsync(FlowTurn turn, JsonObject args, CancellationToken cancellationToken)
+    {
+        var buyer = BuyerTurn.Of(turn);
+        var lastProduct = turn.Read("conversation.lastProductId")?.GetValue<string>();
+        var context = new QaContext(buyer.Session?.Id, buyer.Session?.CurrentProductId, buyer.Session?.ProductList ?? [], lastProduct);
+        var answer = await answerer.AnswerAsync(buyer.Question, context, cancellationToken).ConfigureAwait(false);
+        var productId = answer.Product?.Id;
+        if (productId is not null)
+        {
+            turn.Write("conversation.lastProductId", productId);
+        }
+
+        var slots = new JsonObject();
+        foreach (var (name, value) in answer.Said.Slots)
+        {
+            slots[name] = FlowExpression.ToNode(value is int or long or double or float ? Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture) : value);
+        }
+
+        return new JsonObject
+        {
+            ["key"] = answer.Said.Key,
+            ["text"] = answer.Text,
+            ["slots"] = slots,
+            ["handoff"] = answer.Handoff,
+            ["productId"] = productId,
+            // A new product gets its card; follow-up questions about the same one get text only.
+            ["cardProductId"] = productId is not null && !string.Equals(productId, lastProduct, StringComparison.OrdinalIgnoreCase) ? productId : null,
+            ["quote"] = answer.Quote is { } quote && answer.Product is { } p ? new JsonObject
+            {
+                ["productId"] = p.Id,
+                ["title"] = p.Title?.For("en") ?? p.Id,
+                ["qty"] = quote.Qty,
+                ["unitPrice"] = quote.UnitPrice,
+                ["total"] = quote.Total,
+                ["currency"] = quote.Currency,
+                ["country"] = quote.Country,
+            } : null,
+        };
+    }
+}
+
+/// <summary><c>catalog.product</c> (args: id): the product's facts as slots, or null when the catalog has no such product.</summary>
+public sealed class ProductOperation(QaAnswerer answerer, LocaleTexts texts) : IFlowOperation
+{
+    public string Name => "catalog.product";
+
+    public async Task<JsonNode?> InvokeAsync(FlowTurn turn, JsonObject args, CancellationToken cancellationToken)
+    {
+        if (args["id"]?.GetValue<string>() is not { Length: > 0 } id || await answerer.FindProductAsync(id, cancellationToken).ConfigureAwait(false) is not { } product)
+        {
+            return null;
+        }
+
+        var slots = new ProductFacts(product, turn.Language, texts).Slots();
+        return JsonSerializer.SerializeToNode(slots);
+    }
+}
+
+/// <summary>
+/// <c>catalog.quote</c> (args: productId, qty, country, incoterm): the catalog's quote with money written
+/// for the buyer (unitPrice, total) and the plain figures (unitPriceValue, totalValue) for a lead.
+/// </summary>
+public sealed class QuoteOperation(QaAnswerer answerer, CountryRecognizer countries, LocaleTexts texts) : IFlowOperation
+{
+    public string Name => "catalog.quote";
+
+    public async Task<JsonNode?> InvokeAsync(FlowTurn turn, JsonObject args, CancellationToken cancellationToken)
+    {
+        var id = args["productId"]?.GetValue<string>();
+        var qty = FlowExpression.Number(args["qty"]) is { } n && n <= int.MaxValue ? (int)n : 0;
+        if (id is null || qty < 1)
+        {
+            return null;
+        }
+
+        var country = args["country"]?.GetValue<string>();
+        var quote = await answerer.QuoteAsync(id, qty, country, args["incoterm"]?.GetValue<string>(), cancellationToken).ConfigureAwait(false);
+        var product = await answerer.FindProductAsync(id, cancellationToken).ConfigureAwait(false);
+        if (quote is null || product is null)
+        {
+            return null;
+        }
+
+        var facts = new ProductFacts(product, turn.Language, texts);
+        return new JsonObject
+        {
+            ["title"] = facts.Title,
+            ["unit"] = facts.Unit,
+            ["qty"] = quote.Qty,
+            ["moq"] = facts.Moq,
+            ["moqMet"] = quote.MoqMet,
+            ["unitPrice"] = BuyerCulture.Money(quote.UnitPrice, quote.Currency, turn.Language),
+            ["total"] = BuyerCulture.Money(quote.Total, quote.Currency, turn.Language),
+            ["unitPriceValue"] = quote.UnitPrice,
+            ["totalValue"] = quote.Total,
+            ["currency"] = quote.Currency,
+            ["country"] = country is null ? null : countries.Name(country, turn.Language),
+            ["days"] = quote.EstimatedDeliveryDays,
+            ["shipFrom"] = quote.ShipFrom,
+        };
+    }
+}
+
+/// <summary><c>leads.save</c>: keeps a quote request for the merchant (not in an operator's preview).</summary>
+public sealed class SaveLeadOperation(LeadStore leads, TimeProvider time) : IFlowOperation
+{
+    public string Name => "leads.save";
+
+    public async Task<JsonNode?> InvokeAsync(FlowTurn turn, JsonObject args, CancellationToken cancellationToken)
+    {
+        var buyer = BuyerTurn.Of(turn);
+        var activity = turn.Context.Activity;
+        decimal Number(string name) => FlowExpression.Number(args[name]) ?? 0;
+        decimal Money(string name) => Number(name) + 0.00m; // JSON drops trailing zeros; money keeps two decimals
+        string? Text(string name) => args[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        var id = LeadStore.NewId();
+        if (turn.IsPreview)
+        {
+            return new JsonObject { ["id"] = id, ["preview"] = true };
+        }
+
+        var productId = Text("productId") ?? string.Empty;
+        await leads.AddAsync(new Lead(id, buyer.Session?.Id, time.GetUtcNow(), productId, Text("title") ?? productId,
+            (int)Number("qty"), Money("unitPrice"), Money("total"), Text("currency") ?? "USD", Text("country"), turn.Language,
+            activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? string.Empty, Text("contact") ?? LeadStore.FindContact(buyer.Question.Text),
+            Text("note") ?? buyer.Question.Text), cancellationToken).ConfigureAwait(false);
+        return new JsonObject { ["id"] = id };
+    }
+}
+
+/// <summary>
+/// <c>merchant.handoff</c> (the handoff step): queues the buyer's question for the merchant with a Chinese
+/// gist and translation. Stored before the buyer is told, so a crash between the two loses nothing.
+/// </summary>
+public sealed class HandoffOperation(HandoffQueue handoffs, ChineseGist gist, ITranslator translator, QaAnswerer answerer, TimeProvider time) : IFlowOperation
+{
+    public string Name => FlowCapabilities.HandoffOperation;
+
+    public async Task<JsonNode?> InvokeAsync(FlowTurn turn, JsonObject args, CancellationToken cancellationToken)
+    {
+        if (turn.IsPreview)
+        {
+            return new JsonObject { ["preview"] = true };
+        }
+
+        var buyer = BuyerTurn.Of(turn);
+        var question = buyer.Question;
+        var productId = args["productId"]?.GetValue<string>() ?? turn.Read("turn.answer.productId")?.GetValue<string>();
+        var product = productId is null ? null : await FindQuietlyAsync(productId, cancellationToken).ConfigureAwait(false);
+        var translated = await translator.TranslateAsync(question.Text, question.Language, "zh", cancellationToken).ConfigureAwait(false);
+        var reason = args["reason"]?.ToString() ?? "flow";
+        await handoffs.EnqueueAsync(new HandoffItem(string.Empty, buyer.Session?.Id, time.GetUtcNow(), HandoffItem.Open, question.Language, question.Text,
+            gist.For(question, product), translated.IsTranslated ? translated.Text : null, reason, product?.Id,
+            turn.Context.Activity.GetConversationReference(), null, null, null), cancellationToken).ConfigureAwait(false);
+        return new JsonObject { ["queued"] = true };
+    }
+
+    private async Task<Catalog.Client.Product?> FindQuietlyAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await answerer.FindProductAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (QaAnswerer.IsCatalogFailure(ex, cancellationToken))
+        {
+            return null; // the merchant still gets the question, without the product's title
+        }
+    }
+}
