@@ -31,9 +31,6 @@ public sealed class BuyerQaBot(
     public const string LanguageKey = "language";
     public const string TurnsKey = "turns";
 
-    /// <summary>Turn state keys an operator preview sets: the draft content to run, and that nothing real may happen.</summary>
-    public const string PreviewContentKey = "Dialogs.PreviewContent";
-
     protected override Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var language = BuyerLanguage(turnContext, text: null);
@@ -108,7 +105,7 @@ public sealed class BuyerQaBot(
     private async Task<bool> RunFlowsAsync(ITurnContext turnContext, string language, FlowInput input, JsonNode? eventValue, CancellationToken cancellationToken, BuyerQuestion? question = null)
     {
         var activity = turnContext.Activity;
-        var preview = turnContext.TurnState.TryGetValue(PreviewContentKey, out var draft) ? (DialogContent)draft : null;
+        var preview = turnContext.TurnState.TryGetValue(DialogPreview.ContentKey, out var draft) ? (DialogContent)draft : null;
         var session = await FindSessionAsync(activity, cancellationToken).ConfigureAwait(false);
         turnContext.TurnState[BuyerTurn.Key] = new BuyerTurn(question ?? reader.Read(input.Text, language), session);
 

@@ -32,7 +32,7 @@ public static class DialogsServiceCollectionExtensions
         services.TryAddSingleton<FlowRunner>();
         services.TryAddSingleton(sp => new DialogContentBuilder(
             sp.GetRequiredService<FlowRunner>().Capabilities(sp.GetServices<FlowIntents>().SelectMany(i => i.Names)),
-            sp.GetRequiredService<IOptions<LocaleOptions>>().Value.Fallbacks));
+            sp.GetRequiredService<IOptions<LocaleOptions>>().Value.FallbackOrder));
         services.TryAddSingleton<DialogContentStore>();
         services.AddHostedService<ContentWatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFlowAnswerRecognizer, TextAnswer>());

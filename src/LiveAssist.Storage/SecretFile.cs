@@ -25,12 +25,23 @@ public static class SecretFile
             }
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(filePath))!);
         var generated = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
-        // Write then rename, so a crash never leaves a half-written secret.
-        var temp = filePath + ".tmp";
-        File.WriteAllText(temp, generated);
-        File.Move(temp, filePath, overwrite: true);
+        Write(filePath, generated);
         return (generated, true);
+    }
+
+    /// <summary>Writes a secret readable by the owner only; write then rename, so a crash never leaves half of one.</summary>
+    public static void Write(string filePath, string text)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(filePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(filePath))!);
+        var temp = filePath + ".tmp";
+        File.WriteAllText(temp, text);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        File.Move(temp, filePath, overwrite: true);
     }
 }

@@ -21,7 +21,12 @@ public sealed class LiveAssistFactory : WebApplicationFactory<Program>
         {
             ["Storage:DataDirectory"] = DataDirectory,
             ["Locales:Directory"] = RepoPaths.Locales,
+            ["Dialogs:Directory"] = RepoPaths.Dialogs,
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value; // a test's own content folders win over the shipped ones
+        }
         _services = services;
     }
 

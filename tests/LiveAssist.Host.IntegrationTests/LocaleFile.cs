@@ -27,8 +27,25 @@ internal static class LocaleFile
     public static bool IsVariation(string language, string key, string? text)
         => text is not null && Variations(language, key).Any(template =>
         {
-            var pattern = "^" + System.Text.RegularExpressions.Regex.Replace(
-                System.Text.RegularExpressions.Regex.Escape(template), @"\\\{\w+}", ".*") + "$";
-            return System.Text.RegularExpressions.Regex.IsMatch(text, pattern, System.Text.RegularExpressions.RegexOptions.Singleline);
+            // Every slot, plural choices included ("{qty, plural, one {# piece} other {# pieces}}"), matches anything.
+            var pattern = new System.Text.StringBuilder("^");
+            var depth = 0;
+            foreach (var c in template)
+            {
+                if (c == '{' && depth++ == 0)
+                {
+                    pattern.Append(".*");
+                }
+                else if (c == '}' && depth > 0)
+                {
+                    depth--;
+                }
+                else if (depth == 0)
+                {
+                    pattern.Append(System.Text.RegularExpressions.Regex.Escape(c.ToString()));
+                }
+            }
+
+            return System.Text.RegularExpressions.Regex.IsMatch(text, pattern.Append('$').ToString(), System.Text.RegularExpressions.RegexOptions.Singleline);
         });
 }

@@ -9,6 +9,29 @@ public static class RepoPaths
 
     public static string Dialogs => Path.Combine(Root, "dialogs");
 
+    /// <summary>
+    /// A private copy of <c>dialogs/</c> and <c>locales/</c> for a test that edits them, with the settings that point a host at it.
+    /// </summary>
+    public static (string Root, Dictionary<string, string> Settings) CopyContent()
+    {
+        var root = NewTempDirectory("liveassist-content");
+        foreach (var (name, source) in new[] { ("dialogs", Dialogs), ("locales", Locales) })
+        {
+            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(root, name, Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+
+        return (root, new Dictionary<string, string>
+        {
+            ["Dialogs__Directory"] = Path.Combine(root, "dialogs"),
+            ["Locales__Directory"] = Path.Combine(root, "locales"),
+        });
+    }
+
     public static string NewTempDirectory(string prefix)
     {
         var path = Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}");

@@ -17,12 +17,18 @@ public sealed partial class BotAdapter(
     internal const string InvokeResponseKey = "BotFramework.InvokeResponse";
     private readonly IMiddleware[] _middleware = [.. middleware];
 
-    public async Task<TurnResult> ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    /// <param name="turnState">Values for the turn's state before it runs (an operator preview passes its draft this way).</param>
+    public async Task<TurnResult> ProcessAsync(Activity activity, CancellationToken cancellationToken, IReadOnlyDictionary<string, object>? turnState = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var buffer = activity.DeliveryMode == "expectReplies" ? new BufferingChannel() : null;
         IOutboundChannel channel = buffer ?? channels.For(activity.ServiceUrl);
         var context = new TurnContext(activity, channel);
+        foreach (var (key, given) in turnState ?? new Dictionary<string, object>())
+        {
+            context.TurnState[key] = given;
+        }
+
         using var scope = logger.BeginScope("conversation {ConversationId}", activity.Conversation?.Id);
         var failed = false;
         try

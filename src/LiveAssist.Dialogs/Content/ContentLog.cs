@@ -37,5 +37,5 @@ public sealed class ContentLog(TimeProvider time)
 /// <summary>Told about every file version that goes live, so the operator history has disk edits too.</summary>
 public interface IContentChangeObserver
 {
-    Task OnAcceptedAsync(string path, string? text, string author, CancellationToken cancellationToken);
+    Task OnAcceptedAsync(string path, string? previousText, string? text, string author, string action, CancellationToken cancellationToken);
 }

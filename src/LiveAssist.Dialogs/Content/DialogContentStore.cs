@@ -93,12 +93,13 @@ public sealed partial class DialogContentStore
 
     private async Task ApplyAsync(Dictionary<string, string> disk, string author, string kind, CancellationToken cancellationToken)
     {
+        var previous = _current.Files;
         var accepted = Apply(disk, author, notify: true, kind);
         foreach (var (path, text) in accepted)
         {
             foreach (var observer in _observers)
             {
-                await observer.OnAcceptedAsync(path, text, author, cancellationToken).ConfigureAwait(false);
+                await observer.OnAcceptedAsync(path, previous.GetValueOrDefault(path), text, author, kind, cancellationToken).ConfigureAwait(false);
             }
         }
     }

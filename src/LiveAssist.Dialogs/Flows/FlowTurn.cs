@@ -117,3 +117,10 @@ public interface IFlowCard
 
 /// <summary>The intents flows may be triggered by, registered by whatever reads the buyer's words.</summary>
 public sealed record FlowIntents(IReadOnlyList<string> Names);
+
+/// <summary>How an operator's preview reaches the bot: the draft content to run instead of the published one.</summary>
+public static class DialogPreview
+{
+    /// <summary>Turn state key holding the <see cref="DialogContent"/> to preview; its presence also means nothing real may happen.</summary>
+    public const string ContentKey = "Dialogs.PreviewContent";
+}

@@ -12,5 +12,8 @@ public sealed class LocaleOptions
     public string Directory { get; set; } = "locales";
 
     /// <summary>Languages tried, in order, after the buyer's own (the brief: en, then zh).</summary>
-    public List<string> Fallbacks { get; set; } = ["en", "zh"];
+    public List<string> Fallbacks { get; set; } = [];
+
+    /// <summary>The fallbacks in order, each once (configuration binding appends to lists), en then zh when none are set.</summary>
+    public IReadOnlyList<string> FallbackOrder => Fallbacks.Count == 0 ? ["en", "zh"] : [.. Fallbacks.Distinct(StringComparer.OrdinalIgnoreCase)];
 }

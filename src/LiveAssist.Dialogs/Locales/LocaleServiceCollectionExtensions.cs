@@ -19,7 +19,7 @@ public static class LocaleServiceCollectionExtensions
             var directory = Path.IsPathRooted(options.Directory)
                 ? options.Directory
                 : Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, options.Directory);
-            return LocaleTexts.LoadUsable(directory, options.Fallbacks);
+            return LocaleTexts.LoadUsable(directory, options.FallbackOrder);
         });
         return services;
     }

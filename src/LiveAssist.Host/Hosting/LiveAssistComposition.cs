@@ -16,6 +16,8 @@ using LiveAssist.Engines;
 using LiveAssist.Engines.AzureSpeech;
 using LiveAssist.Host.Bot;
 using LiveAssist.Host.Chat;
+using LiveAssist.Operator;
+using LiveAssist.Operator.Endpoints;
 using LiveAssist.Presenter;
 using LiveAssist.Presenter.Delivery;
 using LiveAssist.Storage;
@@ -42,6 +44,7 @@ internal static partial class LiveAssistComposition
         services.AddCloudEngines(configuration);
         services.AddPresenter(configuration);
         services.AddBuyerQa(configuration);
+        services.AddOperator(configuration);
         if (string.Equals(configuration.GetSection(BotOptions.SectionName).Get<BotOptions>()?.Handler, "echo", StringComparison.OrdinalIgnoreCase))
         {
             services.AddSingleton<IBot, EchoBot>(); // registered last, so it answers instead of the buyer bot
@@ -67,6 +70,8 @@ internal static partial class LiveAssistComposition
         app.UseStaticFiles();
         app.UseCors();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapHealth();
         app.MapBotMessages();
@@ -79,6 +84,8 @@ internal static partial class LiveAssistComposition
         app.MapPresenter(PublicRateLimits.CaptionsPolicy);
         app.MapSpeechToken();
         app.MapBuyerQa();
+        app.MapOperator(PublicRateLimits.Policy);
+        app.MapGet("/operator", () => Results.File(Path.Combine(app.Environment.WebRootPath, "operator.html"), "text/html; charset=utf-8"));
         app.MapGet("/overlay/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "overlay.html"), "text/html; charset=utf-8"));
         app.MapGet("/avatar/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "avatar.html"), "text/html; charset=utf-8"));
         app.MapGet("/host/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "host.html"), "text/html; charset=utf-8"));

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using LiveAssist.Dialogs.Content;
+using LiveAssist.Operator.Accounts;
+using LiveAssist.Operator.History;
+using LiveAssist.Storage;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LiveAssist.Operator;
+
+/// <summary>
+/// Operator sign-in: a cookie (HttpOnly, SameSite=Strict, path /operator) issued for a configured account
+/// or by OpenID Connect. API calls without it get 401, with a viewer's where an editor's is needed 403 —
+/// never a redirect, which a script could not tell from success.
+/// </summary>
+public static class OperatorAuthentication
+{
+    public const string OpenIdScheme = "OperatorOidc";
+
+    public static string RoleOf(ClaimsPrincipal user)
+        => user.IsInRole(OperatorRoles.Editor) ? OperatorRoles.Editor : OperatorRoles.Viewer;
+
+    public static IServiceCollection AddOperator(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.SectionName));
+        var options = configuration.GetSection(OperatorOptions.SectionName).Get<OperatorOptions>() ?? new OperatorOptions();
+        services.TryAddSingleton<OperatorAccounts>();
+        services.TryAddSingleton(sp => new ContentHistory(sp.OpenDataFile("operator.db"), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IContentChangeObserver>(sp => sp.GetRequiredService<ContentHistory>());
+
+        // Sign-in cookies survive restarts: the keys that protect them live in the data directory.
+        services.AddDataProtection().SetApplicationName("LiveAssist");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(sp.DataFilePath("keys")), sp.GetRequiredService<ILoggerFactory>())));
+
+        var authentication = services.AddAuthentication(OperatorRoles.Scheme).AddCookie(OperatorRoles.Scheme, cookie =>
+        {
+            cookie.Cookie.Name = "liveassist.operator";
+            cookie.Cookie.Path = "/operator";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(options.SessionMinutes);
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
+        });
+        if (options.OpenIdConnect.IsConfigured)
+        {
+            authentication.AddOpenIdConnect(OpenIdScheme, oidc =>
+            {
+                oidc.SignInScheme = OperatorRoles.Scheme;
+                oidc.Authority = options.OpenIdConnect.Authority;
+                oidc.ClientId = options.OpenIdConnect.ClientId;
+                oidc.ClientSecret = options.OpenIdConnect.ClientSecret;
+                oidc.ResponseType = "code";
+                oidc.CallbackPath = "/operator/signin-oidc";
+                oidc.Events.OnTokenValidated = context =>
+                {
+                    // The provider's roles become ours: listed editor roles edit, everyone else signed in views.
+                    var identity = (ClaimsIdentity)context.Principal!.Identity!;
+                    var editor = identity.FindAll(options.OpenIdConnect.RoleClaim).Any(c => options.OpenIdConnect.EditorRoles.Contains(c.Value, StringComparer.Ordinal));
+                    identity.AddClaim(new Claim(ClaimTypes.Role, editor ? OperatorRoles.Editor : OperatorRoles.Viewer));
+                    return Task.CompletedTask;
+                };
+            });
+        }
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(OperatorRoles.ReadPolicy, policy => policy.AddAuthenticationSchemes(OperatorRoles.Scheme).RequireRole(OperatorRoles.Editor, OperatorRoles.Viewer))
+            .AddPolicy(OperatorRoles.WritePolicy, policy => policy.AddAuthenticationSchemes(OperatorRoles.Scheme).RequireRole(OperatorRoles.Editor));
+        return services;
+    }
+
+    private static Task Status(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

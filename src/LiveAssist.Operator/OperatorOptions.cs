@@ -1,0 +1,54 @@
+namespace LiveAssist.Operator;
+
+/// <summary>Who may sign in to <c>/operator</c>. Bound from <c>Operator</c>.</summary>
+public sealed class OperatorOptions
+{
+    public const string SectionName = "Operator";
+
+    /// <summary>Accounts with PBKDF2 password hashes (<c>dotnet run --project src/LiveAssist.Host -- hash-password</c>).</summary>
+    public List<OperatorAccount> Accounts { get; set; } = [];
+
+    /// <summary>Sign-in with an identity provider instead of (or besides) the accounts above.</summary>
+    public OperatorOpenIdOptions OpenIdConnect { get; set; } = new();
+
+    /// <summary>How long a sign-in lasts without activity.</summary>
+    public int SessionMinutes { get; set; } = 480;
+}
+
+public sealed class OperatorAccount
+{
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary><c>pbkdf2-sha256$iterations$salt$hash</c> (base64); never the password itself.</summary>
+    public string PasswordHash { get; set; } = string.Empty;
+
+    /// <summary><c>editor</c> (edit, publish, roll back) or <c>viewer</c> (read, preview).</summary>
+    public string Role { get; set; } = OperatorRoles.Viewer;
+}
+
+public sealed class OperatorOpenIdOptions
+{
+    /// <summary>The provider's issuer URL; OpenID Connect is on when this and ClientId are set.</summary>
+    public string? Authority { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The claim that carries roles, and which of its values make an editor (everyone else signed in is a viewer).</summary>
+    public string RoleClaim { get; set; } = "roles";
+
+    public List<string> EditorRoles { get; set; } = [];
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
+}
+
+public static class OperatorRoles
+{
+    public const string Editor = "editor";
+    public const string Viewer = "viewer";
+
+    public const string ReadPolicy = "operator.read";
+    public const string WritePolicy = "operator.write";
+    public const string Scheme = "Operator";
+}
