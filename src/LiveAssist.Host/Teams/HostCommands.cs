@@ -42,7 +42,7 @@ internal static class HostCommands
             .AddCommandLine(args, new Dictionary<string, string> { ["--out"] = "Out" })
             .Build();
         var options = configuration.GetSection(TeamsOptions.SectionName).Get<TeamsOptions>() ?? new TeamsOptions();
-        var botId = options.BotId ?? configuration["MicrosoftAppId"];
+        var botId = string.IsNullOrWhiteSpace(options.BotId) ? configuration["MicrosoftAppId"] : options.BotId;
         if (string.IsNullOrWhiteSpace(botId))
         {
             Console.Error.WriteLine("No bot id: set MicrosoftAppId (or Teams:BotId) to the Azure Bot's Microsoft App ID, e.g. `MicrosoftAppId=<guid> dotnet run --project src/LiveAssist.Host -- teams-package`.");
