@@ -199,10 +199,10 @@
           rollback.className = 'rollback';
           rollback.addEventListener('click', async () => {
             const { status, data: result } = await api('POST', `/operator/api/history/${v.id}/rollback`);
-            $('status').textContent = status === 200 ? `Rolled back to #${v.id}` : `Rollback refused: ${result.problems?.[0]?.message ?? ''}`;
-            $('status').className = status === 200 ? 'ok' : 'error';
             if (status === 200 && state.path === v.path) { delete state.drafts[v.path]; await openFile(v.path); }
             await Promise.all([loadTab('history'), loadTab('log'), loadFiles()]);
+            $('status').textContent = status === 200 ? `Rolled back to #${v.id}` : `Rollback refused: ${result.problems?.[0]?.message ?? ''}`;
+            $('status').className = status === 200 ? 'ok' : 'error';
           });
           item.append(rollback);
         }
