@@ -12,7 +12,7 @@ var connections = IntArg("--connections", 64);
 var conversations = IntArg("--conversations", 200);
 var skipJs = args.Contains("--skip-js");
 var products = IntArg("--products", 100_000);
-var only = StringArg("--only"); // messages | directline | catalog | captions | engines | presenter
+var only = StringArg("--only"); // messages | directline | catalog | captions | engines | presenter | reload
 var listeners = IntArg("--listeners", 1000);
 var duration = TimeSpan.FromSeconds(seconds);
 var warmup = TimeSpan.FromSeconds(5);
@@ -168,6 +168,22 @@ if (only is null or "presenter")
     rows.Add(Row("presenter: final caption at the overlay → 15-word line ready (espeak-ng audio + word and viseme timings; one line at a time)", 1000 / Math.Max(1, ready.PercentileMs(50)), ready, 1));
     var (perSecond, perLine) = await PresenterLoad.EspeakThroughputAsync(warmup, duration);
     rows.Add(Row("presenter: espeak-ng reading 15-word lines back to back in one process (lines/s on one core)", perSecond, perLine, 1));
+}
+
+// 8. Hot reload of dialog flows: a flow file saved on disk → the next turn answers with it.
+if (only is null or "reload")
+{
+    var port = HostProcess.FreePort();
+    var (_, content) = RepoPaths.CopyContent();
+    var environment = new Dictionary<string, string>(content)
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Storage__DataDirectory"] = RepoPaths.NewTempDirectory("liveassist-bench"),
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+    await using var host = await TargetProcess.StartAsync("dotnet", [hostDll, "--urls", $"http://127.0.0.1:{port}"], environment, root, $"http://127.0.0.1:{port}/healthz");
+    var reload = await ReloadLoad.FileSavedToNewAnswerAsync($"http://127.0.0.1:{port}", content["Dialogs__Directory"], Math.Max(10, seconds));
+    rows.Add(Row("dialogs: flow file saved on disk → next turn answers with the new flow (500 ms polling)", 1000 / Math.Max(1, reload.PercentileMs(50)), reload, 1));
 }
 
 Console.WriteLine();

@@ -12,10 +12,18 @@ namespace LiveAssist.Dialogs.Content;
 /// The store is resolved on the first tick, not at startup: its operations need HTTP clients that are
 /// only usable once the server runs.
 /// </summary>
-public sealed partial class ContentWatcher(IServiceProvider services, IOptions<DialogOptions> options, TimeProvider time, ILogger<ContentWatcher> logger) : BackgroundService
+public sealed partial class ContentWatcher(IServiceProvider services, IHostApplicationLifetime lifetime, IOptions<DialogOptions> options, TimeProvider time, ILogger<ContentWatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The store's operations use HTTP clients that work only once the server runs.
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            await started.Task.ConfigureAwait(false);
+        }
+
         DialogContentStore? store = null;
         var fingerprint = string.Empty;
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.ReloadIntervalMs), time);
@@ -37,13 +45,14 @@ public sealed partial class ContentWatcher(IServiceProvider services, IOptions<D
                     await store.ReloadAsync(stoppingToken).ConfigureAwait(false);
                 }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
+                // A failed check must never stop the host (a BackgroundService that throws does): try again next tick.
                 LogReadFailed(logger, ex);
             }
         }
     }
 
-    [LoggerMessage(1, LogLevel.Warning, "Could not read the dialog folders; trying again")]
+    [LoggerMessage(1, LogLevel.Warning, "Could not check or reload the dialog folders; trying again")]
     private static partial void LogReadFailed(ILogger logger, Exception exception);
 }

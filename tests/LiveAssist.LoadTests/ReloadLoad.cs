@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace LiveAssist.LoadTests;
+
+/// <summary>
+/// Hot reload: time from a flow file being saved on disk to the next turn answering with the new flow
+/// (the brief: within 2 s). The greeting flow is switched between two texts; "hello" is asked every 20 ms.
+/// </summary>
+internal static class ReloadLoad
+{
+    public static async Task<LatencyRecorder> FileSavedToNewAnswerAsync(string baseUrl, string dialogsDirectory, int changes)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(10) };
+        var path = Path.Combine(dialogsDirectory, "greeting.json");
+        var original = await File.ReadAllTextAsync(path);
+        var texts = new[] { "help", "greetingReply" };
+        var latency = new LatencyRecorder();
+        for (var i = 0; i < changes; i++)
+        {
+            var key = texts[i % 2];
+            var expected = await AskAsync(http, key == "help" ? "help" : "hello"); // what that text says, through its own flow
+            await File.WriteAllTextAsync(path, original.Replace("\"text\": \"greetingReply\"", $"\"text\": \"{key}\"", StringComparison.Ordinal));
+            var saved = Stopwatch.GetTimestamp();
+            var deadline = saved + (Stopwatch.Frequency * 10);
+            while (true)
+            {
+                if (await AskAsync(http, "hello") == expected)
+                {
+                    latency.Record(Stopwatch.GetTimestamp() - saved);
+                    break;
+                }
+
+                if (Stopwatch.GetTimestamp() > deadline)
+                {
+                    latency.Error();
+                    break;
+                }
+
+                await Task.Delay(20);
+            }
+        }
+
+        await File.WriteAllTextAsync(path, original);
+        return latency;
+    }
+
+    private static async Task<string?> AskAsync(HttpClient http, string text)
+    {
+        using var response = await http.PostAsJsonAsync("/api/messages", new
+        {
+            type = "message", id = Guid.NewGuid().ToString("N"), channelId = "webchat", serviceUrl = "http://127.0.0.1:9/", text, locale = "en",
+            from = new { id = "bench" }, recipient = new { id = "bot" }, conversation = new { id = "reload-bench" }, deliveryMode = "expectReplies",
+        });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activities")[0].GetProperty("text").GetString();
+    }
+}
