@@ -15,12 +15,13 @@ internal static class ReloadLoad
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(10) };
         var path = Path.Combine(dialogsDirectory, "greeting.json");
         var original = await File.ReadAllTextAsync(path);
-        var texts = new[] { "help", "greetingReply" };
+        // What each text says, read through the unchanged flows before any edit.
+        var says = new Dictionary<string, string?> { ["help"] = await AskAsync(http, "help"), ["greetingReply"] = await AskAsync(http, "hello") };
         var latency = new LatencyRecorder();
         for (var i = 0; i < changes; i++)
         {
-            var key = texts[i % 2];
-            var expected = await AskAsync(http, key == "help" ? "help" : "hello"); // what that text says, through its own flow
+            var key = i % 2 == 0 ? "help" : "greetingReply";
+            var expected = says[key];
             await File.WriteAllTextAsync(path, original.Replace("\"text\": \"greetingReply\"", $"\"text\": \"{key}\"", StringComparison.Ordinal));
             var saved = Stopwatch.GetTimestamp();
             var deadline = saved + (Stopwatch.Frequency * 10);

@@ -61,7 +61,10 @@ public sealed class ProductCardBuilder(QaAnswerer answerer, Dialogs.Locales.Loca
             return null;
         }
 
-        var product = await answerer.FindProductAsync(args.GetValue<string>(), cancellationToken).ConfigureAwait(false);
+        var id = args.GetValue<string>();
+        var product = turn.Context.TurnState.TryGetValue(AnswerQuestionOperation.AnsweredProductKey, out var answered) && answered is Catalog.Client.Product { } known && known.Id == id
+            ? known
+            : await answerer.FindProductAsync(id, cancellationToken).ConfigureAwait(false);
         return product is null ? null : ProductCard.Build(new ProductFacts(product, turn.Language, texts), turn.Language, texts);
     }
 }

@@ -17,6 +17,8 @@ namespace LiveAssist.BuyerQa.Flows;
 /// </summary>
 public sealed class AnswerQuestionOperation(QaAnswerer answerer) : IFlowOperation
 {
+    public const string AnsweredProductKey = "BuyerQa.AnsweredProduct";
+
     public string Name => "qa.answer";
 
     public async Task<JsonNode?> InvokeAsync(FlowTurn turn, JsonObject args, CancellationToken cancellationToken)
@@ -26,8 +28,9 @@ public sealed class AnswerQuestionOperation(QaAnswerer answerer) : IFlowOperatio
         var context = new QaContext(buyer.Session?.Id, buyer.Session?.CurrentProductId, buyer.Session?.ProductList ?? [], lastProduct);
         var answer = await answerer.AnswerAsync(buyer.Question, context, cancellationToken).ConfigureAwait(false);
         var productId = answer.Product?.Id;
-        if (productId is not null)
+        if (answer.Product is { } product)
         {
+            turn.Context.TurnState[AnsweredProductKey] = product; // the card step needs it too: no second catalog call
             turn.Write("conversation.lastProductId", productId);
         }
 

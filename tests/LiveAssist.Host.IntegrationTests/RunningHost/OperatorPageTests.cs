@@ -10,7 +10,9 @@ namespace LiveAssist.Host.IntegrationTests.RunningHost;
 /// The operator's side with a real host process on its own copy of dialogs/ and locales/: files edited on disk
 /// are picked up while it runs (a broken one refused, the old behaviour kept, both in the operator log), and
 /// the /operator page in Chromium edits, previews, publishes and rolls back a greeting buyers see in /chat.
+/// In the running-host collection so it does not add two host processes and a browser to the other collections' load.
 /// </summary>
+[Collection(RunningHostCollection.Name)]
 public sealed class OperatorPageTests : ChromiumTest
 {
     private const string Password = "operator-page-pass";
