@@ -107,7 +107,8 @@ public sealed class BuyerQaBot(
         var activity = turnContext.Activity;
         var preview = turnContext.TurnState.TryGetValue(DialogPreview.ContentKey, out var draft) ? (DialogContent)draft : null;
         var session = await FindSessionAsync(activity, cancellationToken).ConfigureAwait(false);
-        turnContext.TurnState[BuyerTurn.Key] = new BuyerTurn(question ?? reader.Read(input.Text, language), session);
+        var understood = question ?? reader.Read(input.Text, language);
+        turnContext.TurnState[BuyerTurn.Key] = new BuyerTurn(understood, session);
 
         // In a group chat or channel several buyers talk at once: each keeps their own place in a flow.
         var stateKey = activity.Conversation?.IsGroup == true || activity.Conversation?.ConversationType is "groupChat" or "channel"
@@ -120,14 +121,13 @@ public sealed class BuyerQaBot(
             User = turnContext.UserState.Get<JsonObject>("vars") ?? [],
             Stack = saved["stack"]?.Deserialize<List<FlowFrame>>(ActivitySerializer.Options) ?? [],
         };
-        var understood = turnContext.TurnState[BuyerTurn.Key] is BuyerTurn b ? b.Question : null;
         turn.Turn["text"] = input.Text;
         turn.Turn["language"] = language;
         turn.Turn["intent"] = input.Intent;
-        turn.Turn["quantity"] = understood?.Quantity;
-        turn.Turn["country"] = understood?.Country;
-        turn.Turn["incoterm"] = understood?.Incoterm;
-        turn.Turn["productId"] = understood?.Product.ProductId;
+        turn.Turn["quantity"] = understood.Quantity;
+        turn.Turn["country"] = understood.Country;
+        turn.Turn["incoterm"] = understood.Incoterm;
+        turn.Turn["productId"] = understood.Product.ProductId;
         turn.Turn["event"] = input.Event;
         turn.Turn["eventValue"] = eventValue;
         turn.Turn["channel"] = activity.ChannelId;

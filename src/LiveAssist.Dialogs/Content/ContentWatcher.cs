@@ -33,8 +33,8 @@ public sealed partial class ContentWatcher(IServiceProvider services, IHostAppli
             {
                 if (store is null)
                 {
-                    fingerprint = services.GetRequiredService<DialogContentStore>().Files.Fingerprint();
                     store = services.GetRequiredService<DialogContentStore>();
+                    fingerprint = store.Files.Fingerprint();
                     continue;
                 }
 

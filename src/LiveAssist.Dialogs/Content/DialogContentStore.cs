@@ -121,17 +121,9 @@ public sealed partial class DialogContentStore
         var build = _builder.Build(candidate);
         for (var round = 0; !build.Succeeded && round < 4; round++)
         {
-            foreach (var problem in build.Errors)
+            foreach (var failing in build.Errors.GroupBy(p => p.Path).Where(g => !firstProblems.ContainsKey(g.Key)))
             {
-                if (!firstProblems.TryGetValue(problem.Path, out var list))
-                {
-                    firstProblems[problem.Path] = list = [];
-                }
-
-                if (round == 0 || list.Count == 0)
-                {
-                    list.Add(problem);
-                }
+                firstProblems[failing.Key] = [.. failing];
             }
 
             foreach (var bad in build.Errors.Select(p => p.Path).Distinct().ToList())

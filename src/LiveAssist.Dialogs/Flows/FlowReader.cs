@@ -13,23 +13,17 @@ namespace LiveAssist.Dialogs.Flows;
 /// </summary>
 public static class FlowReader
 {
-    private static readonly Lazy<JsonSchema> Schema = new(() =>
+    /// <summary>The flow schema's text, served to the operator page's editor.</summary>
+    public static readonly string SchemaText = ReadSchema();
+
+    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromJsonAsync(SchemaText).GetAwaiter().GetResult());
+
+    private static string ReadSchema()
     {
         using var stream = typeof(FlowReader).Assembly.GetManifestResourceStream("LiveAssist.Dialogs.flow.schema.json")
             ?? throw new InvalidOperationException("flow.schema.json is not embedded.");
         using var reader = new StreamReader(stream);
-        return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
-    });
-
-    /// <summary>The flow schema's text, served to the operator page's editor.</summary>
-    public static string SchemaText
-    {
-        get
-        {
-            using var stream = typeof(FlowReader).Assembly.GetManifestResourceStream("LiveAssist.Dialogs.flow.schema.json")!;
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }
+        return reader.ReadToEnd();
     }
 
     /// <param name="path">Relative path, e.g. <c>dialogs/quote-request.json</c>; the flow id must match its name.</param>

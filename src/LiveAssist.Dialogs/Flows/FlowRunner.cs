@@ -45,7 +45,12 @@ public sealed partial class FlowRunner(
         var started = input.ConversationStart ? flows.FirstOrDefault(f => f.Triggers.Any(t => t.ConversationStart))
             : input.Event is { } name ? flows.FirstOrDefault(f => f.Triggers.Any(t => string.Equals(t.Event, name, StringComparison.Ordinal)))
             : null;
-        if (started is null && turn.Stack.Count > 0 && turn.Stack[^1].Waiting && !input.ConversationStart)
+        if ((input.ConversationStart || input.Event is not null) && started is null)
+        {
+            return false; // an event no flow wants leaves a waiting question alone
+        }
+
+        if (started is null && turn.Stack.Count > 0 && turn.Stack[^1].Waiting)
         {
             if (Said(turn, input.Text, CancelWords))
             {
@@ -58,11 +63,6 @@ public sealed partial class FlowRunner(
             {
                 return true;
             }
-        }
-
-        if (started is null && (input.ConversationStart || input.Event is not null))
-        {
-            return false;
         }
 
         started ??= flows.FirstOrDefault(f => f.Triggers.Any(t => t.Words is { } words && Said(turn, input.Text, words)))
@@ -252,7 +252,8 @@ public sealed partial class FlowRunner(
 
         foreach (var (name, expression) in step.Slots)
         {
-            slots[name] = turn.Evaluate(expression) is JsonNode node ? node.ToJsonString() : turn.Evaluate(expression);
+            var value = turn.Evaluate(expression);
+            slots[name] = value is JsonNode node ? node.ToJsonString() : value;
         }
 
         var texts = turn.Content.Texts;

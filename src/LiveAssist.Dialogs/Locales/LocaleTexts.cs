@@ -28,18 +28,9 @@ public sealed class LocaleTexts
     /// <summary>Loads every <c>&lt;lang&gt;/*.json</c> file; a file that is not an object of strings/arrays throws with its path.</summary>
     public static LocaleTexts Load(string directory, IReadOnlyList<string> fallbacks)
     {
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (System.IO.Directory.Exists(directory))
-        {
-            foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories))
-            {
-                files[Path.GetRelativePath(directory, file).Replace('\\', '/')] = File.ReadAllText(file);
-            }
-        }
-
         try
         {
-            return new LocaleTexts(Merge(files.Select(f => (LanguageOf(f.Key), ReadFile(f.Key, f.Value)))), fallbacks);
+            return new LocaleTexts(Merge(Files(directory).Select(f => (LanguageOf(f.Path), ReadFile(f.Path, f.Text)))), fallbacks);
         }
         catch (ContentException ex)
         {
@@ -54,23 +45,26 @@ public sealed class LocaleTexts
     public static LocaleTexts LoadUsable(string directory, IReadOnlyList<string> fallbacks)
     {
         var usable = new List<(string, IReadOnlyDictionary<string, string[]>)>();
-        if (System.IO.Directory.Exists(directory))
+        foreach (var (path, text) in Files(directory))
         {
-            foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            try
             {
-                var relative = Path.GetRelativePath(directory, file).Replace('\\', '/');
-                try
-                {
-                    usable.Add((LanguageOf(relative), ReadFile(relative, File.ReadAllText(file))));
-                }
-                catch (ContentException)
-                {
-                }
+                usable.Add((LanguageOf(path), ReadFile(path, text)));
+            }
+            catch (ContentException)
+            {
             }
         }
 
         return new LocaleTexts(Merge(usable), fallbacks);
     }
+
+    /// <summary>Every <c>&lt;lang&gt;/*.json</c> below <paramref name="directory"/>: path relative to it, and text.</summary>
+    private static IEnumerable<(string Path, string Text)> Files(string directory)
+        => System.IO.Directory.Exists(directory)
+            ? System.IO.Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                .Select(file => (Path.GetRelativePath(directory, file).Replace('\\', '/'), File.ReadAllText(file)))
+            : [];
 
     /// <summary>Replaces every text at once (hot reload, publish, rollback).</summary>
     public void Replace(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string[]>> byLanguage)
@@ -190,8 +184,6 @@ public sealed class LocaleTexts
             .OrderBy(l => l.Key, StringComparer.Ordinal)
             .ToDictionary(l => l.Key, l => (IReadOnlyList<string>)[.. referenceTexts.Keys.Where(k => !l.Value.ContainsKey(k)).Order(StringComparer.Ordinal)]);
     }
-
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> MissingKeys() => MissingKeys(_byLanguage, _fallbacks.FirstOrDefault() ?? "en");
 
     private string[]? Find(string? locale, string key)
     {

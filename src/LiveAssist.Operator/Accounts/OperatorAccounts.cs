@@ -13,6 +13,9 @@ namespace LiveAssist.Operator.Accounts;
 /// </summary>
 public sealed partial class OperatorAccounts
 {
+    // Verified against when the name is unknown, so a wrong name costs as long as a wrong password.
+    private static readonly string Decoy = PasswordHash.Create(Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)));
+
     private readonly IReadOnlyList<OperatorAccount> _accounts;
 
     public OperatorAccounts(IOptions<OperatorOptions> options, IServiceProvider services, ILogger<OperatorAccounts> logger)
@@ -28,8 +31,6 @@ public sealed partial class OperatorAccounts
         var ok = PasswordHash.Verify(password ?? string.Empty, account?.PasswordHash ?? Decoy);
         return ok && account is not null ? account : null;
     }
-
-    private static readonly string Decoy = PasswordHash.Create(Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)));
 
     private static OperatorAccount Bootstrap(IServiceProvider services, ILogger logger)
     {

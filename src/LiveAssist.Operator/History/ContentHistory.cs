@@ -43,48 +43,43 @@ public sealed class ContentHistory : IContentChangeObserver
 
     public Task<List<ContentVersion>> ListAsync(string? path, int limit, CancellationToken cancellationToken)
         => path is null
-            ? _db.ReadJsonAsync<ContentVersion>("SELECT json FROM versions ORDER BY id DESC LIMIT $limit", JsonSerializerOptions.Web, cancellationToken, ("$limit", limit))
-            : _db.ReadJsonAsync<ContentVersion>("SELECT json FROM versions WHERE path = $path ORDER BY id DESC LIMIT $limit", JsonSerializerOptions.Web, cancellationToken, ("$path", path), ("$limit", limit));
+            ? _db.ReadJsonAsync<ContentVersion>("SELECT json_set(json, '$.id', id) FROM versions ORDER BY id DESC LIMIT $limit", JsonSerializerOptions.Web, cancellationToken, ("$limit", limit))
+            : _db.ReadJsonAsync<ContentVersion>("SELECT json_set(json, '$.id', id) FROM versions WHERE path = $path ORDER BY id DESC LIMIT $limit", JsonSerializerOptions.Web, cancellationToken, ("$path", path), ("$limit", limit));
 
     public async Task<ContentVersion?> GetAsync(long id, CancellationToken cancellationToken)
-        => (await _db.ReadJsonAsync<ContentVersion>("SELECT json FROM versions WHERE id = $id", JsonSerializerOptions.Web, cancellationToken, ("$id", id)).ConfigureAwait(false)).FirstOrDefault();
+        => (await _db.ReadJsonAsync<ContentVersion>("SELECT json_set(json, '$.id', id) FROM versions WHERE id = $id", JsonSerializerOptions.Web, cancellationToken, ("$id", id)).ConfigureAwait(false)).FirstOrDefault();
 
     /// <summary>The version of the same file just before <paramref name="version"/>.</summary>
     public async Task<ContentVersion?> PreviousAsync(ContentVersion version, CancellationToken cancellationToken)
-        => (await _db.ReadJsonAsync<ContentVersion>("SELECT json FROM versions WHERE path = $path AND id < $id ORDER BY id DESC LIMIT 1", JsonSerializerOptions.Web, cancellationToken,
+        => (await _db.ReadJsonAsync<ContentVersion>("SELECT json_set(json, '$.id', id) FROM versions WHERE path = $path AND id < $id ORDER BY id DESC LIMIT 1", JsonSerializerOptions.Web, cancellationToken,
             ("$path", version.Path), ("$id", version.Id)).ConfigureAwait(false)).FirstOrDefault();
 
     public Task AuditAsync(string user, string action, string? path, string? detail, CancellationToken cancellationToken)
-        => _db.WriteAsync(async connection =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO audit (at, json) VALUES ($at, '{}') RETURNING id";
-            var at = _time.GetUtcNow();
-            command.Parameters.AddWithValue("$at", at.ToString("O"));
-            var id = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            await using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE audit SET json = $json WHERE id = $id";
-            update.Parameters.AddWithValue("$json", JsonSerializer.Serialize(new AuditEntry(id, at, user, action, path, detail), JsonSerializerOptions.Web));
-            update.Parameters.AddWithValue("$id", id);
-            return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }, cancellationToken);
+    {
+        var at = _time.GetUtcNow();
+        return AppendAsync("audit", at, new AuditEntry(0, at, user, action, path, detail), null, cancellationToken);
+    }
 
     public Task<List<AuditEntry>> AuditLogAsync(int limit, CancellationToken cancellationToken)
-        => _db.ReadJsonAsync<AuditEntry>("SELECT json FROM audit ORDER BY id DESC LIMIT $limit", JsonSerializerOptions.Web, cancellationToken, ("$limit", limit));
+        => _db.ReadJsonAsync<AuditEntry>("SELECT json_set(json, '$.id', id) FROM audit ORDER BY id DESC LIMIT $limit", JsonSerializerOptions.Web, cancellationToken, ("$limit", limit));
 
     private Task AddAsync(string path, string? text, string author, string action, CancellationToken cancellationToken)
+    {
+        var at = _time.GetUtcNow();
+        return AppendAsync("versions", at, new ContentVersion(0, path, text, author, at, action), path, cancellationToken);
+    }
+
+    // Rows keep their record as JSON; reads put the row id into it (json_set), so one INSERT is enough.
+    private Task AppendAsync<T>(string table, DateTimeOffset at, T record, string? path, CancellationToken cancellationToken)
         => _db.WriteAsync(async connection =>
         {
-            var at = _time.GetUtcNow();
             await using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO versions (path, at, json) VALUES ($path, $at, '{}') RETURNING id";
-            command.Parameters.AddWithValue("$path", path);
+            command.CommandText = table == "versions"
+                ? "INSERT INTO versions (path, at, json) VALUES ($path, $at, $json)"
+                : "INSERT INTO audit (at, json) VALUES ($at, $json)";
+            command.Parameters.AddWithValue("$path", (object?)path ?? DBNull.Value);
             command.Parameters.AddWithValue("$at", at.ToString("O"));
-            var id = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            await using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE versions SET json = $json WHERE id = $id";
-            update.Parameters.AddWithValue("$json", JsonSerializer.Serialize(new ContentVersion(id, path, text, author, at, action), JsonSerializerOptions.Web));
-            update.Parameters.AddWithValue("$id", id);
-            return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            command.Parameters.AddWithValue("$json", JsonSerializer.Serialize(record, JsonSerializerOptions.Web));
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 }

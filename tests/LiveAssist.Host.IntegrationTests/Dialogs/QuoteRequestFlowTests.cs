@@ -67,6 +67,19 @@ public sealed class QuoteRequestFlowTests
         await Say("+34 600 123 456", "no-1");
         Assert.True(LocaleFile.IsVariation("en", "quote.cancelled", await Say("no", "no-1")));
 
+        // An event no flow handles (Web Chat's join) does not count as an answer to the waiting question.
+        await Say("quote request", "event-1");
+        using (var join = await host.Client.PostAsJsonAsync("/api/messages", new
+        {
+            type = "event", name = "webchat/join", id = "e-1", channelId = "webchat", serviceUrl = "http://127.0.0.1:9/", locale = "en",
+            from = new { id = "buyer-1" }, recipient = new { id = "bot" }, conversation = new { id = "event-1" }, deliveryMode = "expectReplies",
+        }))
+        {
+            Assert.Equal(0, (await join.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activities").GetArrayLength());
+        }
+
+        Assert.True(LocaleFile.IsVariation("en", "quote.askQty", await Say("YW-100234", "event-1")));
+
         await Say("quote request", "cancel-1");
         Assert.True(LocaleFile.IsVariation("en", "flow.cancelled", await Say("cancel", "cancel-1")));
         // After cancelling, a question is answered as a question again.
