@@ -27,6 +27,12 @@ public sealed partial class CaptionEngineFallbackTests
         Assert.Contains("fallback", caption.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
         Assert.Contains("3,000", caption.GetProperty("text").GetString());
         Assert.True(hanging.Calls >= 1);
+        // The chain cancels the engine and moves on without waiting for it; the engine sees the cancellation on its own thread.
+        for (var i = 0; i < 50 && hanging.CancelledCalls == 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
         Assert.True(hanging.CancelledCalls >= 1, "the hanging engine was not told to stop when its time was up");
     }
 
