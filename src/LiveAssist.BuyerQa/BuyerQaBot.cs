@@ -115,9 +115,11 @@ public sealed class BuyerQaBot(
             ? "dialog:" + activity.From?.Id
             : "dialog";
         var saved = turnContext.ConversationState.Get<JsonObject>(stateKey) ?? [];
+        var conversationVars = saved["vars"] as JsonObject ?? [];
+        saved.Remove("vars"); // detached, so it can be stored back as it is, without a copy
         var turn = new FlowTurn(turnContext, preview ?? content.Current, language, preview is not null)
         {
-            Conversation = saved["vars"] as JsonObject ?? [],
+            Conversation = conversationVars,
             User = turnContext.UserState.Get<JsonObject>("vars") ?? [],
             Stack = saved["stack"]?.Deserialize<List<FlowFrame>>(ActivitySerializer.Options) ?? [],
         };
@@ -140,7 +142,7 @@ public sealed class BuyerQaBot(
         turnContext.ConversationState.Set(stateKey, new JsonObject
         {
             ["stack"] = JsonSerializer.SerializeToNode(turn.Stack, ActivitySerializer.Options),
-            ["vars"] = turn.Conversation.DeepClone(),
+            ["vars"] = turn.Conversation,
         });
         turnContext.UserState.Set("vars", turn.User);
         return handled;

@@ -39,6 +39,7 @@ public static class BuyerQaServiceCollectionExtensions
         services.AddSingleton<IFlowOperation, HandoffOperation>();
         services.AddSingleton<IFlowAnswerRecognizer, QuantityAnswer>();
         services.AddSingleton<IFlowAnswerRecognizer, CountryAnswer>();
+        services.AddSingleton<IFlowAnswerRecognizer, ContactAnswer>();
         services.AddSingleton<IFlowAnswerRecognizer, ProductAnswer>();
         services.AddSingleton<IFlowCard, ProductCardBuilder>();
         services.AddSingleton<IBot, BuyerQaBot>();

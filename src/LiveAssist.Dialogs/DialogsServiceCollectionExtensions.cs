@@ -37,7 +37,6 @@ public static class DialogsServiceCollectionExtensions
         services.AddHostedService<ContentWatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFlowAnswerRecognizer, TextAnswer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFlowAnswerRecognizer, YesNoAnswer>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFlowAnswerRecognizer, ContactAnswer>());
         return services;
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json;
+using LiveAssist.Testing;
 
 namespace LiveAssist.LoadTests;
 
@@ -47,14 +46,5 @@ internal static class ReloadLoad
         return latency;
     }
 
-    private static async Task<string?> AskAsync(HttpClient http, string text)
-    {
-        using var response = await http.PostAsJsonAsync("/api/messages", new
-        {
-            type = "message", id = Guid.NewGuid().ToString("N"), channelId = "webchat", serviceUrl = "http://127.0.0.1:9/", text, locale = "en",
-            from = new { id = "bench" }, recipient = new { id = "bot" }, conversation = new { id = "reload-bench" }, deliveryMode = "expectReplies",
-        });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activities")[0].GetProperty("text").GetString();
-    }
+    private static Task<string?> AskAsync(HttpClient http, string text) => LocalBot.FirstTextAsync(http, text, "en", "reload-bench");
 }

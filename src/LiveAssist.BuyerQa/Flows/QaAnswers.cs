@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LiveAssist.BuyerQa.Answers;
+using LiveAssist.BuyerQa.Leads;
 using LiveAssist.BuyerQa.Understanding;
 using LiveAssist.Catalog.Client;
 using LiveAssist.Dialogs.Flows;
@@ -20,6 +21,15 @@ public sealed class QuantityAnswer : IFlowAnswerRecognizer
             : null;
         return Task.FromResult(value);
     }
+}
+
+/// <summary><c>expect: contact</c>: an e-mail address or phone number in the answer, as the lead store recognizes one.</summary>
+public sealed class ContactAnswer : IFlowAnswerRecognizer
+{
+    public string Kind => "contact";
+
+    public Task<JsonNode?> RecognizeAsync(FlowTurn turn, string text, CancellationToken cancellationToken)
+        => Task.FromResult<JsonNode?>(LeadStore.FindContact(text) is { } contact ? JsonValue.Create(contact) : null);
 }
 
 /// <summary><c>expect: country</c>: a country named in any supported language, as its ISO code.</summary>

@@ -37,7 +37,7 @@ public sealed class AnswerQuestionOperation(QaAnswerer answerer) : IFlowOperatio
         var slots = new JsonObject();
         foreach (var (name, value) in answer.Said.Slots)
         {
-            slots[name] = FlowExpression.ToNode(value is int or long or double or float ? Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture) : value);
+            slots[name] = FlowExpression.ToNode(value);
         }
 
         return new JsonObject
@@ -83,8 +83,9 @@ public sealed class ProductOperation(QaAnswerer answerer, LocaleTexts texts) : I
 /// <summary>
 /// <c>catalog.quote</c> (args: productId, qty, country, incoterm): the catalog's quote with money written
 /// for the buyer (unitPrice, total) and the plain figures (unitPriceValue, totalValue) for a lead.
+/// The product's own facts come from <c>catalog.product</c>.
 /// </summary>
-public sealed class QuoteOperation(QaAnswerer answerer, CountryRecognizer countries, LocaleTexts texts) : IFlowOperation
+public sealed class QuoteOperation(QaAnswerer answerer, CountryRecognizer countries) : IFlowOperation
 {
     public string Name => "catalog.quote";
 
@@ -99,19 +100,14 @@ public sealed class QuoteOperation(QaAnswerer answerer, CountryRecognizer countr
 
         var country = args["country"]?.GetValue<string>();
         var quote = await answerer.QuoteAsync(id, qty, country, args["incoterm"]?.GetValue<string>(), cancellationToken).ConfigureAwait(false);
-        var product = await answerer.FindProductAsync(id, cancellationToken).ConfigureAwait(false);
-        if (quote is null || product is null)
+        if (quote is null)
         {
             return null;
         }
 
-        var facts = new ProductFacts(product, turn.Language, texts);
         return new JsonObject
         {
-            ["title"] = facts.Title,
-            ["unit"] = facts.Unit,
             ["qty"] = quote.Qty,
-            ["moq"] = facts.Moq,
             ["moqMet"] = quote.MoqMet,
             ["unitPrice"] = BuyerCulture.Money(quote.UnitPrice, quote.Currency, turn.Language),
             ["total"] = BuyerCulture.Money(quote.Total, quote.Currency, turn.Language),
@@ -153,7 +149,7 @@ public sealed class SaveLeadOperation(LeadStore leads, TimeProvider time) : IFlo
 }
 
 /// <summary>
-/// <c>merchant.handoff</c> (the handoff step): queues the buyer's question for the merchant with a Chinese
+/// <c>merchant.handoff</c> (the handoff step; args: productId): queues the buyer's question for the merchant with a Chinese
 /// gist and translation. Stored before the buyer is told, so a crash between the two loses nothing.
 /// </summary>
 public sealed class HandoffOperation(HandoffQueue handoffs, ChineseGist gist, ITranslator translator, QaAnswerer answerer, TimeProvider time) : IFlowOperation
@@ -169,7 +165,7 @@ public sealed class HandoffOperation(HandoffQueue handoffs, ChineseGist gist, IT
 
         var buyer = BuyerTurn.Of(turn);
         var question = buyer.Question;
-        var productId = args["productId"]?.GetValue<string>() ?? turn.Read("turn.answer.productId")?.GetValue<string>();
+        var productId = args["productId"]?.GetValue<string>();
         var product = productId is null ? null : await FindQuietlyAsync(productId, cancellationToken).ConfigureAwait(false);
         var translated = await translator.TranslateAsync(question.Text, question.Language, "zh", cancellationToken).ConfigureAwait(false);
         var reason = args["reason"]?.ToString() ?? "flow";

@@ -15,11 +15,14 @@ public sealed class DialogContent
     {
         Texts = new LocaleTexts(texts, fallbacks);
         Flows = flows;
+        _byId = flows.GroupBy(f => f.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         TextTable = texts;
         Files = files;
         Warnings = warnings;
         Version = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + '\0' + f.Value)))))[..12].ToLowerInvariant();
     }
+
+    private readonly Dictionary<string, Flow> _byId;
 
     /// <summary>Flows in file-name order: when two flows have the same trigger, the first wins.</summary>
     public IReadOnlyList<Flow> Flows { get; }
@@ -36,7 +39,8 @@ public sealed class DialogContent
 
     public string Version { get; }
 
-    public Flow? Find(string? id) => id is null ? null : Flows.FirstOrDefault(f => f.Id == id);
+    /// <summary>Looked up for every step a turn runs, hence the dictionary.</summary>
+    public Flow? Find(string? id) => id is not null && _byId.TryGetValue(id, out var flow) ? flow : null;
 }
 
 /// <summary>The outcome of reading a set of files: the content, or why it cannot be used.</summary>

@@ -52,7 +52,7 @@ public sealed partial class FlowRunner(
 
         if (started is null && turn.Stack.Count > 0 && turn.Stack[^1].Waiting)
         {
-            if (Said(turn, input.Text, CancelWords))
+            if (turn.Content.Texts.IsWholeMessage(input.Text, CancelWords))
             {
                 turn.Stack.Clear();
                 await SendTextAsync(turn, CancelledText, cancellationToken).ConfigureAwait(false);
@@ -65,7 +65,7 @@ public sealed partial class FlowRunner(
             }
         }
 
-        started ??= flows.FirstOrDefault(f => f.Triggers.Any(t => t.Words is { } words && Said(turn, input.Text, words)))
+        started ??= flows.FirstOrDefault(f => f.Triggers.Any(t => t.Words is { } words && turn.Content.Texts.IsWholeMessage(input.Text, words)))
             ?? flows.FirstOrDefault(f => f.Triggers.Any(t => t.Intent is { } intent && string.Equals(intent, input.Intent, StringComparison.OrdinalIgnoreCase)))
             ?? flows.FirstOrDefault(f => f.Triggers.Any(t => t.NoAnswer));
         if (started is null)
@@ -302,13 +302,6 @@ public sealed partial class FlowRunner(
         var reply = turn.Context.Activity.CreateReply(turn.Content.Texts.Get(turn.Language, key), turn.Language);
         turn.Replies.Add(reply);
         return turn.Context.SendActivityAsync(reply, cancellationToken);
-    }
-
-    /// <summary>True when the whole message is one of the key's variations ("hi", "hola!", "取消").</summary>
-    private static bool Said(FlowTurn turn, string text, string wordsKey)
-    {
-        var normalized = text.Trim().TrimEnd('!', '?', '.', '！', '？', '。', '¡', '¿').Trim();
-        return normalized.Length > 0 && turn.Content.Texts.AllVariations(wordsKey).Any(word => string.Equals(normalized, word, StringComparison.OrdinalIgnoreCase));
     }
 
     [LoggerMessage(1, LogLevel.Information, "A conversation waited at {Flow}/{Step}, which content {Version} no longer has; the flow restarts")]

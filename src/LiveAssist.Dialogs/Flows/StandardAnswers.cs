@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace LiveAssist.Dialogs.Flows;
 
@@ -19,21 +18,8 @@ public sealed class YesNoAnswer : IFlowAnswerRecognizer
 
     public Task<JsonNode?> RecognizeAsync(FlowTurn turn, string text, CancellationToken cancellationToken)
     {
-        var said = text.Trim().TrimEnd('!', '.', '。', '！').Trim();
-        bool Any(string key) => turn.Content.Texts.AllVariations(key).Any(w => string.Equals(w, said, StringComparison.OrdinalIgnoreCase));
-        JsonNode? answer = Any("yesWords") ? JsonValue.Create(true) : Any("noWords") ? JsonValue.Create(false) : null;
+        var texts = turn.Content.Texts;
+        JsonNode? answer = texts.IsWholeMessage(text, "yesWords") ? JsonValue.Create(true) : texts.IsWholeMessage(text, "noWords") ? JsonValue.Create(false) : null;
         return Task.FromResult(answer);
     }
-}
-
-/// <summary><c>expect: contact</c>: an e-mail address or a phone number (7+ digits) somewhere in the answer.</summary>
-public sealed partial class ContactAnswer : IFlowAnswerRecognizer
-{
-    [GeneratedRegex(@"[\w.+-]+@[\w-]+(\.[\w-]+)+|\+?\d[\d\s().-]{6,}\d", RegexOptions.CultureInvariant)]
-    private static partial Regex Contact();
-
-    public string Kind => "contact";
-
-    public Task<JsonNode?> RecognizeAsync(FlowTurn turn, string text, CancellationToken cancellationToken)
-        => Task.FromResult<JsonNode?>(Contact().Match(text) is { Success: true } match ? JsonValue.Create(match.Value.Trim()) : null);
 }

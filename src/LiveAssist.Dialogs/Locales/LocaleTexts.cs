@@ -160,6 +160,13 @@ public sealed class LocaleTexts
     public IEnumerable<string> AllVariations(string key)
         => _byLanguage.Values.SelectMany(texts => texts.TryGetValue(key, out var values) ? values : []);
 
+    /// <summary>True when the whole message, ignoring closing punctuation, is one of the key's variations in any language ("hi", "¡hola!", "取消").</summary>
+    public bool IsWholeMessage(string? text, string key)
+    {
+        var said = (text ?? string.Empty).Trim().Trim('!', '?', '.', '！', '？', '。', '¡', '¿').Trim();
+        return said.Length > 0 && AllVariations(key).Any(word => string.Equals(said, word, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>The text for <paramref name="key"/> in the best language for <paramref name="locale"/>, slots filled.</summary>
     public string Get(string? locale, string key, IReadOnlyDictionary<string, object?>? slots = null)
     {

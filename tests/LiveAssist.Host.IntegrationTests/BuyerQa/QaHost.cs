@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using LiveAssist.Testing;
 
 namespace LiveAssist.Host.IntegrationTests.BuyerQa;
 
@@ -52,26 +53,8 @@ public sealed class QaHost : IAsyncDisposable
     }
 
     /// <summary>Asks the bot through <c>/api/messages</c> (local mode) and returns its replies.</summary>
-    public async Task<IReadOnlyList<JsonElement>> AskAsync(string text, string? locale, string? sessionId, string conversation = "c-1", string channel = "webchat", string user = "buyer-1")
-    {
-        using var response = await Client.PostAsJsonAsync("/api/messages", new
-        {
-            type = "message",
-            id = "m-" + Guid.NewGuid().ToString("N")[..8],
-            channelId = channel,
-            serviceUrl = "http://127.0.0.1:9/",
-            text,
-            locale,
-            from = new { id = user },
-            recipient = new { id = "bot" },
-            conversation = new { id = conversation },
-            deliveryMode = "expectReplies",
-            channelData = sessionId is null ? null : new { sessionId },
-        });
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return [.. body.GetProperty("activities").EnumerateArray().Select(a => a.Clone())];
-    }
+    public Task<IReadOnlyList<JsonElement>> AskAsync(string text, string? locale, string? sessionId, string conversation = "c-1", string channel = "webchat", string user = "buyer-1")
+        => LocalBot.AskAsync(Client, text, locale, conversation, user, channel, sessionId);
 
     public async ValueTask DisposeAsync()
     {

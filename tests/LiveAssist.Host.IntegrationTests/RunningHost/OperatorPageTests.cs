@@ -135,16 +135,8 @@ public sealed class OperatorPageTests : ChromiumTest
         return client;
     }
 
-    private static async Task<string?> AskAsync(HttpClient http, string text)
-    {
-        using var response = await http.PostAsJsonAsync("/api/messages", new
-        {
-            type = "message", id = Guid.NewGuid().ToString("N"), channelId = "webchat", serviceUrl = "http://127.0.0.1:9/", text, locale = "en",
-            from = new { id = "buyer" }, recipient = new { id = "bot" }, conversation = new { id = "reload-" + Guid.NewGuid().ToString("N")[..6] }, deliveryMode = "expectReplies",
-        });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activities")[0].GetProperty("text").GetString();
-    }
+    private static Task<string?> AskAsync(HttpClient http, string text)
+        => LocalBot.FirstTextAsync(http, text, "en", "reload-" + Guid.NewGuid().ToString("N")[..6]);
 
     private static async Task<JsonElement> WaitForLogAsync(HttpClient client, string kind, string path)
     {
@@ -160,17 +152,5 @@ public sealed class OperatorPageTests : ChromiumTest
 
     // The brief's budget is 2 s; the wait allows more so a loaded CI machine does not fail it, and benchmarks measure the time.
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"Timed out waiting for {what}.");
-    }
+        => Assert.True(await Poll.UntilAsync(condition, TimeSpan.FromSeconds(10)), $"Timed out waiting for {what}.");
 }
