@@ -275,6 +275,8 @@ public sealed partial class FlowRunner(
         }
 
         var reply = turn.Context.Activity.CreateReply(text, turn.Language);
+        // Which operator text was said: transcripts, the operator preview and tests read it instead of re-parsing the words.
+        reply.ChannelData = JsonSerializer.SerializeToElement(new { textKey = key });
         if (card is not null)
         {
             reply.Attachments = [card];
