@@ -34,7 +34,7 @@ public sealed class BuyerQaBot(
     protected override Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var language = BuyerLanguage(turnContext, text: null);
-        turnContext.UserState.Set(LanguageKey, language);
+        RememberLanguage(turnContext, language);
         return RunFlowsAsync(turnContext, language, new FlowInput(string.Empty, null, null, ConversationStart: true), null, cancellationToken);
     }
 
@@ -51,7 +51,7 @@ public sealed class BuyerQaBot(
         }
 
         var language = BuyerLanguage(turnContext, text);
-        turnContext.UserState.Set(LanguageKey, language);
+        RememberLanguage(turnContext, language);
         turnContext.ConversationState.Set(TurnsKey, turnContext.ConversationState.Get<int>(TurnsKey) + 1);
 
         // Adaptive Card Action.Submit arrives as a message whose value names the action ("getQuote").
@@ -111,9 +111,7 @@ public sealed class BuyerQaBot(
         turnContext.TurnState[BuyerTurn.Key] = new BuyerTurn(understood, session);
 
         // In a group chat or channel several buyers talk at once: each keeps their own place in a flow.
-        var stateKey = activity.Conversation?.IsGroup == true || activity.Conversation?.ConversationType is "groupChat" or "channel"
-            ? "dialog:" + activity.From?.Id
-            : "dialog";
+        var stateKey = DialogStateKey(activity);
         var saved = turnContext.ConversationState.Get<JsonObject>(stateKey) ?? [];
         var conversationVars = saved["vars"] as JsonObject ?? [];
         saved.Remove("vars"); // detached, so it can be stored back as it is, without a copy
@@ -148,6 +146,13 @@ public sealed class BuyerQaBot(
         return handled;
     }
 
+    /// <summary>True in Teams group chats and channels, where several people talk to the bot at once.</summary>
+    public static bool IsGroup(Activity activity)
+        => activity.Conversation?.IsGroup == true || activity.Conversation?.ConversationType is "groupChat" or "channel";
+
+    /// <summary>Where a person's place in a flow is kept in the conversation's state: per person in a group.</summary>
+    public static string DialogStateKey(Activity activity) => IsGroup(activity) ? "dialog:" + activity.From?.Id : "dialog";
+
     private async Task<LiveSession?> FindSessionAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (activity.GetChannelDataString("sessionId") is { Length: > 0 and < 100 } sessionId
@@ -165,16 +170,29 @@ public sealed class BuyerQaBot(
             ? (name, JsonNode.Parse(v.GetRawText()))
             : (null, null);
 
+    /// <summary>
+    /// The buyer's language: what they wrote when the text says so clearly; the Web Chat locale, which is the
+    /// buyer's own choice (<c>/chat?lang=</c>); the language this conversation has been in; a weak guess from the
+    /// text; and only then the channel's locale (Teams sends the client's UI language, not the buyer's).
+    /// </summary>
     private string BuyerLanguage(ITurnContext turnContext, string? text)
     {
-        var locale = turnContext.Activity.Locale;
-        if (!string.IsNullOrWhiteSpace(locale))
-        {
-            return texts.ResolveLanguage(locale);
-        }
-
-        return LanguageGuesser.Guess(text) is { } guessed
-            ? texts.ResolveLanguage(guessed)
-            : texts.ResolveLanguage(turnContext.UserState.Get<string>(LanguageKey));
+        var activity = turnContext.Activity;
+        var guess = LanguageGuesser.Detect(text);
+        var remembered = turnContext.ConversationState.Get<string>(LanguageStateKey(activity)) ?? turnContext.UserState.Get<string>(LanguageKey);
+        var localeIsBuyersChoice = !string.IsNullOrWhiteSpace(activity.Locale) && activity.ChannelId is not ("msteams" or "skype" or "m365extensions");
+        var chosen = guess is { IsClear: true } ? guess.Language
+            : localeIsBuyersChoice ? activity.Locale
+            : remembered ?? guess?.Language ?? activity.Locale;
+        return texts.ResolveLanguage(chosen);
     }
+
+    /// <summary>Remembers the conversation's language (per person in a group chat) for the turns that follow.</summary>
+    private static void RememberLanguage(ITurnContext turnContext, string language)
+    {
+        turnContext.UserState.Set(LanguageKey, language);
+        turnContext.ConversationState.Set(LanguageStateKey(turnContext.Activity), language);
+    }
+
+    private static string LanguageStateKey(Activity activity) => IsGroup(activity) ? LanguageKey + ":" + activity.From?.Id : LanguageKey;
 }

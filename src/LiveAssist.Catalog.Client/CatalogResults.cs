@@ -1,7 +1,11 @@
 namespace LiveAssist.Catalog.Client;
 
 /// <summary>One page of search results.</summary>
-public sealed record ProductPage(IReadOnlyList<Product> Items, int Total, int Page, int PageSize);
+public sealed record ProductPage(IReadOnlyList<Product> Items, int Total, int Page, int PageSize)
+{
+    /// <summary>How well each product matches the query, 0 to 1 (share of the buyer's words in its title); absent from catalogs that do not score.</summary>
+    public IReadOnlyDictionary<string, double>? Scores { get; init; }
+}
 
 /// <summary>The price of a quantity of one product, and where it would ship from.</summary>
 public sealed record Quote(

@@ -8,6 +8,10 @@ public interface ICatalogApi
     [Get("/products")]
     Task<ProductPage> SearchAsync(string? q, string? lang, string? category, string? shopId, int page, int pageSize, CancellationToken cancellationToken);
 
+    /// <summary>Search within some products only (a live's list), comma-separated ids.</summary>
+    [Get("/products")]
+    Task<ProductPage> SearchWithinAsync(string? q, string? lang, string ids, int page, int pageSize, CancellationToken cancellationToken);
+
     /// <summary>One product; a 404 is an expected answer (unknown id), not an exception.</summary>
     [Get("/products/{id}")]
     Task<IApiResponse<Product>> GetProductAsync(string id, string? lang, CancellationToken cancellationToken);

@@ -28,7 +28,7 @@ public static class CatalogEndpoints
         return group;
     }
 
-    private static async Task<IResult> SearchAsync(string? q, string? lang, string? category, string? shopId, int? page, int? pageSize,
+    private static async Task<IResult> SearchAsync(string? q, string? lang, string? category, string? shopId, string? ids, int? page, int? pageSize,
         CatalogStore store, CancellationToken cancellationToken)
     {
         var p = page ?? 1;
@@ -43,10 +43,16 @@ public static class CatalogEndpoints
             return Problem(400, "Query too long", "Search with at most 200 characters.");
         }
 
-        var (items, total) = await store.SearchAsync(string.IsNullOrWhiteSpace(q) ? null : q, category, shopId, p, size, cancellationToken).ConfigureAwait(false);
+        var only = ids?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (only is { Count: > 200 })
+        {
+            return Problem(400, "Too many ids", "Search within at most 200 products.");
+        }
+
         var language = Lang(lang);
-        var shown = language is null ? items : [.. items.Select(i => ProductLocalizer.Localize(i, language))];
-        return TypedResults.Json(new ProductPage(shown, total, p, size), CatalogJson.Options);
+        var found = await store.SearchAsync(string.IsNullOrWhiteSpace(q) ? null : q, language, category, shopId, only, p, size, cancellationToken).ConfigureAwait(false);
+        var shown = language is null ? found.Items : [.. found.Items.Select(i => ProductLocalizer.Localize(i, language))];
+        return TypedResults.Json(new ProductPage(shown, found.Total, p, size) { Scores = found.Scores }, CatalogJson.Options);
     }
 
     private static async Task<IResult> GetAsync(string id, string? lang, CatalogStore store, CancellationToken cancellationToken)

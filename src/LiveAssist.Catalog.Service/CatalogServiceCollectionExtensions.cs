@@ -18,7 +18,9 @@ public static class CatalogServiceCollectionExtensions
         services.TryAddSingleton(_ => CategoryTree.Load());
         services.TryAddSingleton(_ => SearchLexicon.Load());
         services.TryAddSingleton<SearchTerms>();
-        services.TryAddSingleton(sp => new CatalogStore(sp.OpenDataFile("catalog.db"), sp.GetRequiredService<SearchTerms>()));
+        services.TryAddSingleton<CatalogVocabulary>();
+        services.TryAddSingleton<FreeDictLexicon>();
+        services.TryAddSingleton(sp => new CatalogStore(sp.OpenDataFile("catalog.db"), sp.GetRequiredService<SearchTerms>(), sp.GetRequiredService<CatalogVocabulary>()));
         services.TryAddSingleton(sp => new CatalogApiKey(SecretFile.FromConfigOrFile(
             sp.GetRequiredService<IOptions<CatalogServiceOptions>>().Value.ApiKey, sp.DataFilePath("catalog.apikey")).Value));
         services.AddHostedService<SampleCatalogLoader>();

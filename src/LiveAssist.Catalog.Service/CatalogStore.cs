@@ -14,11 +14,14 @@ internal sealed class CatalogStore
 {
     private readonly SqliteDatabase _database;
     private readonly SearchTerms _terms;
+    private readonly CatalogVocabulary _vocabulary;
+    private readonly SemaphoreSlim _vocabularyGate = new(1, 1);
 
-    public CatalogStore(SqliteDatabase database, SearchTerms terms)
+    public CatalogStore(SqliteDatabase database, SearchTerms terms, CatalogVocabulary vocabulary)
     {
         _database = database;
         _terms = terms;
+        _vocabulary = vocabulary;
         _database.ExecuteAsync("""
             CREATE TABLE IF NOT EXISTS products (
                 id TEXT PRIMARY KEY,
@@ -109,6 +112,7 @@ internal sealed class CatalogStore
                 var rowid = (long)(await upsert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
 
                 var (title, body) = _terms.ForProduct(product);
+                _vocabulary.Add(product);
                 if (isUpdate)
                 {
                     unindex.Parameters.Clear();
@@ -140,15 +144,22 @@ internal sealed class CatalogStore
         => (await _database.ReadJsonAsync<Product>("SELECT json FROM products WHERE id = $id COLLATE NOCASE", CatalogJson.Options, cancellationToken, ("$id", id))
             .ConfigureAwait(false)).FirstOrDefault();
 
-    /// <summary>A page of products matching the buyer's words (best first) and the filters; all products when there are no words.</summary>
-    public async Task<(List<Product> Items, int Total)> SearchAsync(string? query, string? category, string? shopId, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of products matching the buyer's words (best first) and the filters, each with how well it matches
+    /// (0 to 1); all products when there are no words. <paramref name="ids"/> limits the search to those products
+    /// (a live's list and the product on screen).
+    /// </summary>
+    public async Task<CatalogSearchResult> SearchAsync(string? query, string? language, string? category, string? shopId, IReadOnlyList<string>? ids,
+        int page, int pageSize, CancellationToken cancellationToken)
     {
-        var match = _terms.ForQuery(query);
-        if (query is not null && match is null)
+        await EnsureVocabularyAsync(cancellationToken).ConfigureAwait(false);
+        var search = _terms.ForQuery(query, language);
+        if (query is not null && search is null)
         {
-            return ([], 0); // only stop words or punctuation: nothing to look for
+            return new([], 0, new Dictionary<string, double>()); // only stop words or punctuation: nothing to look for
         }
 
+        var match = search?.Match;
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         var filters = new List<string>();
@@ -163,6 +174,16 @@ internal sealed class CatalogStore
         {
             filters.Add("p.shop_id = $shop");
             command.Parameters.AddWithValue("$shop", shopId);
+        }
+
+        if (ids is { Count: > 0 })
+        {
+            var names = ids.Select((id, i) => "$id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            filters.Add($"p.id IN ({string.Join(", ", names)})");
+            for (var i = 0; i < ids.Count; i++)
+            {
+                command.Parameters.AddWithValue(names[i], ids[i]);
+            }
         }
 
         var where = filters.Count == 0 ? string.Empty : " AND " + string.Join(" AND ", filters);
@@ -198,10 +219,48 @@ internal sealed class CatalogStore
             }
         }
 
+        var scores = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+        {
+            var (title, body) = _terms.ForProduct(item);
+            scores[item.Id ?? string.Empty] = search is null ? 1 : Math.Round(search.Score(title, body), 3);
+        }
+
+        // The index ranks by bm25; a product with more of the buyer's words in its title goes first.
+        if (search is not null)
+        {
+            items = [.. items.OrderByDescending(i => scores[i.Id ?? string.Empty])];
+        }
+
         var total = page == 1 && items.Count < pageSize
             ? items.Count
             : await CountMatchesAsync(connection, match, command, where, cancellationToken).ConfigureAwait(false);
-        return (items, total);
+        return new(items, total, scores);
+    }
+
+    // Cross-language matching needs the catalog's own words; a store opened on an existing database reads them once.
+    private async Task EnsureVocabularyAsync(CancellationToken cancellationToken)
+    {
+        if (!_vocabulary.IsEmpty)
+        {
+            return;
+        }
+
+        await _vocabularyGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_vocabulary.IsEmpty)
+            {
+                foreach (var product in await _database.ReadJsonAsync<Product>("SELECT json FROM products LIMIT 50000", CatalogJson.Options, cancellationToken).ConfigureAwait(false))
+                {
+                    _vocabulary.Add(product);
+                }
+            }
+        }
+        finally
+        {
+            _vocabularyGate.Release();
+        }
     }
 
     private static async Task<int> CountMatchesAsync(SqliteConnection connection, string? match, SqliteCommand original, string where, CancellationToken cancellationToken)
@@ -231,3 +290,6 @@ internal sealed class CatalogStore
         return command;
     }
 }
+
+/// <summary>A page of search results with each product's match score (0 to 1).</summary>
+internal sealed record CatalogSearchResult(List<Product> Items, int Total, IReadOnlyDictionary<string, double> Scores);

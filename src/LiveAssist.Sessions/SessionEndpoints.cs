@@ -24,6 +24,7 @@ public static class SessionEndpoints
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/{id}/end", EndAsync);
         group.MapPut("/{id}/product", SetProductAsync);
+        group.MapPut("/{id}/products", SetProductListAsync);
         return group;
     }
 
@@ -135,12 +136,65 @@ public static class SessionEndpoints
         return Results.Json(SessionView.From(session, hostKey: null));
     }
 
+    /// <summary>The live's product list in the order buyers see it ("#3" is the third); every id must be in the catalog.</summary>
+    private static async Task<IResult> SetProductListAsync(string id, SetProductListRequest? body, HttpRequest request, SessionStore store, ICatalogApi catalog, CancellationToken cancellationToken)
+    {
+        var (session, error) = await AuthorizeHostAsync(request, id, store, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var wanted = body?.ProductIds?.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (wanted is null)
+        {
+            return Problem(400, "Products needed", "Send {\"productIds\": [\"YW-100234\", ...]} in the order buyers see them.");
+        }
+
+        if (wanted.Count > MaxListedProducts)
+        {
+            return Problem(400, "Too many products", $"A live lists at most {MaxListedProducts} products; {wanted.Count} were sent.");
+        }
+
+        var found = new List<string>(wanted.Count);
+        var unknown = new List<string>();
+        foreach (var productId in wanted)
+        {
+            using var response = await catalog.GetProductAsync(productId, null, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                unknown.Add(productId);
+            }
+            else if (!response.IsSuccessStatusCode || response.Content?.Id is not { } canonical)
+            {
+                return Problem(502, "Products not set", "The catalog did not answer; nothing was changed. Try again.");
+            }
+            else
+            {
+                found.Add(canonical);
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            return Problem(404, "Products not set", $"The catalog has no product {string.Join(", ", unknown)}; nothing was changed.");
+        }
+
+        session!.ProductList = found;
+        await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
+        return Results.Json(SessionView.From(session, hostKey: null));
+    }
+
+    private const int MaxListedProducts = 200;
+
     private static IResult Problem(int status, string title, string detail) => Results.Problem(detail, statusCode: status, title: title);
 }
 
 public sealed record CreateSessionRequest(string? Title, string? ShopId, string? SourceLanguage, List<string>? TargetLanguages, List<GlossaryEntry>? Glossary, List<ScriptLine>? Script);
 
 public sealed record SetProductRequest(string? ProductId);
+
+public sealed record SetProductListRequest(List<string>? ProductIds);
 
 /// <summary>What a session looks like from outside; the host key only in the creation answer.</summary>
 public sealed record SessionView(string Id, string Title, string? ShopId, string SourceLanguage, IReadOnlyList<string> TargetLanguages,

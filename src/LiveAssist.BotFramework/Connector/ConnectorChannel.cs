@@ -27,9 +27,10 @@ public sealed class ConnectorChannel(IHttpClientFactory httpClientFactory, Trust
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return string.IsNullOrEmpty(activity.ReplyToId)
+            using var response = string.IsNullOrEmpty(activity.ReplyToId)
                 ? await api.SendToConversationAsync(conversationId, activity, cancellationToken).ConfigureAwait(false)
                 : await api.ReplyToActivityAsync(conversationId, activity.ReplyToId, activity, cancellationToken).ConfigureAwait(false);
+            return await ReadResourceAsync(response, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -37,12 +38,40 @@ public sealed class ConnectorChannel(IHttpClientFactory httpClientFactory, Trust
         }
     }
 
-    public Task<ResourceResponse> UpdateAsync(Activity activity, CancellationToken cancellationToken)
+    public async Task<ResourceResponse> UpdateAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var (api, conversationId) = Prepare(activity.ServiceUrl, activity.Conversation?.Id);
         var id = activity.Id ?? throw new ArgumentException("An update needs the id of the activity to replace.", nameof(activity));
-        return api.UpdateActivityAsync(conversationId, id, activity, cancellationToken);
+        using var response = await api.UpdateActivityAsync(conversationId, id, activity, cancellationToken).ConfigureAwait(false);
+        return await ReadResourceAsync(response, cancellationToken).ConfigureAwait(false) is { Id: not null } read ? read : new ResourceResponse(id);
+    }
+
+    /// <summary>
+    /// The id the channel gave the activity, when it said one. Any 2xx is a delivered activity: 202 with an
+    /// empty body is what Teams answers for cards, and a body that is not a resource response is ignored.
+    /// </summary>
+    internal static async Task<ResourceResponse> ReadResourceAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ActivitySendException((int)response.StatusCode, response.ReasonPhrase);
+        }
+
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        if (body.Length == 0 || body.Length > 64 * 1024)
+        {
+            return new ResourceResponse(null);
+        }
+
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<ResourceResponse>(body, ActivitySerializer.Options) ?? new ResourceResponse(null);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return new ResourceResponse(null);
+        }
     }
 
     public Task DeleteAsync(ConversationReference reference, string activityId, CancellationToken cancellationToken)

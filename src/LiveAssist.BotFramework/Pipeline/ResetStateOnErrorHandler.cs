@@ -8,7 +8,8 @@ public sealed class ResetStateOnErrorHandler(IStateStore store) : ITurnErrorHand
     public Task OnTurnErrorAsync(ITurnContext turnContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        // A refused send is the channel's trouble, not the state's: keep it.
         var key = StateKeys.Conversation(turnContext.Activity);
-        return key is null ? Task.CompletedTask : store.DeleteAsync(key, cancellationToken);
+        return key is null || exception is HttpRequestException ? Task.CompletedTask : store.DeleteAsync(key, cancellationToken);
     }
 }

@@ -3,7 +3,7 @@ using LiveAssist.Catalog.Client;
 namespace LiveAssist.Catalog.Service.Search;
 
 /// <summary>Builds what the full-text index stores for a product, and what a buyer's query looks for.</summary>
-internal sealed class SearchTerms(SearchLexicon lexicon, CategoryTree categories)
+internal sealed class SearchTerms(SearchLexicon lexicon, CategoryTree categories, FreeDictLexicon dictionaries, CatalogVocabulary vocabulary)
 {
     // Words that say nothing about which product is meant, in the languages buyers write.
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
@@ -47,13 +47,14 @@ internal sealed class SearchTerms(SearchLexicon lexicon, CategoryTree categories
     }
 
     /// <summary>
-    /// The FTS5 query for a buyer's words in any supported language: known phrases become their
-    /// English catalog words, the rest is searched as written. Null when nothing is searchable.
+    /// What a buyer's words look for, in any supported language: one group per word or known phrase, each with
+    /// the index terms that would mean it (the word as written, the trade lexicon's English, FreeDict's English for
+    /// the word's stem in the buyer's language, and catalog words it is a cognate of). Null when nothing is searchable.
     /// </summary>
-    public string? ForQuery(string? query)
+    public SearchQuery? ForQuery(string? query, string? language = null)
     {
         var tokens = TextTokens.Split(query).ToList();
-        var terms = new List<string>();
+        var groups = new List<IReadOnlyList<string>>();
         for (var i = 0; i < tokens.Count;)
         {
             var matched = false;
@@ -63,28 +64,44 @@ internal sealed class SearchTerms(SearchLexicon lexicon, CategoryTree categories
                 var english = lexicon.ToEnglish(phrase) ?? lexicon.ToEnglish(TextTokens.StemPhrase(phrase));
                 if (english is not null)
                 {
-                    terms.AddRange(english.Split(' ').Select(TextTokens.Stem));
+                    groups.Add([.. english.Split(' ').Select(TextTokens.Stem)]);
                     i += length;
                     matched = true;
                 }
             }
 
-            if (!matched)
+            if (matched)
             {
-                var token = tokens[i++];
-                if (!StopWords.Contains(token) && (token.Length > 1 || TextTokens.IsHan(token[0])))
-                {
-                    terms.Add(TextTokens.Stem(token));
-                }
+                continue;
             }
+
+            var token = tokens[i++];
+            if (StopWords.Contains(token) || (token.Length <= 1 && !TextTokens.IsHan(token[0])))
+            {
+                continue;
+            }
+
+            var alternatives = new List<string> { TextTokens.Stem(token) };
+            if (!TextTokens.IsHan(token[0]))
+            {
+                var folded = TextTokens.Fold(token);
+                var wordLanguage = WordStemmer.ScriptLanguage(token) ?? language;
+                foreach (var english in wordLanguage is null ? [] : dictionaries.ToEnglish(folded, wordLanguage))
+                {
+                    alternatives.AddRange(english.Split(' ').Select(TextTokens.Stem));
+                }
+
+                alternatives.AddRange(vocabulary.Cognates(folded));
+            }
+
+            groups.Add([.. alternatives.Distinct(StringComparer.Ordinal)]);
         }
 
-        var distinct = terms.Distinct(StringComparer.Ordinal).Select(Quote).ToList();
-        return distinct.Count == 0 ? null : string.Join(" OR ", distinct);
+        return groups.Count == 0 ? null : new SearchQuery(groups);
     }
 
     // FTS5 string literal: the term is data, never query syntax.
-    private static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    internal static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static void AddText(HashSet<string> terms, IEnumerable<string?>? texts)
     {
@@ -95,5 +112,29 @@ internal sealed class SearchTerms(SearchLexicon lexicon, CategoryTree categories
                 terms.Add(TextTokens.Stem(token));
             }
         }
+    }
+}
+
+/// <summary>A buyer's query as groups of alternative index terms, one group per word they wrote.</summary>
+internal sealed record SearchQuery(IReadOnlyList<IReadOnlyList<string>> Groups)
+{
+    /// <summary>The FTS5 expression: any term of any group.</summary>
+    public string Match => string.Join(" OR ", Groups.SelectMany(g => g).Distinct(StringComparer.Ordinal).Select(SearchTerms.Quote));
+
+    /// <summary>
+    /// How well a product answers the query, 0 to 1: the share of the buyer's words it has in its title (a word
+    /// found only in the description or attributes counts half). "Visit your factory next week" names no product.
+    /// </summary>
+    public double Score(string titleTerms, string bodyTerms)
+    {
+        var title = titleTerms.Split(' ').ToHashSet(StringComparer.Ordinal);
+        var body = bodyTerms.Split(' ').ToHashSet(StringComparer.Ordinal);
+        var total = 0.0;
+        foreach (var group in Groups)
+        {
+            total += group.Any(title.Contains) ? 1 : group.Any(body.Contains) ? 0.5 : 0;
+        }
+
+        return Groups.Count == 0 ? 0 : total / Groups.Count;
     }
 }

@@ -103,6 +103,22 @@ internal static class TextTokens
     /// <summary>Each word of a phrase stemmed.</summary>
     public static string StemPhrase(string phrase) => string.Join(' ', phrase.Split(' ').Select(Stem));
 
+    /// <summary>Lowercase with accents removed (magnéticas → magneticas), for dictionary and cognate lookups.</summary>
+    public static string Fold(string word)
+    {
+        var decomposed = word.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark || c is >= '\u0600' and <= '\u06FF')
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+    }
+
     public static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
 
     private static bool IsLatin(string word) => word.All(c => c < '\u0250');

@@ -1,33 +1,51 @@
 namespace LiveAssist.Dialogs.Locales;
 
 /// <summary>
-/// Guesses a buyer's language from a short message when the channel sent no locale: the script
-/// settles most cases (Arabic, Cyrillic, Han, Thai), common words settle Latin-script ones.
+/// Guesses a buyer's language from a short message: the script settles most cases (Arabic, Cyrillic, Han,
+/// Thai, Hangul, kana), common words and letters only one language uses settle Latin-script ones. A guess is
+/// <see cref="LanguageGuess.IsClear"/> when the script says so, or when one language's words clearly outnumber
+/// the others': only then may it override what the channel claims (Teams sends its UI language, not the buyer's).
 /// </summary>
 public static class LanguageGuesser
 {
-    private static readonly (string Language, string[] Words)[] LatinMarkers =
+    private static readonly (string Language, HashSet<string> Words)[] LatinMarkers =
     [
-        ("es", ["hola", "precio", "cuánto", "cuanto", "tienen", "gracias", "envío", "ayuda", "quiero", "piezas", "cuál", "dónde", "el", "los", "las", "¿"]),
-        ("pt", ["olá", "ola", "oi", "preço", "quanto", "vocês", "obrigado", "obrigada", "frete", "ajuda", "não", "você", "qual", "quais", "têm", "peças", "o", "os"]),
-        ("fr", ["bonjour", "prix", "combien", "merci", "livraison", "aide", "vous", "est-ce", "avez"]),
-        ("id", ["halo", "harga", "berapa", "terima", "kasih", "kirim", "bisa", "apakah"]),
-        ("vi", ["xin", "chào", "giá", "bao", "nhiêu", "cảm", "ơn"]),
-        ("en", ["hello", "hi", "price", "how", "much", "the", "do", "you", "have", "thanks", "help", "shipping", "what"]),
+        ("es", Set("hola", "precio", "precios", "cuánto", "cuanto", "cuántos", "cuánta", "cuesta", "cuestan", "tienen", "tiene", "gracias", "envío", "envio", "ayuda", "quiero", "piezas",
+            "cuál", "cual", "dónde", "el", "los", "las", "del", "pedido", "mínimo", "necesito", "unidades", "pueden", "puedo", "hay", "también", "muestra", "muestras", "color",
+            "colores", "días", "tarda", "venden", "presio", "usted", "ustedes", "este", "esta", "estos", "lo", "la", "una", "en", "con", "para", "por", "qué", "que", "sí", "mi")),
+        ("pt", Set("olá", "ola", "oi", "preço", "precos", "preços", "quanto", "quantos", "custa", "vocês", "voces", "obrigado", "obrigada", "frete", "ajuda", "não", "nao", "você", "qual", "quais",
+            "têm", "tem", "peças", "pecas", "o", "os", "do", "da", "dos", "das", "no", "na", "em", "um", "uma", "estoque", "prazo", "entrega", "amostra", "garrafa", "garrafas", "caneca",
+            "mil", "é", "são", "para", "com", "pedido", "mínimo", "quero", "preciso", "cores", "cor")),
+        ("fr", Set("bonjour", "prix", "combien", "merci", "livraison", "aide", "vous", "est-ce", "avez", "quel", "quelle", "quels", "quelles", "le", "les", "des", "du", "de", "pour",
+            "est", "une", "un", "je", "voudrais", "couleurs", "échantillons", "échantillon", "délai", "commande", "coûtent", "coûte", "jours", "ce", "cette", "ces", "pièces", "avec")),
+        ("de", Set("hallo", "was", "wie", "ist", "ich", "sie", "haben", "habt", "ihr", "kann", "können", "bitte", "preis", "preise", "kostet", "kosten", "stück", "welche", "welcher", "gibt",
+            "der", "die", "das", "den", "dem", "des", "für", "nach", "lager", "lieferzeit", "muster", "farben", "farbe", "mindestbestellmenge", "versand", "dauert", "lange",
+            "bekommen", "ein", "eine", "einen", "und", "mit", "danke", "auf", "viel", "wir", "brauche", "bei")),
+        ("id", Set("halo", "harga", "berapa", "terima", "kasih", "kirim", "bisa", "apakah", "ada", "stok", "minimal", "pesanan", "warna", "saya", "untuk", "dengan", "ini", "itu")),
+        ("vi", Set("xin", "chào", "giá", "bao", "nhiêu", "cảm", "ơn", "không", "có", "màu", "hàng", "tôi", "cái", "này")),
+        ("en", Set("hello", "hi", "price", "prices", "how", "much", "many", "the", "do", "you", "have", "has", "thanks", "thank", "help", "shipping", "what", "whats", "what's", "wats",
+            "can", "i", "your", "is", "are", "of", "for", "to", "want", "need", "when", "will", "ship", "sell", "colors", "colours", "color", "sample", "samples", "this", "these", "it",
+            "in", "on", "a", "an", "and", "with", "please", "hw", "4", "get", "order", "visit", "next", "week", "cost", "stock", "there", "ones", "pieces", "pcs", "does", "come", "my", "me")),
     ];
+
+    private static HashSet<string> Set(params string[] words) => new(words, StringComparer.Ordinal);
 
     // Letters only one of the close Latin-script languages uses.
     private static int LetterHints(string language, string text) => language switch
     {
-        "es" => text.Count(c => c is 'ñ' or '¿' or '¡'),
-        "pt" => text.Count(c => c is 'ç' or 'ã' or 'õ'),
-        "fr" => text.Count(c => c is 'è' or 'ê' or 'à' or 'ù' or 'œ'),
-        "vi" => text.Count(c => c is 'ơ' or 'ư' or 'đ' or 'ạ' or 'ả' or 'ế'),
+        "es" => text.Count(c => c is 'ñ' or '¿' or '¡') * 2,
+        "pt" => text.Count(c => c is 'ç' or 'ã' or 'õ') * 2,
+        "fr" => text.Count(c => c is 'è' or 'ê' or 'à' or 'ù' or 'œ' or 'û' or 'î'),
+        "de" => text.Count(c => c is 'ä' or 'ö' or 'ü' or 'ß') * 2,
+        "vi" => text.Count(c => c is 'ơ' or 'ư' or 'đ' or 'ạ' or 'ả' or 'ế' or 'ệ' or 'ố') * 2,
         _ => 0,
     };
 
     /// <summary>A BCP-47 language, or null when the text gives no clue.</summary>
-    public static string? Guess(string? text)
+    public static string? Guess(string? text) => Detect(text)?.Language;
+
+    /// <summary>The language the text is written in, and whether that is clear; null when the text gives no clue.</summary>
+    public static LanguageGuess? Detect(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -49,12 +67,12 @@ public static class LanguageGuesser
             }
         }
 
-        if (kana > 0) return "ja";
-        if (hangul > 0) return "ko";
+        if (kana > 0) return new("ja", true);
+        if (hangul > 0) return new("ko", true);
         var best = new[] { ("ar", arabic), ("ru", cyrillic), ("zh", han), ("th", thai) }.MaxBy(p => p.Item2);
-        if (best.Item2 > 0 && best.Item2 >= latin)
+        if (best.Item2 > 0 && (best.Item2 >= latin || best.Item2 >= 2))
         {
-            return best.Item1;
+            return new(best.Item1, true); // "可以印logo吗" is Chinese with a Latin word in it
         }
 
         if (latin == 0)
@@ -62,10 +80,22 @@ public static class LanguageGuesser
             return null;
         }
 
-        var words = text.ToLowerInvariant().Split([' ', ',', '.', '!', '?', '¡', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
+        var words = text.ToLowerInvariant().Split([' ', ',', '.', '!', '?', '¡', '¿', ';', ':', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries);
         var scored = LatinMarkers
-            .Select(m => (m.Language, Score: words.Count(w => m.Words.Contains(w)) + LetterHints(m.Language, text)))
-            .MaxBy(s => s.Score);
-        return scored.Score > 0 ? scored.Language : null;
+            .Select(m => (m.Language, Score: words.Count(m.Words.Contains) + LetterHints(m.Language, text)))
+            .OrderByDescending(s => s.Score)
+            .ToList();
+        if (scored[0].Score == 0)
+        {
+            return null;
+        }
+
+        // Clear: at least two signs and ahead of the runner-up by two, or one sign and nothing for anyone else.
+        var margin = scored[0].Score - scored[1].Score;
+        var clear = (scored[0].Score >= 2 && margin >= 2) || (margin >= 1 && scored[1].Score == 0) || (scored[0].Score >= 3 && margin >= 1);
+        return new(scored[0].Language, clear);
     }
 }
+
+/// <summary>A guessed language and whether the text leaves no doubt.</summary>
+public sealed record LanguageGuess(string Language, bool IsClear);
