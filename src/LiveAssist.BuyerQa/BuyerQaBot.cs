@@ -20,7 +20,7 @@ namespace LiveAssist.BuyerQa;
 /// text, else what was remembered for them. Teams: mentions are stripped, and in group chats and
 /// channels each person has their own place in a flow.
 /// </summary>
-public sealed class BuyerQaBot(
+public sealed partial class BuyerQaBot(
     LocaleTexts texts,
     QuestionReader reader,
     SessionStore sessions,
@@ -30,6 +30,10 @@ public sealed class BuyerQaBot(
 {
     public const string LanguageKey = "language";
     public const string TurnsKey = "turns";
+    public const string ChooseProductEvent = "chooseProduct";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")]
+    private static partial System.Text.RegularExpressions.Regex ProductIdPattern();
 
     protected override Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -107,14 +111,25 @@ public sealed class BuyerQaBot(
         var activity = turnContext.Activity;
         var preview = turnContext.TurnState.TryGetValue(DialogPreview.ContentKey, out var draft) ? (DialogContent)draft : null;
         var session = await FindSessionAsync(activity, cancellationToken).ConfigureAwait(false);
-        var understood = question ?? reader.Read(input.Text, language);
-        turnContext.TurnState[BuyerTurn.Key] = new BuyerTurn(understood, session);
 
         // In a group chat or channel several buyers talk at once: each keeps their own place in a flow.
         var stateKey = DialogStateKey(activity);
         var saved = turnContext.ConversationState.Get<JsonObject>(stateKey) ?? [];
         var conversationVars = saved["vars"] as JsonObject ?? [];
         saved.Remove("vars"); // detached, so it can be stored back as it is, without a copy
+
+        // The buyer picked one of the products the bot asked about: answer the question they asked, about that one.
+        if (input.Event == ChooseProductEvent && eventValue?["productId"] is JsonValue chosen && chosen.TryGetValue<string>(out var chosenId) && ProductIdPattern().IsMatch(chosenId))
+        {
+            var pending = conversationVars["pendingQuestion"] is JsonValue p && p.TryGetValue<string>(out var asked) ? asked : string.Empty;
+            conversationVars.Remove("pendingQuestion");
+            var text = (pending + " " + chosenId).Trim();
+            question = reader.Read(text, language);
+            input = new FlowInput(text, BuyerTurn.IntentName(question.Intent), null, false);
+        }
+
+        var understood = question ?? reader.Read(input.Text, language);
+        turnContext.TurnState[BuyerTurn.Key] = new BuyerTurn(understood, session);
         var turn = new FlowTurn(turnContext, preview ?? content.Current, language, preview is not null)
         {
             Conversation = conversationVars,

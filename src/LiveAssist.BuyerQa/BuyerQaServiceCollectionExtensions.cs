@@ -24,6 +24,9 @@ public static class BuyerQaServiceCollectionExtensions
         services.TryAddSingleton(_ => CountryRecognizer.Load());
         services.TryAddSingleton<KeywordMatcher>();
         services.TryAddSingleton<QuestionReader>();
+        services.TryAddSingleton<ProductResolver>();
+        services.TryAddSingleton<FreightRates>();
+        services.TryAddSingleton<FreightEstimator>();
         services.TryAddSingleton<QaAnswerer>();
         services.TryAddSingleton<ChineseGist>();
         services.TryAddSingleton<ITranslator, NoTranslationEngine>();
@@ -42,6 +45,7 @@ public static class BuyerQaServiceCollectionExtensions
         services.AddSingleton<IFlowAnswerRecognizer, ContactAnswer>();
         services.AddSingleton<IFlowAnswerRecognizer, ProductAnswer>();
         services.AddSingleton<IFlowCard, ProductCardBuilder>();
+        services.AddSingleton<IFlowCard, ChoicesCardBuilder>();
         services.AddSingleton<IBot, BuyerQaBot>();
         return services;
     }

@@ -16,9 +16,12 @@ internal sealed class CatalogStore
     private readonly SearchTerms _terms;
     private readonly CatalogVocabulary _vocabulary;
     private readonly SemaphoreSlim _vocabularyGate = new(1, 1);
+    private readonly FreeDictLexicon _dictionaries;
+    private volatile bool _dictionariesStarted;
 
-    public CatalogStore(SqliteDatabase database, SearchTerms terms, CatalogVocabulary vocabulary)
+    public CatalogStore(SqliteDatabase database, SearchTerms terms, CatalogVocabulary vocabulary, FreeDictLexicon dictionaries)
     {
+        _dictionaries = dictionaries;
         _database = database;
         _terms = terms;
         _vocabulary = vocabulary;
@@ -241,7 +244,7 @@ internal sealed class CatalogStore
     // Cross-language matching needs the catalog's own words; a store opened on an existing database reads them once.
     private async Task EnsureVocabularyAsync(CancellationToken cancellationToken)
     {
-        if (!_vocabulary.IsEmpty)
+        if (_dictionariesStarted)
         {
             return;
         }
@@ -255,6 +258,9 @@ internal sealed class CatalogStore
                 {
                     _vocabulary.Add(product);
                 }
+
+                _dictionaries.WarmUp();
+                _dictionariesStarted = true;
             }
         }
         finally

@@ -7,7 +7,7 @@ namespace LiveAssist.Testing;
 public static class LocalBot
 {
     public static async Task<IReadOnlyList<JsonElement>> AskAsync(
-        HttpClient http, string text, string? locale, string conversation, string user = "buyer-1", string channel = "webchat", string? sessionId = null)
+        HttpClient http, string text, string? locale, string conversation, string user = "buyer-1", string channel = "webchat", string? sessionId = null, object? value = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         using var response = await http.PostAsJsonAsync("/api/messages", new
@@ -23,6 +23,7 @@ public static class LocalBot
             conversation = new { id = conversation },
             deliveryMode = "expectReplies",
             channelData = sessionId is null ? null : new { sessionId },
+            value, // an Adaptive Card Action.Submit's data
         });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -48,6 +48,7 @@ internal static class ProductCard
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["version"] = "1.5",
             ["lang"] = language,
+            ["rtl"] = IsRightToLeft(language), // Arabic cards read right to left, as Teams and Web Chat lay them out
             ["body"] = body,
             ["actions"] = new JsonArray(new JsonObject
             {
@@ -55,6 +56,35 @@ internal static class ProductCard
                 ["title"] = texts.Get(language, "card.getQuote"),
                 ["data"] = new JsonObject { ["action"] = "getQuote", ["productId"] = facts.Id },
             }),
+        };
+        return new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = JsonSerializer.SerializeToElement(card) };
+    }
+
+    public static bool IsRightToLeft(string language) => language is "ar" or "he" or "fa" or "ur";
+
+    /// <summary>A card asking which of a few close products the buyer means: one button each, carrying the product id.</summary>
+    public static Attachment Choices(IEnumerable<ProductFacts> candidates, string language, string prompt)
+    {
+        var actions = new JsonArray();
+        foreach (var facts in candidates)
+        {
+            actions.Add(new JsonObject
+            {
+                ["type"] = "Action.Submit",
+                ["title"] = facts.FirstTier is { } tier ? $"{facts.Title} · {BuyerCulture.Money(tier.UnitPrice, tier.Currency, language)}" : facts.Title,
+                ["data"] = new JsonObject { ["action"] = "chooseProduct", ["productId"] = facts.Id },
+            });
+        }
+
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["lang"] = language,
+            ["rtl"] = IsRightToLeft(language),
+            ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = prompt, ["wrap"] = true }),
+            ["actions"] = actions,
         };
         return new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = JsonSerializer.SerializeToElement(card) };
     }

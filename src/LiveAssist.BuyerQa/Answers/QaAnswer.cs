@@ -11,10 +11,13 @@ namespace LiveAssist.BuyerQa.Answers;
 public sealed record QaAnswer(AnswerText Said, Product? Product, string? Handoff, Quote? Quote, BuyerQuestion Question)
 {
     public string Text => Said.Text;
+
+    /// <summary>Products the buyer may have meant, to choose from (the answer asks which).</summary>
+    public IReadOnlyList<Product> Choices { get; init; } = [];
 }
 
 /// <summary>A text as said: its locale key and slots (so a flow can choose another text with the same facts) and the result.</summary>
 public sealed record AnswerText(string Key, IReadOnlyDictionary<string, object?> Slots, string Text);
 
 /// <summary>What the answerer knows about where the question was asked.</summary>
-public sealed record QaContext(string? SessionId, string? CurrentProductId, IReadOnlyList<string> ProductList, string? LastProductId);
+public sealed record QaContext(string? SessionId, string? CurrentProductId, IReadOnlyList<string> ProductList, string? LastProductId, string? ShopId = null);

@@ -13,7 +13,7 @@ namespace LiveAssist.BuyerQa.Answers;
 /// <c>locales/*/qa.json</c>. When the catalog cannot answer (unknown product, payment terms, a person
 /// asked for, the catalog down) it says so and marks the question for the merchant.
 /// </summary>
-public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRecognizer countries)
+public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRecognizer countries, ProductResolver resolver, FreightEstimator freight)
 {
     public async Task<QaAnswer> AnswerAsync(BuyerQuestion question, QaContext context, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
         var language = question.Language;
         try
         {
-            var (product, problem) = await ResolveAsync(question, context, cancellationToken).ConfigureAwait(false);
+            var (product, problem, otherShop) = await ResolveAsync(question, context, cancellationToken).ConfigureAwait(false);
             if (question.Intent is BuyerIntent.Human or BuyerIntent.Payment)
             {
                 return new QaAnswer(Say(language, question.Intent == BuyerIntent.Human ? "qa.human" : "qa.handoff"), product, question.Intent.ToString(), null, question);
@@ -33,7 +33,20 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
                 return problem!;
             }
 
-            return await AnswerAboutAsync(question, new ProductFacts(product, language, texts), cancellationToken).ConfigureAwait(false);
+            if (question.Color is { } color && question.Intent != BuyerIntent.Colors)
+            {
+                product = await InColorAsync(product, color, cancellationToken).ConfigureAwait(false) ?? product;
+            }
+
+            var answer = await AnswerAboutAsync(question, new ProductFacts(product, language, texts), cancellationToken).ConfigureAwait(false);
+            if (!otherShop)
+            {
+                return answer;
+            }
+
+            // Another shop's product: say so before the facts, so the buyer knows the live's seller does not sell it.
+            var note = texts.Get(language, "qa.otherShop", new Dictionary<string, object?> { ["shop"] = product.Shop?.Name?.For(language) ?? product.Shop?.Id, ["title"] = new ProductFacts(product, language, texts).Title });
+            return answer with { Said = answer.Said with { Text = note + " " + answer.Said.Text } };
         }
         catch (Exception ex) when (IsCatalogFailure(ex, cancellationToken))
         {
@@ -86,14 +99,32 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
                     return Done(Say("qa.shippingNoCountry"));
                 }
 
-                var quote = await QuoteAsync(facts.Id, question.Quantity ?? facts.Moq, question.Country, question.Incoterm, cancellationToken).ConfigureAwait(false);
+                var qty = Math.Max(question.Quantity ?? facts.Moq, 1);
+                var quote = await QuoteAsync(facts.Id, qty, question.Country, question.Incoterm, cancellationToken).ConfigureAwait(false);
                 if (quote is not null)
                 {
                     AddQuote(slots, quote, language);
                 }
 
+                if (quote is not null && freight.Estimate(facts.Product, qty, question.Country, question.Incoterm, quote.UnitPrice) is { } estimate)
+                {
+                    slots["qty"] = qty;
+                    slots["incoterm"] = estimate.Incoterm;
+                    slots["cartons"] = estimate.Cartons;
+                    slots["cbm"] = BuyerCulture.Number(estimate.Cbm, language);
+                    slots["kg"] = BuyerCulture.Number(estimate.Kg, language);
+                    slots["freight"] = BuyerCulture.Money(estimate.Freight, estimate.Currency, language);
+                    slots["goods"] = BuyerCulture.Money(estimate.Goods, quote.Currency, language);
+                    slots["total"] = BuyerCulture.Money(estimate.Total, quote.Currency, language);
+                    slots["days"] = Math.Max(quote.EstimatedDeliveryDays, estimate.SeaDays);
+                    return Done(Say(quote.MoqMet ? "qa.freight" : "qa.freightBelowMoq"), quote: quote.MoqMet ? quote : null);
+                }
+
                 return Done(Say("qa.shipping"));
             }
+
+            case BuyerIntent.Colors:
+                return await ColorsAsync(question, facts, slots, cancellationToken).ConfigureAwait(false);
 
             case BuyerIntent.Samples when facts.Product.Samples is { Available: true } samples:
                 slots["price"] = BuyerCulture.Money(samples.UnitPrice ?? 0, samples.Currency, language);
@@ -170,59 +201,120 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
         return response.IsSuccessStatusCode ? response.Content : throw new HttpRequestException($"Catalog quote failed: {(int?)response.StatusCode}", response.Error);
     }
 
-    /// <summary>The product the question is about, or the answer to give when there is none.</summary>
-    private async Task<(Product? Product, QaAnswer? Problem)> ResolveAsync(BuyerQuestion question, QaContext context, CancellationToken cancellationToken)
+    /// <summary>The product the question is about (and whether it is another shop's), or the answer to give when there is none.</summary>
+    private async Task<(Product? Product, QaAnswer? Problem, bool OtherShop)> ResolveAsync(BuyerQuestion question, QaContext context, CancellationToken cancellationToken)
     {
         var language = question.Language;
         var reference = question.Product;
         if (reference.ProductId is { } id)
         {
             return await FindProductAsync(id, cancellationToken).ConfigureAwait(false) is { } byId
-                ? (byId, null)
-                : (null, NotFound(question, id));
+                ? (byId, null, false)
+                : (null, NotFound(question, id), false);
         }
 
         if (reference.ListNumber is { } number)
         {
             if (number < 1 || number > context.ProductList.Count)
             {
-                return (null, new QaAnswer(Say(language, "qa.listNumberUnknown", new Dictionary<string, object?> { ["number"] = number }), null, null, null, question));
+                return (null, new QaAnswer(Say(language, "qa.listNumberUnknown", new Dictionary<string, object?> { ["number"] = number }), null, null, null, question), false);
             }
 
-            return (await FindProductAsync(context.ProductList[number - 1], cancellationToken).ConfigureAwait(false), null);
+            return (await FindProductAsync(context.ProductList[number - 1], cancellationToken).ConfigureAwait(false), null, false);
         }
 
         if (reference.SearchText is { } words)
         {
-            var page = await catalog.SearchAsync(words, null, null, null, 1, 3, cancellationToken).ConfigureAwait(false);
-            if (page.Items.Count > 0)
+            var found = await resolver.ResolveAsync(words, language, context, cancellationToken).ConfigureAwait(false);
+            if (found.Product is { } product)
             {
-                return (page.Items[0], null);
+                return (product, null, found.OtherShop);
+            }
+
+            if (found.Candidates.Count > 1)
+            {
+                var names = string.Join("; ", found.Candidates.Select(c => new ProductFacts(c, language, texts).Title));
+                return (null, new QaAnswer(Say(language, "qa.whichOne", new Dictionary<string, object?> { ["choices"] = names }), null, null, null, question) { Choices = found.Candidates }, false);
             }
         }
 
         // Words that name nothing, in a message the bot did not understand: not a product question, so the merchant answers.
         if (reference.SearchText is not null && question.Intent == BuyerIntent.None)
         {
-            return (null, new QaAnswer(Say(language, "qa.handoff"), null, "unanswered", null, question));
+            return (null, new QaAnswer(Say(language, "qa.handoff"), null, "unanswered", null, question), false);
         }
 
         // No product named, or the words matched nothing: on a live stream it is the one on screen, or the last one discussed.
         var fallback = reference.IsCurrent ? context.CurrentProductId ?? context.LastProductId : context.LastProductId ?? context.CurrentProductId;
         if (fallback is not null && await FindProductAsync(fallback, cancellationToken).ConfigureAwait(false) is { } current)
         {
-            return (current, null);
+            return (current, null, false);
         }
 
         if (reference.SearchText is { } unmatched && question.Intent != BuyerIntent.None)
         {
-            return (null, NotFound(question, unmatched));
+            return (null, NotFound(question, unmatched), false);
         }
 
         return question.Intent == BuyerIntent.None
-            ? (null, new QaAnswer(Say(language, "qa.handoff"), null, "unanswered", null, question))
-            : (null, new QaAnswer(Say(language, "qa.whichProduct"), null, null, null, question));
+            ? (null, new QaAnswer(Say(language, "qa.handoff"), null, "unanswered", null, question), false)
+            : (null, new QaAnswer(Say(language, "qa.whichProduct"), null, null, null, question), false);
     }
+
+    /// <summary>The product's colours (its variants, its own colour) and the same product in other colours in its shop.</summary>
+    private async Task<QaAnswer> ColorsAsync(BuyerQuestion question, ProductFacts facts, Dictionary<string, object?> slots, CancellationToken cancellationToken)
+    {
+        var language = question.Language;
+        var own = OwnColors(facts.Product);
+        var siblings = await SiblingsAsync(facts.Product, cancellationToken).ConfigureAwait(false);
+        var names = own.Select(c => ColorName(c, language))
+            .Concat(siblings.Select(s => $"{ColorName(s.Color, language)} ({s.Product.Id})"))
+            .Distinct(StringComparer.Ordinal).ToList();
+        slots["colors"] = string.Join(", ", names);
+        slots["color"] = question.Color is { } c ? ColorName(c, language) : null;
+        var available = question.Color is null || own.Contains(question.Color) || siblings.Any(s => s.Color == question.Color);
+        return available
+            ? new QaAnswer(Say(language, "qa.colors", slots), facts.Product, null, null, question)
+            : new QaAnswer(Say(language, "qa.colorsNone", slots), facts.Product, "noColor", null, question);
+    }
+
+    /// <summary>The product in the buyer's colour: itself when a variant has it, else the same product in that colour in its shop.</summary>
+    private async Task<Product?> InColorAsync(Product product, string color, CancellationToken cancellationToken)
+    {
+        if (OwnColors(product).Contains(color))
+        {
+            return product;
+        }
+
+        var siblings = await SiblingsAsync(product, cancellationToken).ConfigureAwait(false);
+        return siblings.FirstOrDefault(s => s.Color == color).Product;
+    }
+
+    private static List<string> OwnColors(Product product)
+        => [.. (product.Variants ?? []).Select(v => v.Options?.GetValueOrDefault("color")?.For("en"))
+            .Concat((product.Attributes ?? []).Where(a => string.Equals(a.Name?.For("en"), "Color", StringComparison.OrdinalIgnoreCase)).Select(a => a.Value?.For("en")))
+            .OfType<string>().Select(c => c.ToLowerInvariant()).Distinct()];
+
+    /// <summary>Products of the same shop whose title is this one's with another colour ("Pink Magnetic Tiles 64 pcs").</summary>
+    private async Task<List<(string Color, Product Product)>> SiblingsAsync(Product product, CancellationToken cancellationToken)
+    {
+        var title = product.Title?.For("en");
+        if (title is null || product.Shop?.Id is not { } shop)
+        {
+            return [];
+        }
+
+        var bare = BareTitle(title);
+        var page = await catalog.SearchAsync(bare, "en", null, shop, 1, 20, cancellationToken).ConfigureAwait(false);
+        return [.. page.Items.Where(p => p.Id != product.Id && p.Title?.For("en") is { } t && string.Equals(BareTitle(t), bare, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => OwnColors(p).Select(c => (c, p)))];
+    }
+
+    private static string BareTitle(string title)
+        => string.Join(' ', title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !QuestionReader.Colors.Contains(w.ToLowerInvariant())));
+
+    private string ColorName(string color, string language)
+        => texts.VariationsIn(language, "color." + color) is { Count: > 0 } names ? names[0] : color;
 
     private QaAnswer NotFound(BuyerQuestion question, string text)
         => new(Say(question.Language, "qa.notFound", new Dictionary<string, object?> { ["text"] = text }), null, "productNotFound", null, question);

@@ -78,3 +78,28 @@ public sealed class ProductCardBuilder(QaAnswerer answerer, Dialogs.Locales.Loca
         return product is null ? null : ProductCard.Build(new ProductFacts(product, turn.Language, texts), turn.Language, texts);
     }
 }
+
+/// <summary><c>card: choices</c> (cardArgs: product ids): buttons for the products a buyer may have meant.</summary>
+public sealed class ChoicesCardBuilder(QaAnswerer answerer, Dialogs.Locales.LocaleTexts texts) : IFlowCard
+{
+    public string Name => "choices";
+
+    public async Task<BotFramework.Schema.Attachment?> BuildAsync(FlowTurn turn, JsonNode? args, CancellationToken cancellationToken)
+    {
+        if (args is not JsonArray ids || ids.Count == 0 || !ProductCard.Supported(turn.Context.Activity.ChannelId))
+        {
+            return null;
+        }
+
+        var facts = new List<ProductFacts>();
+        foreach (var id in ids.OfType<JsonValue>().Select(v => v.GetValue<string>()).Take(6))
+        {
+            if (await answerer.FindProductAsync(id, cancellationToken).ConfigureAwait(false) is { } product)
+            {
+                facts.Add(new ProductFacts(product, turn.Language, texts));
+            }
+        }
+
+        return facts.Count == 0 ? null : ProductCard.Choices(facts, turn.Language, texts.Get(turn.Language, "qa.chooseProduct"));
+    }
+}

@@ -25,13 +25,30 @@ public sealed class AnswerQuestionOperation(QaAnswerer answerer) : IFlowOperatio
     {
         var buyer = BuyerTurn.Of(turn);
         var lastProduct = turn.Read("conversation.lastProductId")?.GetValue<string>();
-        var context = new QaContext(buyer.Session?.Id, buyer.Session?.CurrentProductId, buyer.Session?.ProductList ?? [], lastProduct);
+        var context = new QaContext(buyer.Session?.Id, buyer.Session?.CurrentProductId, buyer.Session?.ProductList ?? [], lastProduct, buyer.Session?.ShopId);
         var answer = await answerer.AnswerAsync(buyer.Question, context, cancellationToken).ConfigureAwait(false);
         var productId = answer.Product?.Id;
         if (answer.Product is { } product)
         {
             turn.Context.TurnState[AnsweredProductKey] = product; // the card step needs it too: no second catalog call
             turn.Write("conversation.lastProductId", productId);
+        }
+
+        // What the buyer already said, so a quote request that follows does not ask it again (and its lead says what was asked).
+        turn.Write("conversation.lastQuestion", buyer.Question.Text.Length > 500 ? buyer.Question.Text[..500] : buyer.Question.Text);
+        if (buyer.Question.Quantity is { } qty)
+        {
+            turn.Write("conversation.lastQuantity", qty);
+        }
+
+        if (buyer.Question.Country is { } country)
+        {
+            turn.Write("conversation.lastCountry", country);
+        }
+
+        if (buyer.Question.Incoterm is { } incoterm)
+        {
+            turn.Write("conversation.lastIncoterm", incoterm);
         }
 
         var slots = new JsonObject();
@@ -49,6 +66,7 @@ public sealed class AnswerQuestionOperation(QaAnswerer answerer) : IFlowOperatio
             ["productId"] = productId,
             // A new product gets its card; follow-up questions about the same one get text only.
             ["cardProductId"] = productId is not null && !string.Equals(productId, lastProduct, StringComparison.OrdinalIgnoreCase) ? productId : null,
+            ["choices"] = answer.Choices.Count == 0 ? null : new JsonArray([.. answer.Choices.Select(c => (JsonNode)c.Id!)]),
             ["quote"] = answer.Quote is { } quote && answer.Product is { } p ? new JsonObject
             {
                 ["productId"] = p.Id,
@@ -137,6 +155,12 @@ public sealed class SaveLeadOperation(LeadStore leads, TimeProvider time) : IFlo
         if (turn.IsPreview)
         {
             return new JsonObject { ["id"] = id, ["preview"] = true };
+        }
+
+        // A lead is a quote the buyer can be held to: never one below the MOQ.
+        if (args["moqMet"] is JsonValue met && met.TryGetValue<bool>(out var moqMet) && !moqMet)
+        {
+            return null;
         }
 
         var productId = Text("productId") ?? string.Empty;

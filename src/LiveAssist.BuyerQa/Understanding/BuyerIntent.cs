@@ -14,5 +14,6 @@ public enum BuyerIntent
     Stock,
     LeadTime,
     Shipping,
+    Colors,
     Specs,
 }

@@ -8,7 +8,11 @@ public sealed record BuyerQuestion(
     int? Quantity,
     string? Country,
     string? Incoterm,
-    ProductReference Product);
+    ProductReference Product)
+{
+    /// <summary>The colour asked for ("black", "pink"), as the <c>color.*</c> keys name it.</summary>
+    public string? Color { get; init; }
+}
 
 /// <summary>How the buyer named the product.</summary>
 public sealed record ProductReference(string? ProductId, bool IsCurrent, int? ListNumber, string? SearchText)

@@ -14,9 +14,13 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
 {
     private static readonly BuyerIntent[] Priority =
     [
+        // Shipping before price: "how much is shipping to Lagos?" asks for freight, not the price list.
         BuyerIntent.Human, BuyerIntent.Customization, BuyerIntent.Samples, BuyerIntent.Certifications, BuyerIntent.Payment,
-        BuyerIntent.Moq, BuyerIntent.Price, BuyerIntent.Stock, BuyerIntent.LeadTime, BuyerIntent.Shipping, BuyerIntent.Specs,
+        BuyerIntent.Moq, BuyerIntent.Shipping, BuyerIntent.Price, BuyerIntent.Stock, BuyerIntent.LeadTime, BuyerIntent.Colors, BuyerIntent.Specs,
     ];
+
+    /// <summary>The colours buyers ask for, as the <c>color.*</c> keys of <c>locales/*/intents.json</c> name them.</summary>
+    public static readonly string[] Colors = ["black", "white", "red", "blue", "pink", "green", "gold", "silver"];
 
     private static readonly string[] SizeUnits = ["ml", "l", "cm", "mm", "m", "kg", "g", "w", "inch", "in", "v", "mah", "gb", "毫升", "升", "厘米", "寸", "克", "公斤"];
 
@@ -32,6 +36,7 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
         var consumed = new List<(int Start, int Length)>();
 
         var intent = DetectIntent(text, language, consumed);
+        var color = FindColor(text, language, consumed);
 
         var id = ProductIds.Find(text);
         if (id.Success)
@@ -53,9 +58,18 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
         consumed.AddRange(keywords.Find(text, language, "unit.pieces"));
         consumed.AddRange(keywords.Find(text, language, "stopWords"));
 
-        if (intent == BuyerIntent.None && quantity is not null)
+        if (intent is BuyerIntent.None or BuyerIntent.LeadTime && country?.Code is not null && keywords.Any(text, language, "intent.shipping"))
         {
-            intent = BuyerIntent.Price; // "3000 pcs to Brazil?" asks for a quote
+            intent = BuyerIntent.Shipping; // "how long is delivery to Germany?" is a freight question with a destination
+        }
+
+        if (intent is BuyerIntent.None or BuyerIntent.Colors && quantity is not null)
+        {
+            intent = BuyerIntent.Price; // "3000 pcs to Brazil?", "I want 3000 black ones" ask for a quote
+        }
+        else if (intent is BuyerIntent.None or BuyerIntent.Specs && color is not null)
+        {
+            intent = BuyerIntent.Colors; // "do you have this in pink?"
         }
 
         var product = id.Success ? new ProductReference(id.Value.ToUpperInvariant(), false, null, null)
@@ -64,7 +78,13 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
             : refersToCurrent ? new ProductReference(null, true, null, null)
             : ProductReference.None;
 
-        return new BuyerQuestion(text, language, intent, quantity, country?.Code, incoterm.Success ? incoterm.Value.ToUpperInvariant() : null, product);
+        // A colour alone names no product: "black ones" is the product on screen in black.
+        if (product == ProductReference.None && color is not null)
+        {
+            product = new ProductReference(null, true, null, null);
+        }
+
+        return new BuyerQuestion(text, language, intent, quantity, country?.Code, incoterm.Success ? incoterm.Value.ToUpperInvariant() : null, product) { Color = color };
     }
 
     /// <summary>
@@ -115,6 +135,21 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
         }
 
         return fallback;
+    }
+
+    private string? FindColor(string text, string language, List<(int Start, int Length)> consumed)
+    {
+        foreach (var color in Colors)
+        {
+            var spans = keywords.Find(text, language, "color." + color);
+            if (spans.Count > 0)
+            {
+                consumed.AddRange(spans);
+                return color;
+            }
+        }
+
+        return null;
     }
 
     private int? ListNumber(string text, string language, List<(int, int)> consumed)
@@ -188,3 +223,4 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
         _ => intent.ToString().ToLowerInvariant(),
     };
 }
+

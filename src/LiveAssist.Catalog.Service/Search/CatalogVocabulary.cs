@@ -13,6 +13,21 @@ internal sealed class CatalogVocabulary
 
     public bool IsEmpty => _words.IsEmpty;
 
+    /// <summary>Identifies this set of words (size and content), for caches built from it.</summary>
+    public int Fingerprint
+    {
+        get
+        {
+            var hash = 0;
+            foreach (var word in _words.Keys)
+            {
+                hash ^= word.GetHashCode(StringComparison.Ordinal); // order-free
+            }
+
+            return hash ^ _words.Count;
+        }
+    }
+
     public void Add(Product product)
     {
         ArgumentNullException.ThrowIfNull(product);

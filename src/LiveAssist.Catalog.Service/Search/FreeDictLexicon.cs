@@ -21,7 +21,11 @@ internal sealed partial class FreeDictLexicon(IOptions<CatalogServiceOptions> op
         ["de"] = ("freedict-deu-eng", false), ["ar"] = ("freedict-ara-eng", false), ["ru"] = ("freedict-eng-rus", true),
     };
 
-    private readonly ConcurrentDictionary<string, Lazy<Dictionary<string, string[]>>> _byLanguage = new();
+    // Process-wide: every host in the process with the same dictionaries and catalog words shares one table.
+    private static readonly ConcurrentDictionary<(string File, int Vocabulary), Lazy<Task<Dictionary<string, string[]>>>> Tables = new();
+
+    // Dictionaries this small are read on the spot; bigger ones (German, 12 MB of index) in the background.
+    private const long ReadInlineBelowBytes = 2 * 1024 * 1024;
 
     /// <summary>The languages whose dictionary is installed.</summary>
     public IEnumerable<string> Installed => Files.Where(f => File.Exists(Path.Combine(options.Value.FreeDictDirectory, f.Value.File + ".index"))).Select(f => f.Key);
@@ -34,8 +38,34 @@ internal sealed partial class FreeDictLexicon(IOptions<CatalogServiceOptions> op
             return [];
         }
 
-        var table = _byLanguage.GetOrAdd(language, l => new Lazy<Dictionary<string, string[]>>(() => Load(l))).Value;
-        return table.TryGetValue(WordStemmer.Stem(word, language), out var english) ? english : [];
+        var loading = TableFor(language);
+        if (!loading.IsCompleted && IndexSize(language) < ReadInlineBelowBytes)
+        {
+            loading.Wait();
+        }
+
+        return loading.IsCompletedSuccessfully && loading.Result.TryGetValue(WordStemmer.Stem(word, language), out var english) ? english : [];
+    }
+
+    /// <summary>Starts reading every installed dictionary, so the first buyer in a language does not wait for it.</summary>
+    public void WarmUp()
+    {
+        foreach (var language in Installed)
+        {
+            _ = TableFor(language);
+        }
+    }
+
+    private Task<Dictionary<string, string[]>> TableFor(string language)
+    {
+        var key = (Files[language].File, vocabulary.Fingerprint);
+        return Tables.GetOrAdd(key, _ => new Lazy<Task<Dictionary<string, string[]>>>(() => Task.Run(() => Load(language)))).Value;
+    }
+
+    private long IndexSize(string language)
+    {
+        var info = new FileInfo(Path.Combine(options.Value.FreeDictDirectory, Files[language].File + ".index"));
+        return info.Exists ? info.Length : 0;
     }
 
     private Dictionary<string, string[]> Load(string language)
@@ -44,6 +74,7 @@ internal sealed partial class FreeDictLexicon(IOptions<CatalogServiceOptions> op
         var index = Path.Combine(options.Value.FreeDictDirectory, file + ".index");
         var dict = Path.Combine(options.Value.FreeDictDirectory, file + ".dict.dz");
         var table = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (!File.Exists(index) || !File.Exists(dict))
         {
             return [];
@@ -111,7 +142,7 @@ internal sealed partial class FreeDictLexicon(IOptions<CatalogServiceOptions> op
             return [];
         }
 
-        LogLoaded(logger, file, table.Count);
+        LogLoaded(logger, file, table.Count, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return table.ToDictionary(t => t.Key, t => t.Value.ToArray(), StringComparer.Ordinal);
     }
 
@@ -189,8 +220,8 @@ internal sealed partial class FreeDictLexicon(IOptions<CatalogServiceOptions> op
     [System.Text.RegularExpressions.GeneratedRegex(@"\([^)]*\)|\[[^\]]*\]|<[^>]*>")]
     private static partial System.Text.RegularExpressions.Regex Parenthesised();
 
-    [LoggerMessage(1, LogLevel.Information, "FreeDict {File}: {Count} buyer words that name catalog things")]
-    private static partial void LogLoaded(ILogger logger, string file, int count);
+    [LoggerMessage(1, LogLevel.Information, "FreeDict {File}: {Count} buyer words that name catalog things, read in {Milliseconds} ms")]
+    private static partial void LogLoaded(ILogger logger, string file, int count, long milliseconds);
 
     [LoggerMessage(2, LogLevel.Warning, "FreeDict {File} could not be read; its language is searched without it")]
     private static partial void LogUnreadable(ILogger logger, Exception exception, string file);

@@ -19,6 +19,6 @@ public sealed record FlowCapabilities(
     {
         "turn.text", "turn.language", "turn.intent", "turn.quantity", "turn.country", "turn.incoterm", "turn.productId",
         "turn.event", "turn.eventValue", "turn.channel", "turn.conversationType", "turn.sessionId", "turn.currentProductId",
-        "conversation.lastProductId", "user.language",
+        "conversation.lastProductId", "conversation.lastQuantity", "conversation.lastCountry", "conversation.lastIncoterm", "conversation.lastQuestion", "user.language",
     };
 }

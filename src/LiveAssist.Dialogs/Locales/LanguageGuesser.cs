@@ -80,19 +80,24 @@ public static class LanguageGuesser
             return null;
         }
 
-        var words = text.ToLowerInvariant().Split([' ', ',', '.', '!', '?', '¡', '¿', ';', ':', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries);
+        // E-mail addresses, links and codes say nothing about the language ("ana@example.com.br" is not Portuguese).
+        var words = text.ToLowerInvariant().Split([' ', ',', '.', '!', '?', '¡', '¿', ';', ':', '"', '(', ')', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var meaningful = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !w.Contains('@', StringComparison.Ordinal) && !w.Contains("://", StringComparison.Ordinal))
+            .SelectMany(w => w.ToLowerInvariant().Split([',', '.', '!', '?', '¡', '¿', ';', ':', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries)).ToList();
         var scored = LatinMarkers
-            .Select(m => (m.Language, Score: words.Count(m.Words.Contains) + LetterHints(m.Language, text)))
+            .Select(m => (m.Language, Words: meaningful.Count(m.Words.Contains), Letters: LetterHints(m.Language, text)))
+            .Select(m => (m.Language, m.Letters, Score: m.Words + m.Letters))
             .OrderByDescending(s => s.Score)
             .ToList();
-        if (scored[0].Score == 0)
+        if (scored[0].Score == 0 || words.Length == 0)
         {
             return null;
         }
 
-        // Clear: at least two signs and ahead of the runner-up by two, or one sign and nothing for anyone else.
+        // Clear: two signs or more and ahead of the runner-up, or a letter only that language uses. One common
+        // word on its own ("no", "com") is a hint, not proof: it may be the other language's word too.
         var margin = scored[0].Score - scored[1].Score;
-        var clear = (scored[0].Score >= 2 && margin >= 2) || (margin >= 1 && scored[1].Score == 0) || (scored[0].Score >= 3 && margin >= 1);
+        var clear = margin >= 1 && (scored[0].Score >= 2 || scored[0].Letters > 0) && (margin >= 2 || scored[0].Score >= 3);
         return new(scored[0].Language, clear);
     }
 }

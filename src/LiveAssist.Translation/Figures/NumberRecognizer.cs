@@ -12,8 +12,9 @@ namespace LiveAssist.Translation.Figures;
 /// </summary>
 public static partial class NumberRecognizer
 {
+    // A space groups digits only before exactly three more ("4 5000pcs" is 4 and 5000, "3 000" is 3000).
     // Only Latin letters and digits block a number: in Chinese it follows a character directly ("2号5000个").
-    [GeneratedRegex(@"(?<![A-Za-z0-9_])(\d{1,3}(?:[ ,.\u00A0\u202F]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(\s?[kK千万](?![a-zA-Z]))?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])(\d{1,3}(?:[,.\u00A0\u202F]\d{3}(?!\d)|[ ]\d{3}(?![\d.,]))+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(\s?[kK千万](?![a-zA-Z]))?", RegexOptions.CultureInvariant)]
     private static partial Regex DigitNumber();
 
     // After 块 one digit (tenths) or 毛 and one digit (hundredths): "一块八毛五一个" is 1.85, then "一个".

@@ -170,8 +170,18 @@ public sealed class BuyerQaFlowTests(ITestOutputHelper output)
     {
         await using var host = QaHost.Start();
         var (session, key) = await host.CreateSessionAsync("YW-100234");
-        await host.AskAsync("price for 3000 pcs to Brazil? write to ana@example.com.br", "en", session, conversation: "lead-1", user: "ana");
+        // A price question alone is not a lead; the quote request that follows reuses its quantity and country.
+        await host.AskAsync("price for 3000 pcs to Brazil?", "en", session, conversation: "lead-1", user: "ana");
+        Assert.True(LocaleFile.IsVariation("en", "quote.askContact", Text(await host.AskAsync("quote request", "en", session, conversation: "lead-1", user: "ana"))));
+        Assert.True(LocaleFile.IsVariation("en", "quote.confirm", Text(await host.AskAsync("ana@example.com.br", "en", session, conversation: "lead-1", user: "ana"))));
+        Assert.True(LocaleFile.IsVariation("en", "quote.saved", Text(await host.AskAsync("yes", "en", session, conversation: "lead-1", user: "ana"))));
+
+        // The lead keeps the question that led to it, as text a spreadsheet will not run.
         await host.AskAsync("=HYPERLINK(\"http://evil\") 600 pcs", "en", session, conversation: "lead-2", user: "eve");
+        await host.AskAsync("quote request", "en", session, conversation: "lead-2", user: "eve");
+        await host.AskAsync("Spain", "en", session, conversation: "lead-2", user: "eve");
+        await host.AskAsync("+34 600 123 456", "en", session, conversation: "lead-2", user: "eve");
+        Assert.True(LocaleFile.IsVariation("en", "quote.saved", Text(await host.AskAsync("yes", "en", session, conversation: "lead-2", user: "eve"))));
 
         using var response = await host.HostSendAsync(HttpMethod.Get, $"/api/sessions/{session}/leads.csv", key);
         response.EnsureSuccessStatusCode();
@@ -187,4 +197,6 @@ public sealed class BuyerQaFlowTests(ITestOutputHelper output)
         using var anonymous = await host.Client.GetAsync($"/api/sessions/{session}/leads.csv");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
+
+    private static string? Text(IReadOnlyList<JsonElement> replies) => replies.Count > 0 && replies[0].TryGetProperty("text", out var t) ? t.GetString() : null;
 }

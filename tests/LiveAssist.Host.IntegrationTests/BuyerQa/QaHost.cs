@@ -53,8 +53,16 @@ public sealed class QaHost : IAsyncDisposable
     }
 
     /// <summary>Asks the bot through <c>/api/messages</c> (local mode) and returns its replies.</summary>
-    public Task<IReadOnlyList<JsonElement>> AskAsync(string text, string? locale, string? sessionId, string conversation = "c-1", string channel = "webchat", string user = "buyer-1")
-        => LocalBot.AskAsync(Client, text, locale, conversation, user, channel, sessionId);
+    public Task<IReadOnlyList<JsonElement>> AskAsync(string text, string? locale, string? sessionId, string conversation = "c-1", string channel = "webchat", string user = "buyer-1", object? value = null)
+        => LocalBot.AskAsync(Client, text, locale, conversation, user, channel, sessionId, value);
+
+    /// <summary>The product ids a "which one do you mean?" card offers, in order; empty for any other reply.</summary>
+    public static IReadOnlyList<string> OfferedChoices(JsonElement reply)
+        => reply.TryGetProperty("attachments", out var attachments)
+            ? [.. attachments.EnumerateArray().SelectMany(a => a.GetProperty("content").TryGetProperty("actions", out var actions) ? actions.EnumerateArray() : Enumerable.Empty<JsonElement>())
+                .Where(a => a.TryGetProperty("data", out var d) && d.TryGetProperty("action", out var n) && n.GetString() == "chooseProduct")
+                .Select(a => a.GetProperty("data").GetProperty("productId").GetString()!)]
+            : [];
 
     public async ValueTask DisposeAsync()
     {

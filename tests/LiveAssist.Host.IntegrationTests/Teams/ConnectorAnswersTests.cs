@@ -16,7 +16,7 @@ public sealed class ConnectorAnswersTests
     [Fact]
     public async Task CardSendAnswered202WithNoBody_NoApology_AndTheQuoteFlowGoesOn()
     {
-        await using var connector = await LoopbackServer.StartAsync((routes, _) =>
+        await using var connector = await LoopbackServer.StartAsync((routes, server) =>
             routes.MapPost("/v3/conversations/{conversationId}/activities/{activityId?}", async (HttpRequest request) =>
             {
                 var activity = await request.ReadFromJsonAsync<JsonElement>();
@@ -28,15 +28,17 @@ public sealed class ConnectorAnswersTests
         var (sessionId, _) = await host.CreateSessionAsync("YW-100234");
 
         await SendAsync(host, connector, "how much is this?", sessionId);
-        var first = await SentAsync(connector, 2);
+        var first = await SentAsync(connector, 1);
         Assert.Contains(first, a => a.TryGetProperty("attachments", out _)); // the card went out (and got its 202)
         Assert.DoesNotContain(first, a => LocaleFile.IsVariation("en", "error", Text(a)));
 
-        // The conversation's state survived: the quote flow started by the card button continues to its next question.
+        // The conversation's state survived: the quote request knows the product just discussed and goes on to the next question.
         await SendAsync(host, connector, "quote request", sessionId);
-        await SendAsync(host, connector, "YW-100234", sessionId);
-        var all = await SentAsync(connector, 4);
-        Assert.True(LocaleFile.IsVariation("en", "quote.askQty", Text(all[^1])), Text(all[^1]));
+        var asked = await SentAsync(connector, 2);
+        Assert.True(LocaleFile.IsVariation("en", "quote.askQty", Text(asked[^1])), Text(asked[^1]));
+        await SendAsync(host, connector, "3000", sessionId);
+        var all = await SentAsync(connector, 3);
+        Assert.True(LocaleFile.IsVariation("en", "quote.askCountry", Text(all[^1])), Text(all[^1]));
         Assert.DoesNotContain(all, a => LocaleFile.IsVariation("en", "error", Text(a)));
     }
 
