@@ -21,7 +21,6 @@ namespace LiveAssist.BuyerQa;
 /// channels each person has their own place in a flow.
 /// </summary>
 public sealed partial class BuyerQaBot(
-    LocaleTexts texts,
     QuestionReader reader,
     SessionStore sessions,
     DialogContentStore content,
@@ -50,7 +49,7 @@ public sealed partial class BuyerQaBot(
         if (text.Length > maxChars)
         {
             var lang = BuyerLanguage(turnContext, text[..Math.Min(200, text.Length)]);
-            await turnContext.SendActivityAsync(activity.CreateReply(texts.Get(lang, "qa.tooLong", new Dictionary<string, object?> { ["length"] = text.Length, ["max"] = maxChars }), lang), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(activity.CreateReply(CurrentContent(turnContext).Texts.Get(lang, "qa.tooLong", new Dictionary<string, object?> { ["length"] = text.Length, ["max"] = maxChars }), lang), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -60,7 +59,7 @@ public sealed partial class BuyerQaBot(
 
         // Adaptive Card Action.Submit arrives as a message whose value names the action ("getQuote").
         var (eventName, eventValue) = CardAction(activity.Value);
-        var question = reader.Read(text, language);
+        var question = reader.Read(text, language, CurrentContent(turnContext).Texts);
         var input = new FlowInput(text, eventName is null ? BuyerTurn.IntentName(question.Intent) : null, eventName, false);
         await RunFlowsAsync(turnContext, language, input, eventValue, cancellationToken, question).ConfigureAwait(false);
     }
@@ -124,11 +123,11 @@ public sealed partial class BuyerQaBot(
             var pending = conversationVars["pendingQuestion"] is JsonValue p && p.TryGetValue<string>(out var asked) ? asked : string.Empty;
             conversationVars.Remove("pendingQuestion");
             var text = (pending + " " + chosenId).Trim();
-            question = reader.Read(text, language);
+            question = reader.Read(text, language, (preview ?? content.Current).Texts);
             input = new FlowInput(text, BuyerTurn.IntentName(question.Intent), null, false);
         }
 
-        var understood = question ?? reader.Read(input.Text, language);
+        var understood = question ?? reader.Read(input.Text, language, (preview ?? content.Current).Texts);
         turnContext.TurnState[BuyerTurn.Key] = new BuyerTurn(understood, session);
         var turn = new FlowTurn(turnContext, preview ?? content.Current, language, preview is not null)
         {
@@ -160,6 +159,10 @@ public sealed partial class BuyerQaBot(
         turnContext.UserState.Set("vars", turn.User);
         return handled;
     }
+
+    /// <summary>The content this turn reads: an operator's draft in a preview, else the current snapshot.</summary>
+    private DialogContent CurrentContent(ITurnContext turnContext)
+        => turnContext.TurnState.TryGetValue(DialogPreview.ContentKey, out var draft) ? (DialogContent)draft : content.Current;
 
     /// <summary>True in Teams group chats and channels, where several people talk to the bot at once.</summary>
     public static bool IsGroup(Activity activity)
@@ -199,7 +202,7 @@ public sealed partial class BuyerQaBot(
         var chosen = guess is { IsClear: true } ? guess.Language
             : localeIsBuyersChoice ? activity.Locale
             : remembered ?? guess?.Language ?? activity.Locale;
-        return texts.ResolveLanguage(chosen);
+        return CurrentContent(turnContext).Texts.ResolveLanguage(chosen);
     }
 
     /// <summary>Remembers the conversation's language (per person in a group chat) for the turns that follow.</summary>

@@ -1,3 +1,4 @@
+using LiveAssist.Catalog.Service.Search;
 using System.Text.Json;
 using LiveAssist.Catalog.Client;
 using Microsoft.AspNetCore.Builder;
@@ -23,6 +24,8 @@ public static class CatalogEndpoints
         group.MapGet("/products/{id}", GetAsync).WithSummary("One product");
         group.MapGet("/products/{id}/quote", QuoteAsync).WithSummary("Price, MOQ check, lead time and shipping estimate for a quantity");
         group.MapPut("/products", UpsertAsync).WithSummary("Bulk upsert (X-Api-Key); bad items are rejected one by one");
+        group.MapGet("/status", (FreeDictLexicon dictionaries) => TypedResults.Json(new { dictionaries = dictionaries.Status() }, CatalogJson.Options))
+            .WithSummary("What cross-language search can use: each FreeDict dictionary (ready, loading, not installed)");
         group.MapGet("/categories", (string? lang, CategoryTree tree) => TypedResults.Json(tree.Localized(Lang(lang)), CatalogJson.Options))
             .WithSummary("Category tree");
         return group;

@@ -20,6 +20,7 @@ public static class CatalogServiceCollectionExtensions
         services.TryAddSingleton<SearchTerms>();
         services.TryAddSingleton<CatalogVocabulary>();
         services.TryAddSingleton<FreeDictLexicon>();
+        services.AddHostedService<SearchWarmUp>();
         services.TryAddSingleton(sp => new CatalogStore(sp.OpenDataFile("catalog.db"), sp.GetRequiredService<SearchTerms>(), sp.GetRequiredService<CatalogVocabulary>(), sp.GetRequiredService<FreeDictLexicon>()));
         services.TryAddSingleton(sp => new CatalogApiKey(SecretFile.FromConfigOrFile(
             sp.GetRequiredService<IOptions<CatalogServiceOptions>>().Value.ApiKey, sp.DataFilePath("catalog.apikey")).Value));

@@ -242,7 +242,7 @@ internal sealed class CatalogStore
     }
 
     // Cross-language matching needs the catalog's own words; a store opened on an existing database reads them once.
-    private async Task EnsureVocabularyAsync(CancellationToken cancellationToken)
+    public async Task EnsureVocabularyAsync(CancellationToken cancellationToken)
     {
         if (_dictionariesStarted)
         {
@@ -258,10 +258,10 @@ internal sealed class CatalogStore
                 {
                     _vocabulary.Add(product);
                 }
-
-                _dictionaries.WarmUp();
-                _dictionariesStarted = true;
             }
+
+            _dictionaries.WarmUp();
+            _dictionariesStarted = true;
         }
         finally
         {

@@ -14,6 +14,9 @@ public sealed record QaAnswer(AnswerText Said, Product? Product, string? Handoff
 
     /// <summary>Products the buyer may have meant, to choose from (the answer asks which).</summary>
     public IReadOnlyList<Product> Choices { get; init; } = [];
+
+    /// <summary>The name of the shop that sells the product, when it is not the live's own shop.</summary>
+    public string? OtherShop { get; init; }
 }
 
 /// <summary>A text as said: its locale key and slots (so a flow can choose another text with the same facts) and the result.</summary>

@@ -39,14 +39,9 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
             }
 
             var answer = await AnswerAboutAsync(question, new ProductFacts(product, language, texts), cancellationToken).ConfigureAwait(false);
-            if (!otherShop)
-            {
-                return answer;
-            }
 
-            // Another shop's product: say so before the facts, so the buyer knows the live's seller does not sell it.
-            var note = texts.Get(language, "qa.otherShop", new Dictionary<string, object?> { ["shop"] = product.Shop?.Name?.For(language) ?? product.Shop?.Id, ["title"] = new ProductFacts(product, language, texts).Title });
-            return answer with { Said = answer.Said with { Text = note + " " + answer.Said.Text } };
+            // Another shop's product: the flow says so before the facts, so the buyer knows this live's seller does not sell it.
+            return otherShop ? answer with { OtherShop = product.Shop?.Name?.For(language) ?? product.Shop?.Id ?? string.Empty } : answer;
         }
         catch (Exception ex) when (IsCatalogFailure(ex, cancellationToken))
         {

@@ -57,6 +57,8 @@ public sealed class AnswerQuestionOperation(QaAnswerer answerer) : IFlowOperatio
             slots[name] = FlowExpression.ToNode(value);
         }
 
+        slots["shop"] = answer.OtherShop;
+
         return new JsonObject
         {
             ["key"] = answer.Said.Key,
@@ -66,6 +68,7 @@ public sealed class AnswerQuestionOperation(QaAnswerer answerer) : IFlowOperatio
             ["productId"] = productId,
             // A new product gets its card; follow-up questions about the same one get text only.
             ["cardProductId"] = productId is not null && !string.Equals(productId, lastProduct, StringComparison.OrdinalIgnoreCase) ? productId : null,
+            ["otherShop"] = answer.OtherShop,
             ["choices"] = answer.Choices.Count == 0 ? null : new JsonArray([.. answer.Choices.Select(c => (JsonNode)c.Id!)]),
             ["quote"] = answer.Quote is { } quote && answer.Product is { } p ? new JsonObject
             {

@@ -9,18 +9,19 @@ namespace LiveAssist.BuyerQa.Understanding;
 /// space-separated scripts, substrings for Chinese. Accents are ignored (buyers type "minimo" for
 /// "mínimo") and a listed word of five letters or more also matches with a short ending added, so
 /// "certification" finds "certifications" and "сертификат" finds "сертификаты".
+/// The words come from the texts of the turn's content snapshot (or an operator's draft in a preview), so an
+/// edit of <c>intents.json</c> is live for the next turn; compiled patterns are kept per snapshot.
 /// </summary>
-public sealed class KeywordMatcher(LocaleTexts texts)
+public sealed class KeywordMatcher
 {
-    private readonly Dictionary<(string Language, string Key), List<Regex>> _cache = [];
-    private readonly Lock _gate = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<LocaleTexts, System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Key), List<Regex>>> _cache = [];
 
     /// <summary>Where each listed word occurs in <paramref name="text"/>.</summary>
-    public IReadOnlyList<(int Start, int Length)> Find(string text, string language, string key)
+    public IReadOnlyList<(int Start, int Length)> Find(LocaleTexts texts, string text, string language, string key)
     {
         var found = new List<(int, int)>();
         var folded = Fold(text);
-        foreach (var pattern in Patterns(language, key))
+        foreach (var pattern in Patterns(texts, language, key))
         {
             foreach (Match match in pattern.Matches(folded))
             {
@@ -31,10 +32,10 @@ public sealed class KeywordMatcher(LocaleTexts texts)
         return found;
     }
 
-    public bool Any(string text, string language, string key)
+    public bool Any(LocaleTexts texts, string text, string language, string key)
     {
         var folded = Fold(text);
-        return Patterns(language, key).Any(p => p.IsMatch(folded));
+        return Patterns(texts, language, key).Any(p => p.IsMatch(folded));
     }
 
     /// <summary>
@@ -70,23 +71,14 @@ public sealed class KeywordMatcher(LocaleTexts texts)
         return table;
     }
 
-    private List<Regex> Patterns(string language, string key)
-    {
-        lock (_gate)
-        {
-            if (_cache.TryGetValue((language, key), out var cached))
-            {
-                return cached;
-            }
-
-            var words = texts.VariationsIn(language, key).Concat(language == "en" ? [] : texts.VariationsIn("en", key))
+    private List<Regex> Patterns(LocaleTexts texts, string language, string key)
+        => _cache.GetValue(texts, _ => new()).GetOrAdd((language, key), k =>
+        [
+            .. texts.VariationsIn(k.Language, k.Key).Concat(k.Language == "en" ? [] : texts.VariationsIn("en", k.Key))
                 .Distinct(StringComparer.OrdinalIgnoreCase)
-                .OrderByDescending(w => w.Length);
-            var patterns = words.Select(Compile).ToList();
-            _cache[(language, key)] = patterns;
-            return patterns;
-        }
-    }
+                .OrderByDescending(w => w.Length)
+                .Select(Compile),
+        ]);
 
     private static Regex Compile(string word)
     {

@@ -1,3 +1,4 @@
+using LiveAssist.Dialogs.Locales;
 using LiveAssist.Catalog.Client;
 using LiveAssist.Translation.Figures;
 using System.Text;
@@ -30,13 +31,13 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
     [GeneratedRegex(@"(?:^|\s)#\s?(\d{1,3})\b|第\s?(\d{1,3})\s?[个款号]|(\d{1,3})\s?号", RegexOptions.CultureInvariant)]
     private static partial Regex HashNumber();
 
-    public BuyerQuestion Read(string text, string language)
+    public BuyerQuestion Read(string text, string language, LocaleTexts texts)
     {
         ArgumentNullException.ThrowIfNull(text);
         var consumed = new List<(int Start, int Length)>();
 
-        var intent = DetectIntent(text, language, consumed);
-        var color = FindColor(text, language, consumed);
+        var intent = DetectIntent(text, language, consumed, texts);
+        var color = FindColor(text, language, consumed, texts);
 
         var id = ProductIds.Find(text);
         if (id.Success)
@@ -51,14 +52,14 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
         }
 
         var incoterm = Incoterm().Match(text);
-        var listNumber = ListNumber(text, language, consumed);
-        var quantity = Quantity(text, language, intent, consumed, id);
-        var refersToCurrent = keywords.Any(text, language, "ref.this");
-        consumed.AddRange(keywords.Find(text, language, "ref.this"));
-        consumed.AddRange(keywords.Find(text, language, "unit.pieces"));
-        consumed.AddRange(keywords.Find(text, language, "stopWords"));
+        var listNumber = ListNumber(text, language, consumed, texts);
+        var quantity = Quantity(text, language, intent, consumed, id, texts);
+        var refersToCurrent = keywords.Any(texts, text, language, "ref.this");
+        consumed.AddRange(keywords.Find(texts, text, language, "ref.this"));
+        consumed.AddRange(keywords.Find(texts, text, language, "unit.pieces"));
+        consumed.AddRange(keywords.Find(texts, text, language, "stopWords"));
 
-        if (intent is BuyerIntent.None or BuyerIntent.LeadTime && country?.Code is not null && keywords.Any(text, language, "intent.shipping"))
+        if (intent is BuyerIntent.None or BuyerIntent.LeadTime && country?.Code is not null && keywords.Any(texts, text, language, "intent.shipping"))
         {
             intent = BuyerIntent.Shipping; // "how long is delivery to Germany?" is a freight question with a destination
         }
@@ -91,9 +92,9 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
     /// The first intent in priority order whose words occur, ignoring a word that lies inside a longer
     /// phrase of another intent ("cuánto" inside "cuántos días" is a lead-time question).
     /// </summary>
-    private BuyerIntent DetectIntent(string text, string language, List<(int Start, int Length)> consumed)
+    private BuyerIntent DetectIntent(string text, string language, List<(int Start, int Length)> consumed, LocaleTexts texts)
     {
-        var found = Priority.Select(i => (Intent: i, Spans: keywords.Find(text, language, "intent." + Key(i)))).ToList();
+        var found = Priority.Select(i => (Intent: i, Spans: keywords.Find(texts, text, language, "intent." + Key(i)))).ToList();
         var all = found.SelectMany(f => f.Spans.Select(s => (f.Intent, s.Start, s.Length))).ToList();
         foreach (var (_, spans) in found)
         {
@@ -106,7 +107,7 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
         return found.FirstOrDefault(f => f.Spans.Any(s => !Covered(f.Intent, s))).Intent;
     }
 
-    private int? Quantity(string text, string language, BuyerIntent intent, List<(int Start, int Length)> consumed, Match id)
+    private int? Quantity(string text, string language, BuyerIntent intent, List<(int Start, int Length)> consumed, Match id, LocaleTexts texts)
     {
         int? fallback = null;
         foreach (var number in NumberRecognizer.Recognize(text))
@@ -121,7 +122,7 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
 
             consumed.Add((number.Start, number.Length));
             var after = number.Following.TrimStart();
-            if (keywords.Find(after, language, "unit.pieces").Any(m => m.Start == 0)
+            if (keywords.Find(texts, after, language, "unit.pieces").Any(m => m.Start == 0)
                 || text.Substring(number.Start, number.Length).EndsWith('k') || text.Substring(number.Start, number.Length).EndsWith('K'))
             {
                 return (int)number.Value;
@@ -137,11 +138,11 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
         return fallback;
     }
 
-    private string? FindColor(string text, string language, List<(int Start, int Length)> consumed)
+    private string? FindColor(string text, string language, List<(int Start, int Length)> consumed, LocaleTexts texts)
     {
         foreach (var color in Colors)
         {
-            var spans = keywords.Find(text, language, "color." + color);
+            var spans = keywords.Find(texts, text, language, "color." + color);
             if (spans.Count > 0)
             {
                 consumed.AddRange(spans);
@@ -152,7 +153,7 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
         return null;
     }
 
-    private int? ListNumber(string text, string language, List<(int, int)> consumed)
+    private int? ListNumber(string text, string language, List<(int, int)> consumed, LocaleTexts texts)
     {
         var hash = HashNumber().Match(text);
         if (hash.Success)
@@ -162,7 +163,7 @@ public sealed partial class QuestionReader(KeywordMatcher keywords, CountryRecog
             return int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        foreach (var (start, length) in keywords.Find(text, language, "ref.number"))
+        foreach (var (start, length) in keywords.Find(texts, text, language, "ref.number"))
         {
             var rest = text[(start + length)..];
             var number = NumberRecognizer.Recognize(rest).FirstOrDefault();

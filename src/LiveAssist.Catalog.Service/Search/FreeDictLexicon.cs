@@ -24,8 +24,6 @@ internal sealed partial class FreeDictLexicon(IOptions<CatalogServiceOptions> op
     // Process-wide: every host in the process with the same dictionaries and catalog words shares one table.
     private static readonly ConcurrentDictionary<(string File, int Vocabulary), Lazy<Task<Dictionary<string, string[]>>>> Tables = new();
 
-    // Dictionaries this small are read on the spot; bigger ones (German, 12 MB of index) in the background.
-    private const long ReadInlineBelowBytes = 2 * 1024 * 1024;
 
     /// <summary>The languages whose dictionary is installed.</summary>
     public IEnumerable<string> Installed => Files.Where(f => File.Exists(Path.Combine(options.Value.FreeDictDirectory, f.Value.File + ".index"))).Select(f => f.Key);
@@ -38,13 +36,20 @@ internal sealed partial class FreeDictLexicon(IOptions<CatalogServiceOptions> op
             return [];
         }
 
+        // Never wait for a dictionary inside a buyer's request: until it is read, the word is searched as written.
         var loading = TableFor(language);
-        if (!loading.IsCompleted && IndexSize(language) < ReadInlineBelowBytes)
-        {
-            loading.Wait();
-        }
-
         return loading.IsCompletedSuccessfully && loading.Result.TryGetValue(WordStemmer.Stem(word, language), out var english) ? english : [];
+    }
+
+    /// <summary>Each dictionary's state: ready (with its entry count), loading, or not installed.</summary>
+    public IReadOnlyDictionary<string, string> Status()
+    {
+        var installed = Installed.ToHashSet(StringComparer.Ordinal);
+        return Files.Keys.Order(StringComparer.Ordinal).ToDictionary(l => l, l => !installed.Contains(l) ? "not installed"
+            : !Tables.TryGetValue((Files[l].File, vocabulary.Fingerprint), out var table) || !table.IsValueCreated ? "not read yet"
+            : table.Value.IsCompletedSuccessfully ? $"ready ({table.Value.Result.Count} words)"
+            : table.Value.IsFaulted ? "failed: " + table.Value.Exception?.InnerException?.Message
+            : "loading");
     }
 
     /// <summary>Starts reading every installed dictionary, so the first buyer in a language does not wait for it.</summary>
@@ -60,12 +65,6 @@ internal sealed partial class FreeDictLexicon(IOptions<CatalogServiceOptions> op
     {
         var key = (Files[language].File, vocabulary.Fingerprint);
         return Tables.GetOrAdd(key, _ => new Lazy<Task<Dictionary<string, string[]>>>(() => Task.Run(() => Load(language)))).Value;
-    }
-
-    private long IndexSize(string language)
-    {
-        var info = new FileInfo(Path.Combine(options.Value.FreeDictDirectory, Files[language].File + ".index"));
-        return info.Exists ? info.Length : 0;
     }
 
     private Dictionary<string, string[]> Load(string language)

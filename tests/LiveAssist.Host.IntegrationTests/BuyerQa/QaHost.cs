@@ -56,6 +56,17 @@ public sealed class QaHost : IAsyncDisposable
     public Task<IReadOnlyList<JsonElement>> AskAsync(string text, string? locale, string? sessionId, string conversation = "c-1", string channel = "webchat", string user = "buyer-1", object? value = null)
         => LocalBot.AskAsync(Client, text, locale, conversation, user, channel, sessionId, value);
 
+    /// <summary>Waits until the catalog has read the installed FreeDict dictionaries (it does so in the background after start).</summary>
+    public async Task WaitForDictionariesAsync()
+    {
+        var ready = await Poll.UntilAsync(async () =>
+        {
+            var status = await Client.GetFromJsonAsync<JsonElement>("/catalog/v1/status");
+            return status.GetProperty("dictionaries").EnumerateObject().All(d => d.Value.GetString() != "loading");
+        }, TimeSpan.FromSeconds(60));
+        Assert.True(ready, "the catalog's dictionaries did not finish loading");
+    }
+
     /// <summary>The product ids a "which one do you mean?" card offers, in order; empty for any other reply.</summary>
     public static IReadOnlyList<string> OfferedChoices(JsonElement reply)
         => reply.TryGetProperty("attachments", out var attachments)

@@ -40,6 +40,7 @@ public sealed partial class BuyerAccuracyTests(ITestOutputHelper output)
     {
         await using var host = QaHost.Start();
         var contexts = await CreateContextsAsync(host);
+        await host.WaitForDictionariesAsync();
         var cases = Load(file);
         var misses = new List<string>();
         for (var i = 0; i < cases.Count; i++)
