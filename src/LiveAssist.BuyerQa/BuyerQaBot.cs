@@ -34,6 +34,25 @@ public sealed partial class BuyerQaBot(
     [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")]
     private static partial System.Text.RegularExpressions.Regex ProductIdPattern();
 
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (IsGroup(activity))
+        {
+            // Added to a team or group chat: introduce the bot once, to everyone. People joining later get no public welcome.
+            if (activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true)
+            {
+                var texts = CurrentContent(turnContext).Texts;
+                var language = texts.ResolveLanguage(activity.Locale);
+                await turnContext.SendActivityAsync(activity.CreateReply(texts.Get(language, "teams.intro"), language), cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        await base.OnConversationUpdateActivityAsync(turnContext, cancellationToken).ConfigureAwait(false);
+    }
+
     protected override Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var language = BuyerLanguage(turnContext, text: null);
@@ -56,9 +75,23 @@ public sealed partial class BuyerQaBot(
         var language = BuyerLanguage(turnContext, text);
         RememberLanguage(turnContext, language);
         turnContext.ConversationState.Set(TurnsKey, turnContext.ConversationState.Get<int>(TurnsKey) + 1);
+        await SayWhenLanguageIsNotSpokenAsync(turnContext, text, language, cancellationToken).ConfigureAwait(false);
 
-        // Adaptive Card Action.Submit arrives as a message whose value names the action ("getQuote").
+        // Adaptive Card Action.Submit arrives as a message whose value names the action ("getQuote"); an answer
+        // button (Yes/No in a group chat) carries its answer as text.
         var (eventName, eventValue) = CardAction(activity.Value);
+        if (eventName == FlowRunner.AnswerEvent)
+        {
+            text = eventValue?["text"] is JsonValue answer && answer.TryGetValue<string>(out var said) ? said.Trim() : string.Empty;
+            (eventName, eventValue) = (null, null);
+        }
+
+        // A picture, a file or a notification with no words and no button pressed is nothing to answer or hand over.
+        if (text.Length == 0 && eventName is null)
+        {
+            return;
+        }
+
         var question = reader.Read(text, language, CurrentContent(turnContext).Texts);
         var input = new FlowInput(text, eventName is null ? BuyerTurn.IntentName(question.Intent) : null, eventName, false);
         await RunFlowsAsync(turnContext, language, input, eventValue, cancellationToken, question).ConfigureAwait(false);
@@ -204,6 +237,25 @@ public sealed partial class BuyerQaBot(
             : remembered ?? guess?.Language ?? activity.Locale;
         return CurrentContent(turnContext).Texts.ResolveLanguage(chosen);
     }
+
+    /// <summary>
+    /// A buyer writing clearly in a language the bot has no texts for (Thai, say) is told once, in English, that the
+    /// answers come in English: never a silent switch of language.
+    /// </summary>
+    private async Task SayWhenLanguageIsNotSpokenAsync(ITurnContext turnContext, string text, string language, CancellationToken cancellationToken)
+    {
+        var texts = CurrentContent(turnContext).Texts;
+        if (LanguageGuesser.Detect(text) is not { IsClear: true } written || texts.ResolveLanguage(written.Language) == written.Language
+            || turnContext.ConversationState.Get<bool>(LanguageNoticeKey) || !texts.Has(language, "languageFallback"))
+        {
+            return;
+        }
+
+        turnContext.ConversationState.Set(LanguageNoticeKey, true);
+        await turnContext.SendActivityAsync(turnContext.Activity.CreateReply(texts.Get(language, "languageFallback"), language), cancellationToken).ConfigureAwait(false);
+    }
+
+    private const string LanguageNoticeKey = "languageNoticeGiven";
 
     /// <summary>Remembers the conversation's language (per person in a group chat) for the turns that follow.</summary>
     private static void RememberLanguage(ITurnContext turnContext, string language)

@@ -14,7 +14,7 @@ public static class ActivityBodyReader
     /// <summary>Direct Line's documented payload limit, applied to every inbound activity.</summary>
     public const int MaxActivityBytes = 262_144;
 
-    public static async Task<(Activity? Activity, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(Activity? Activity, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken, bool acceptUnknownTypes = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > MaxActivityBytes)
@@ -66,7 +66,7 @@ public static class ActivityBodyReader
             return (null, Problem(StatusCodes.Status400BadRequest, "Missing activity type", "Every activity needs a 'type'."));
         }
 
-        if (!ActivityTypes.IsKnown(activity.Type))
+        if (!acceptUnknownTypes && !ActivityTypes.IsKnown(activity.Type))
         {
             return (null, Problem(StatusCodes.Status400BadRequest, "Unknown activity type",
                 $"'{Truncate(activity.Type, 64)}' is not a Bot Framework activity type."));

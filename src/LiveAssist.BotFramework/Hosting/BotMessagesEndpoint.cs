@@ -21,7 +21,7 @@ public static class BotMessagesEndpoint
         BotAdapter adapter,
         CancellationToken cancellationToken)
     {
-        var (activity, error) = await ActivityBodyReader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        var (activity, error) = await ActivityBodyReader.ReadAsync(request, cancellationToken, acceptUnknownTypes: true).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
@@ -40,6 +40,12 @@ public static class BotMessagesEndpoint
             return auth.StatusCode == StatusCodes.Status403Forbidden
                 ? ActivityBodyReader.Problem(403, "Forbidden", "The token does not allow this activity.")
                 : ActivityBodyReader.Problem(401, "Unauthorized", "A valid Bot Framework token is required.");
+        }
+
+        // A type this bot does not know (a newer channel feature): acknowledged with 200 and no body, as the SDK does.
+        if (!LiveAssist.BotFramework.Schema.ActivityTypes.IsKnown(activity.Type))
+        {
+            return Results.Ok();
         }
 
         var result = await adapter.ProcessAsync(activity, cancellationToken).ConfigureAwait(false);

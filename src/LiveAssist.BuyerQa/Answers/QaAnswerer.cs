@@ -233,6 +233,13 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
             }
         }
 
+        // "yes", "Spain", "ok" on their own, outside any flow: not a question for the merchant; say what the bot can do.
+        if (question.Intent == BuyerIntent.None && question.Quantity is null
+            && (reference.IsEmpty || texts.IsWholeMessage(question.Text, "yesWords") || texts.IsWholeMessage(question.Text, "noWords")))
+        {
+            return (null, new QaAnswer(Say(language, "help"), null, null, null, question), false);
+        }
+
         // Words that name nothing, in a message the bot did not understand: not a product question, so the merchant answers.
         if (reference.SearchText is not null && question.Intent == BuyerIntent.None)
         {

@@ -59,7 +59,7 @@ public static class HandoffEndpoints
         }
 
         var item = await queue.GetAsync(questionId, cancellationToken).ConfigureAwait(false);
-        if (item is null || item.SessionId != id)
+        if (item is null || (item.SessionId is not null && item.SessionId != id)) // inbox questions (no session) can be answered from any live
         {
             return Results.Problem("No such question in this session.", statusCode: 404, title: "Unknown question");
         }

@@ -35,10 +35,13 @@ public sealed class HandoffQueue(BuyerQaDatabase db)
         }, cancellationToken);
     }
 
-    /// <summary>A session's handed-over questions, oldest first; all of them, or those with <paramref name="status"/>.</summary>
+    /// <summary>
+    /// A session's handed-over questions, oldest first; all of them, or those with <paramref name="status"/>. Questions
+    /// asked when no live was on (the default inbox) are listed in every session, so a merchant sees them in any console.
+    /// </summary>
     public async Task<IReadOnlyList<HandoffItem>> ListAsync(string sessionId, string? status, CancellationToken cancellationToken)
         => await db.Database.ReadJsonAsync<HandoffItem>(
-            "SELECT json FROM handoffs WHERE session_id = $session AND ($status = '' OR status = $status) ORDER BY created_at",
+            "SELECT json FROM handoffs WHERE (session_id = $session OR session_id IS NULL) AND ($status = '' OR status = $status) ORDER BY created_at LIMIT 1000",
             ActivitySerializer.Options, cancellationToken, ("$session", sessionId), ("$status", status ?? string.Empty)).ConfigureAwait(false);
 
     public async Task<HandoffItem?> GetAsync(string id, CancellationToken cancellationToken)

@@ -282,16 +282,53 @@ public sealed partial class FlowRunner(
             reply.Attachments = [card];
         }
 
+        // In a Teams group chat or channel the bot hears only messages that @mention it: a question says how to
+        // answer, and its buttons are card submits (which reach the bot without a mention), not suggested actions.
+        var group = turn.Turn["conversationType"]?.GetValueKind() == JsonValueKind.String && turn.Turn["conversationType"]!.GetValue<string>() is "groupChat" or "channel";
+        if (group && step.Type == FlowStep.Ask && reply.Text is { Length: > 0 } asked && texts.Has(turn.Language, GroupHowToAnswerText))
+        {
+            reply.Text = asked + " " + texts.Get(turn.Language, GroupHowToAnswerText);
+        }
+
         if (step.Choices.Count > 0)
         {
-            reply.SuggestedActions = new SuggestedActions
+            var titles = step.Choices.Select(choice => texts.Get(turn.Language, choice)).ToList();
+            if (group)
             {
-                Actions = [.. step.Choices.Select(choice => texts.Get(turn.Language, choice)).Select(title => new CardAction { Type = "imBack", Title = title, Value = JsonSerializer.SerializeToElement(title) })],
-            };
+                reply.Attachments = [.. reply.Attachments ?? [], AnswerButtons(titles, turn.Language)];
+            }
+            else
+            {
+                reply.SuggestedActions = new SuggestedActions
+                {
+                    Actions = [.. titles.Select(title => new CardAction { Type = "imBack", Title = title, Value = JsonSerializer.SerializeToElement(title) })],
+                };
+            }
         }
 
         turn.Replies.Add(reply);
         await turn.Context.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Text added to a question in a group chat: how to answer there.</summary>
+    public const string GroupHowToAnswerText = "group.howToAnswer";
+
+    /// <summary>The submit event a button of <see cref="AnswerButtons"/> sends: its <c>text</c> is the answer.</summary>
+    public const string AnswerEvent = "answer";
+
+    private static Attachment AnswerButtons(IEnumerable<string> titles, string language)
+    {
+        var actions = new System.Text.Json.Nodes.JsonArray();
+        foreach (var title in titles)
+        {
+            actions.Add(new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = new JsonObject { ["action"] = AnswerEvent, ["text"] = title } });
+        }
+
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard", ["version"] = "1.5", ["lang"] = language, ["body"] = new JsonArray(), ["actions"] = actions,
+        };
+        return new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = JsonSerializer.SerializeToElement(card) };
     }
 
     private static Task SendTextAsync(FlowTurn turn, string key, CancellationToken cancellationToken)
