@@ -22,8 +22,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
 fi
 
-# Node clients the tests drive (botframework-directlinejs); the host's own npm packages install during its build.
-if [ ! -d tests/node/node_modules ]; then
+# Node clients the tests drive (botframework-directlinejs, the Microsoft 365 Agents Playground for Teams); the host's own npm packages install during its build.
+if [ ! -d tests/node/node_modules/@microsoft/m365agentsplayground ] || [ ! -d tests/node/node_modules/botframework-directlinejs ]; then
   (cd tests/node && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 fi
 

@@ -25,7 +25,7 @@ public static class LanguageGuesser
         ("vi", Set("xin", "chào", "giá", "bao", "nhiêu", "cảm", "ơn", "không", "có", "màu", "hàng", "tôi", "cái", "này")),
         ("en", Set("hello", "hi", "price", "prices", "how", "much", "many", "the", "do", "you", "have", "has", "thanks", "thank", "help", "shipping", "what", "whats", "what's", "wats",
             "can", "i", "your", "is", "are", "of", "for", "to", "want", "need", "when", "will", "ship", "sell", "colors", "colours", "color", "sample", "samples", "this", "these", "it",
-            "in", "on", "a", "an", "and", "with", "please", "hw", "4", "get", "order", "visit", "next", "week", "cost", "stock", "there", "ones", "pieces", "pcs", "does", "come", "my", "me")),
+            "in", "on", "a", "an", "and", "with", "please", "hw", "4", "get", "order", "visit", "next", "week", "cost", "stock", "there", "ones", "pieces", "pcs", "does", "come", "my", "me", "quote", "request", "quotation", "delivery", "minimum")),
     ];
 
     private static HashSet<string> Set(params string[] words) => new(words, StringComparer.Ordinal);
