@@ -193,7 +193,7 @@ for category, (shop_index, unit, (low, high), moqs, (wlow, whigh), certs, items)
                         "incoterms": random.sample(["EXW", "FOB", "CIF", "DDP"], random.randint(2, 4)),
                         "port": random.choice(["Ningbo", "Shanghai"]),
                     },
-                    "images": [f"https://example.invalid/p/{pid}.jpg"],
+                    "images": [f"/catalog/v1/images/{pid}.png"],
                     "updatedAt": "2026-11-01T08:00:00Z",
                 })
 
@@ -221,7 +221,7 @@ products.insert(0, {
     "samples": {"available": True, "unitPrice": 5.0, "currency": "USD"},
     "certifications": ["FDA", "LFGB"],
     "shipping": {"weightKg": 0.32, "cartonQty": 50, "cartonSizeCm": [60, 40, 45], "incoterms": ["EXW", "FOB", "DDP"], "port": "Ningbo"},
-    "images": ["https://example.invalid/p/YW-100234.jpg"],
+    "images": ["/catalog/v1/images/YW-100234.png"],
     "updatedAt": "2026-11-01T08:00:00Z",
 })
 

@@ -27,6 +27,7 @@ public static class BuyerQaServiceCollectionExtensions
         services.TryAddSingleton<ProductResolver>();
         services.TryAddSingleton<FreightRates>();
         services.TryAddSingleton<FreightEstimator>();
+        services.TryAddSingleton<ProductTextLocalizer>();
         services.TryAddSingleton<QaAnswerer>();
         services.TryAddSingleton<ChineseGist>();
         services.TryAddSingleton<ITranslator, NoTranslationEngine>();

@@ -24,6 +24,11 @@ public static class CatalogEndpoints
         group.MapGet("/products/{id}", GetAsync).WithSummary("One product");
         group.MapGet("/products/{id}/quote", QuoteAsync).WithSummary("Price, MOQ check, lead time and shipping estimate for a quantity");
         group.MapPut("/products", UpsertAsync).WithSummary("Bulk upsert (X-Api-Key); bad items are rejected one by one");
+        group.MapGet("/images/{id}.png", async (string id, CatalogStore store, CancellationToken cancellationToken) =>
+            await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } product
+                ? Results.File(ProductPicture.For(product), "image/png")
+                : NotFound(id))
+            .WithSummary("A product's picture (the sample catalog's are drawn here)");
         group.MapGet("/status", (FreeDictLexicon dictionaries) => TypedResults.Json(new { dictionaries = dictionaries.Status() }, CatalogJson.Options))
             .WithSummary("What cross-language search can use: each FreeDict dictionary (ready, loading, not installed)");
         group.MapGet("/categories", (string? lang, CategoryTree tree) => TypedResults.Json(tree.Localized(Lang(lang)), CatalogJson.Options))

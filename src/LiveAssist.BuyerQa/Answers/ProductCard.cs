@@ -13,10 +13,10 @@ internal static class ProductCard
 
     public static bool Supported(string? channelId) => channelId is not null && CardChannels.Contains(channelId);
 
-    public static Attachment Build(ProductFacts facts, string language, LocaleTexts texts)
+    public static Attachment Build(ProductFacts facts, string language, LocaleTexts texts, string? channelId = null, Uri? publicBaseUrl = null)
     {
         var body = new JsonArray();
-        if (facts.Product.Images?.FirstOrDefault() is { } image && Uri.TryCreate(image, UriKind.Absolute, out _))
+        if (PictureUrl(facts.Product.Images?.FirstOrDefault(), channelId, publicBaseUrl) is { } image)
         {
             body.Add(new JsonObject { ["type"] = "Image", ["url"] = image, ["size"] = "Medium", ["altText"] = facts.Title });
         }
@@ -58,6 +58,32 @@ internal static class ProductCard
             }),
         };
         return new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = JsonSerializer.SerializeToElement(card) };
+    }
+
+    /// <summary>
+    /// A picture link the channel can load: absolute links as they are; the catalog's local paths made absolute with the
+    /// public base URL, or left relative for Web Chat served by this host; otherwise none rather than a broken image.
+    /// </summary>
+    private static string? PictureUrl(string? image, string? channelId, Uri? publicBaseUrl)
+    {
+        if (string.IsNullOrWhiteSpace(image))
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(image, UriKind.Absolute, out var absolute) && absolute.Scheme is "https" or "http")
+        {
+            return image;
+        }
+
+        if (!image.StartsWith('/') || image.StartsWith("//", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return publicBaseUrl is not null ? new Uri(publicBaseUrl, image).ToString()
+            : channelId is "directline" or "webchat" ? image
+            : null;
     }
 
     public static bool IsRightToLeft(string language) => language is "ar" or "he" or "fa" or "ur";

@@ -13,7 +13,7 @@ namespace LiveAssist.BuyerQa.Answers;
 /// <c>locales/*/qa.json</c>. When the catalog cannot answer (unknown product, payment terms, a person
 /// asked for, the catalog down) it says so and marks the question for the merchant.
 /// </summary>
-public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRecognizer countries, ProductResolver resolver, FreightEstimator freight)
+public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRecognizer countries, ProductResolver resolver, FreightEstimator freight, ProductTextLocalizer localizer)
 {
     public async Task<QaAnswer> AnswerAsync(BuyerQuestion question, QaContext context, CancellationToken cancellationToken)
     {
@@ -38,6 +38,7 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
                 product = await InColorAsync(product, color, cancellationToken).ConfigureAwait(false) ?? product;
             }
 
+            product = await localizer.LocalizeAsync(product, language, cancellationToken).ConfigureAwait(false);
             var answer = await AnswerAboutAsync(question, new ProductFacts(product, language, texts), cancellationToken).ConfigureAwait(false);
 
             // Another shop's product: the flow says so before the facts, so the buyer knows this live's seller does not sell it.

@@ -60,7 +60,7 @@ public sealed class ProductAnswer(QaAnswerer answerer, ICatalogApi catalog) : IF
 }
 
 /// <summary><c>card: product</c> (cardArgs: the product id): the product's Adaptive Card where the channel renders cards.</summary>
-public sealed class ProductCardBuilder(QaAnswerer answerer, Dialogs.Locales.LocaleTexts texts) : IFlowCard
+public sealed class ProductCardBuilder(QaAnswerer answerer, Dialogs.Locales.LocaleTexts texts, Microsoft.Extensions.Options.IOptions<BuyerQaOptions> options) : IFlowCard
 {
     public string Name => "product";
 
@@ -75,7 +75,7 @@ public sealed class ProductCardBuilder(QaAnswerer answerer, Dialogs.Locales.Loca
         var product = turn.Context.TurnState.TryGetValue(AnswerQuestionOperation.AnsweredProductKey, out var answered) && answered is Catalog.Client.Product { } known && known.Id == id
             ? known
             : await answerer.FindProductAsync(id, cancellationToken).ConfigureAwait(false);
-        return product is null ? null : ProductCard.Build(new ProductFacts(product, turn.Language, texts), turn.Language, texts);
+        return product is null ? null : ProductCard.Build(new ProductFacts(product, turn.Language, texts), turn.Language, texts, turn.Context.Activity.ChannelId, options.Value.PublicBaseUrl);
     }
 }
 

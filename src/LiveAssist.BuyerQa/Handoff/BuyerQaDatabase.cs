@@ -2,7 +2,7 @@ using LiveAssist.Storage;
 
 namespace LiveAssist.BuyerQa.Handoff;
 
-/// <summary>The merchant-facing records of the Q&A: handed-off questions and leads (<c>buyerqa.db</c>).</summary>
+/// <summary>The merchant-facing records of the Q&A: handed-off questions, leads, and machine translations of product texts (<c>buyerqa.db</c>).</summary>
 public sealed class BuyerQaDatabase
 {
     public BuyerQaDatabase(SqliteDatabase database)
@@ -15,6 +15,8 @@ public sealed class BuyerQaDatabase
             CREATE TABLE IF NOT EXISTS leads (
                 id TEXT PRIMARY KEY, session_id TEXT, created_at TEXT NOT NULL, json TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS leads_session ON leads(session_id);
+            CREATE TABLE IF NOT EXISTS product_texts (
+                source TEXT NOT NULL, lang TEXT NOT NULL, text TEXT NOT NULL, engine TEXT NOT NULL, PRIMARY KEY (source, lang));
             """, CancellationToken.None).GetAwaiter().GetResult();
     }
 
