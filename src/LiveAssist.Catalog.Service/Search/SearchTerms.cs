@@ -61,7 +61,7 @@ internal sealed class SearchTerms(SearchLexicon lexicon, CategoryTree categories
             for (var length = Math.Min(lexicon.LongestPhrase, tokens.Count - i); length > 0 && !matched; length--)
             {
                 var phrase = string.Join(' ', tokens.Skip(i).Take(length));
-                var english = lexicon.ToEnglish(phrase) ?? lexicon.ToEnglish(TextTokens.StemPhrase(phrase));
+                var english = lexicon.ToEnglish(phrase) ?? lexicon.ToEnglish(TextTokens.StemPhrase(phrase)) ?? lexicon.ToEnglish(WithoutArabicArticle(phrase));
                 if (english is not null)
                 {
                     groups.Add([.. english.Split(' ').Select(TextTokens.Stem)]);
@@ -99,6 +99,21 @@ internal sealed class SearchTerms(SearchLexicon lexicon, CategoryTree categories
 
         return groups.Count == 0 ? null : new SearchQuery(groups);
     }
+
+    /// <summary>"شريط القياس" as the lexicon lists it, "شريط قياس": the definite article (and a joined و/ب/ل) taken off each word.</summary>
+    private static string WithoutArabicArticle(string phrase)
+        => string.Join(' ', phrase.Split(' ').Select(word =>
+        {
+            foreach (var prefix in (string[])["وال", "بال", "لل", "ال"])
+            {
+                if (word.Length > prefix.Length + 2 && word.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return word[prefix.Length..];
+                }
+            }
+
+            return word;
+        }));
 
     // FTS5 string literal: the term is data, never query syntax.
     internal static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
