@@ -14,13 +14,15 @@ namespace LiveAssist.LoadTests;
 /// </summary>
 internal static class DirectLineLoad
 {
-    // The questions buyers ask most, in their languages: quotes, MOQ, stock, "this", list numbers, customization, handoffs.
+    // The questions buyers ask most, in their languages: quotes, MOQ, stock, "this", list numbers, customization, handoffs,
+    // products by description (list, shop, market), colours, freight.
     private static readonly (string Locale, string Text)[] Questions =
     [
         ("en-US", "MOQ?"), ("en-US", "price for 3000 pcs to Brazil?"), ("es-ES", "¿tienen stock en Dubái?"), ("en-US", "can you print my logo?"),
         ("pt-BR", "quanto custa 6000 peças do #2?"), ("fr-FR", "combien coûte ceci ?"), ("ru-RU", "цена за 3000 штук в Бразилию?"),
         ("ar-SA", "هل يوجد مخزون في دبي؟"), ("zh-CN", "3000个发巴西多少钱？"), ("es-ES", "¿tienen muestras de la sartén?"),
         ("en-US", "what are your payment terms?"), ("en-US", "lead time for YW-100270?"),
+        ("es-ES", "precio de las fichas magnéticas para niños, 500 unidades"), ("en-US", "do you have this in pink?"), ("en-US", "how much is shipping to Lagos for 1000 pcs?"),
     ];
 
     /// <param name="thinkTime">Pause between a reply and the buyer's next message; zero saturates the server.</param>

@@ -196,7 +196,8 @@ return 0;
 static async Task<string> StartLiveSessionAsync(string baseUrl)
 {
     using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-    using var created = await http.PostAsJsonAsync("/api/sessions", new { title = "bench live", targetLanguages = new[] { "en", "es" } });
+    // A toy shop's live: questions naming products by description look in its list, then its shop, then the market.
+    using var created = await http.PostAsJsonAsync("/api/sessions", new { title = "bench live", shopId = "S-88422", targetLanguages = new[] { "en", "es" } });
     created.EnsureSuccessStatusCode();
     var session = await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
     var id = session.GetProperty("id").GetString()!;
