@@ -8,14 +8,14 @@ public sealed class BuyerQaDatabase
     public BuyerQaDatabase(SqliteDatabase database)
     {
         Database = database ?? throw new ArgumentNullException(nameof(database));
-        database.ExecuteAsync("""
+        database.EnsureSchema("""
             CREATE TABLE IF NOT EXISTS handoffs (
                 id TEXT PRIMARY KEY, session_id TEXT, created_at TEXT NOT NULL, status TEXT NOT NULL, json TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS handoffs_session ON handoffs(session_id, status);
             CREATE TABLE IF NOT EXISTS leads (
                 id TEXT PRIMARY KEY, session_id TEXT, created_at TEXT NOT NULL, json TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS leads_session ON leads(session_id);
-            """, CancellationToken.None).GetAwaiter().GetResult();
+            """);
     }
 
     public SqliteDatabase Database { get; }
