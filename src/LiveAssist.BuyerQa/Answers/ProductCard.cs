@@ -16,24 +16,24 @@ internal static class ProductCard
     public static Attachment Build(ProductFacts facts, string language, LocaleTexts texts)
     {
         var body = new JsonArray();
-        if (facts.Product.Images?.FirstOrDefault() is { } image && Uri.TryCreate(image, UriKind.Absolute, out _))
+        if (facts.Product.Images?.FirstOrDefault() is { } image && CardText.IsWebImage(image))
         {
             body.Add(new JsonObject { ["type"] = "Image", ["url"] = image, ["size"] = "Medium", ["altText"] = facts.Title });
         }
 
-        body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = facts.Title, ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true });
-        body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = facts.Id, ["isSubtle"] = true, ["spacing"] = "None" });
+        body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = CardText.Plain(facts.Title), ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true });
+        body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = CardText.Plain(facts.Id), ["isSubtle"] = true, ["spacing"] = "None" });
 
         var facts1 = new JsonArray();
         foreach (var tier in facts.Product.PriceTiers ?? [])
         {
-            facts1.Add(Fact("≥ " + BuyerCulture.Number(tier.MinQty, language) + " " + facts.Unit, BuyerCulture.Money(tier.UnitPrice, tier.Currency, language)));
+            facts1.Add(Fact("≥ " + BuyerCulture.Number(tier.MinQty, language) + " " + CardText.Plain(facts.Unit), CardText.Plain(BuyerCulture.Money(tier.UnitPrice, tier.Currency, language))));
         }
 
-        facts1.Add(Fact(texts.Get(language, "card.moq"), BuyerCulture.Number(facts.Moq, language) + " " + facts.Unit));
+        facts1.Add(Fact(texts.Get(language, "card.moq"), BuyerCulture.Number(facts.Moq, language) + " " + CardText.Plain(facts.Unit)));
         foreach (var stock in facts.Product.Stock ?? [])
         {
-            facts1.Add(Fact(texts.Get(language, "card.stock") + " · " + stock.Warehouse, BuyerCulture.Number(stock.Qty, language)));
+            facts1.Add(Fact(texts.Get(language, "card.stock") + " · " + CardText.Plain(stock.Warehouse), BuyerCulture.Number(stock.Qty, language)));
         }
 
         if (facts.Product.LeadTimeDays is { } days)

@@ -22,6 +22,7 @@ using LiveAssist.Operator.Endpoints;
 using LiveAssist.Presenter;
 using LiveAssist.Presenter.Delivery;
 using LiveAssist.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace LiveAssist.Host.Hosting;
@@ -52,6 +53,7 @@ internal static partial class LiveAssistComposition
         }
 
         services.AddSingleton<ITurnErrorHandler, LocalizedTurnErrorHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<LiveAssist.BotFramework.Pipeline.IMiddleware, TurnBudgetMiddleware>());
         services.AddPublicRateLimits(configuration);
         services.AddRequestSecurity(configuration);
         return services;
