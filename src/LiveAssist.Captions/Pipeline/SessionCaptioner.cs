@@ -60,7 +60,7 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
 
     public async Task<long> AcceptAsync(UtteranceInput input, CancellationToken cancellationToken)
     {
-        var text = input.Text!.Trim();
+        var text = CaptionText.Clean(input.Text!).Trim();
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
