@@ -41,6 +41,12 @@ public static class BotMessagesEndpoint
                 "'serviceUrl' must be an absolute http or https URL.");
         }
 
+        if (string.IsNullOrEmpty(activity.ServiceUrl) && activity.DeliveryMode != "expectReplies")
+        {
+            return ActivityBodyReader.Problem(StatusCodes.Status400BadRequest, "Missing serviceUrl",
+                "Every activity needs 'serviceUrl' (where replies go), unless 'deliveryMode' is 'expectReplies'.");
+        }
+
         var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization, activity, cancellationToken).ConfigureAwait(false);
         if (!auth.Succeeded)
         {
