@@ -86,7 +86,7 @@ foreach (var thinkTime in only is null or "directline" ? new[] { TimeSpan.FromSe
         ["DirectLine__Secret"] = DirectLineSecret,
         // Every simulated buyer shares the loopback address and saturates its conversation: lift the abuse budgets.
         ["RateLimits__BuyerTurnsPerMinute"] = "100000",
-        ["RateLimits__DirectLinePermitsPerMinute"] = "100000000",
+        ["RateLimits__DirectLinePermitsPerMinute"] = "10000000",
         ["RateLimits__StreamsPerIp"] = "100000",
         ["Storage__DataDirectory"] = RepoPaths.NewTempDirectory("liveassist-bench"),
         ["Logging__LogLevel__Default"] = "Warning",
@@ -207,12 +207,23 @@ if (only is "soak")
         ["RateLimits__CaptionPermitsPerMinute"] = "1000000",
         // Overlays and buyers all come from loopback here; in a real live they come from many addresses.
         ["RateLimits__StreamsPerIp"] = (listeners + buyers + 100).ToString(CultureInfo.InvariantCulture),
-        ["RateLimits__DirectLinePermitsPerMinute"] = "100000000",
+        ["RateLimits__DirectLinePermitsPerMinute"] = "10000000",
         ["Storage__DataDirectory"] = RepoPaths.NewTempDirectory("liveassist-bench"),
         ["Logging__LogLevel__Default"] = "Warning",
     }, root, $"http://127.0.0.1:{port}/healthz");
     var sessionId = await StartLiveSessionAsync($"http://127.0.0.1:{port}");
-    var soak = await SoakLoad.RunAsync($"http://127.0.0.1:{port}", DirectLineSecret, sessionId, host.ProcessId, buyers, listeners, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(soakSeconds));
+    SoakLoad.Result soak;
+    try
+    {
+        soak = await SoakLoad.RunAsync($"http://127.0.0.1:{port}", DirectLineSecret, sessionId, host.ProcessId, buyers, listeners, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(soakSeconds));
+    }
+    catch (HttpRequestException)
+    {
+        Console.WriteLine("the host stopped answering; its output:");
+        Console.WriteLine(host.Log.Length > 20_000 ? host.Log[^20_000..] : host.Log);
+        throw;
+    }
+
     Console.WriteLine($"soak: {soakSeconds} s, {buyers} buyers (a message every ~3 s each), {listeners} overlays, a host line every 2 s");
     Console.WriteLine("| minute | host RSS MB |");
     Console.WriteLine("| ---: | ---: |");

@@ -74,66 +74,75 @@ internal static class SoakLoad
             while (!cancellationToken.IsCancellationRequested)
             {
                 round++;
-
-                // Tokens from the public endpoint, as fast as it gives them.
-                using (var minted = await http.PostAsync("/chat/token?lang=en", null, cancellationToken))
+                try
                 {
-                    Count("chat tokens (60/min per IP)", minted.StatusCode);
-                    if (minted.IsSuccessStatusCode && token is null)
+                    // Tokens from the public endpoint, as fast as it gives them.
+                    using (var minted = await http.PostAsync("/chat/token?lang=en", null, cancellationToken))
                     {
-                        token = (await minted.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("token").GetString();
-                        using var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");
-                        start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                        using var started = await http.SendAsync(start, cancellationToken);
-                        conversation = (await started.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("conversationId").GetString();
-                    }
-                }
-
-                if (token is not null)
-                {
-                    // One token's turns, each a 200 KiB handoff request.
-                    for (var i = 0; i < 5; i++)
-                    {
-                        using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversation}/activities")
+                        Count("chat tokens (60/min per IP)", minted.StatusCode);
+                        if (minted.IsSuccessStatusCode && token is null)
                         {
-                            Content = JsonContent.Create(new { type = "message", text = "what are your payment terms? " + round + new string('x', 200 * 1024), from = new { id = "attacker" } }),
+                            token = (await minted.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("token").GetString();
+                            using var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");
+                            start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                            using var started = await http.SendAsync(start, cancellationToken);
+                            conversation = (await started.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("conversationId").GetString();
+                        }
+                    }
+
+                    if (token is not null)
+                    {
+                        // One token's turns, each a 200 KiB handoff request.
+                        for (var i = 0; i < 5; i++)
+                        {
+                            using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversation}/activities")
+                            {
+                                Content = JsonContent.Create(new { type = "message", text = "what are your payment terms? " + round + new string('x', 200 * 1024), from = new { id = "attacker" } }),
+                            };
+                            post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                            using var posted = await http.SendAsync(post, cancellationToken);
+                            Count("turns from one token, 200 KiB each (30/min per conversation)", posted.StatusCode);
+                        }
+
+                        // A 2 MB chunked body where 16 KiB is the budget.
+                        using var chunked = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations")
+                        {
+                            Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("{\"user\":{\"id\":\"a\",\"name\":\"" + new string('n', 2 * 1024 * 1024) + "\"}}"))),
                         };
-                        post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                        using var posted = await http.SendAsync(post, cancellationToken);
-                        Count("turns from one token, 200 KiB each (30/min per conversation)", posted.StatusCode);
+                        chunked.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                        chunked.Headers.TransferEncodingChunked = true;
+                        chunked.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                        // Its own connection: the server stops reading at the budget and closes it.
+                        using var oneShot = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(10) };
+                        using var chunkedResponse = await oneShot.SendAsync(chunked, cancellationToken);
+                        Count("2 MB chunked conversation body (16 KiB)", chunkedResponse.StatusCode);
                     }
 
-                    // A 2 MB chunked body where 16 KiB is the budget.
-                    using var chunked = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations")
+                    // Sign-in guessing from the buyers' address.
+                    using (var guess = await http.PostAsJsonAsync("/operator/login", new { name = "admin", password = "guess" + round }, cancellationToken))
                     {
-                        Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("{\"user\":{\"id\":\"a\",\"name\":\"" + new string('n', 2 * 1024 * 1024) + "\"}}"))),
-                    };
-                    chunked.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                    chunked.Headers.TransferEncodingChunked = true;
-                    chunked.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                    using var chunkedResponse = await http.SendAsync(chunked, cancellationToken);
-                    Count("2 MB chunked conversation body (16 KiB)", chunkedResponse.StatusCode);
+                        Count("sign-in guesses (10/min per IP)", guess.StatusCode);
+                    }
+
+                    // Streams held open until the per-IP budget refuses more.
+                    if (held.Count < 400 && round % 2 == 0)
+                    {
+                        var stream = await http.GetAsync($"/api/sessions/{sessionId}/captions/stream?lang=en", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                        Count("caption streams held open (streams per IP)", stream.StatusCode);
+                        if (stream.IsSuccessStatusCode)
+                        {
+                            held.Add(stream);
+                        }
+                        else
+                        {
+                            stream.Dispose();
+                        }
+                    }
+
                 }
-
-                // Sign-in guessing from the buyers' address.
-                using (var guess = await http.PostAsJsonAsync("/operator/login", new { name = "admin", password = "guess" + round }, cancellationToken))
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
                 {
-                    Count("sign-in guesses (10/min per IP)", guess.StatusCode);
-                }
-
-                // Streams held open until the per-IP budget refuses more.
-                if (held.Count < 400 && round % 2 == 0)
-                {
-                    var stream = await http.GetAsync($"/api/sessions/{sessionId}/captions/stream?lang=en", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-                    Count("caption streams held open (streams per IP)", stream.StatusCode);
-                    if (stream.IsSuccessStatusCode)
-                    {
-                        held.Add(stream);
-                    }
-                    else
-                    {
-                        stream.Dispose();
-                    }
+                    attacks.AddOrUpdate("attacker requests that failed client-side (timeout, reset)", _ => (1, 0, 0), (_, c) => (c.Sent + 1, c.Refused, c.ServerErrors));
                 }
 
                 await Task.Delay(200, cancellationToken);
