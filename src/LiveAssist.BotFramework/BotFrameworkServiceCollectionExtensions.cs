@@ -39,6 +39,8 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddHttpClient(OpenIdKeyCache.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient(ClientCredentialsTokenProvider.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddHttpClient(ConnectorChannel.HttpClientName)
+            // The serviceUrl check covers the address asked for; a redirect would carry the bot's token elsewhere.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .AddHttpMessageHandler<BotAuthorizationHandler>()
             .AddResilienceHandler("connector", pipeline =>
             {

@@ -16,4 +16,15 @@ public sealed class BuyerQaOptions
     /// into links Teams can load. Unset: Web Chat on this host loads them as they are; other channels show no picture.
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// Open questions one buyer conversation may have in the merchant's queue (5). Past it, and for a question
+    /// already open, nothing new is queued: a flood from one token cannot bury the merchant's queue.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxOpenHandoffsPerConversation { get; set; } = 5;
+
+    /// <summary>Quote requests one buyer conversation may leave (10); the same request twice is kept once.</summary>
+    [Range(1, 10_000)]
+    public int MaxLeadsPerConversation { get; set; } = 10;
 }

@@ -25,7 +25,7 @@ internal sealed class CatalogStore
         _database = database;
         _terms = terms;
         _vocabulary = vocabulary;
-        _database.ExecuteAsync("""
+        _database.EnsureSchema("""
             CREATE TABLE IF NOT EXISTS products (
                 id TEXT PRIMARY KEY,
                 shop_id TEXT,
@@ -36,8 +36,11 @@ internal sealed class CatalogStore
             CREATE INDEX IF NOT EXISTS products_shop ON products(shop_id);
             CREATE VIRTUAL TABLE IF NOT EXISTS products_search USING fts5(title, body, tokenize = "unicode61 remove_diacritics 2");
             INSERT INTO products_search (products_search, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
-            """, CancellationToken.None).GetAwaiter().GetResult();
-        MigrateOldIndexAsync(CancellationToken.None).GetAwaiter().GetResult();
+            """);
+        if (_database.Failure is null)
+        {
+            MigrateOldIndexAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
     }
 
     // The first index kept the product id as an FTS column, so replacing one product scanned the whole index.

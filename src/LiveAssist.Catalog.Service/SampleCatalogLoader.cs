@@ -11,14 +11,21 @@ internal sealed partial class SampleCatalogLoader(CatalogStore store, IOptions<C
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.LoadSampleCatalog || await store.CountAsync(cancellationToken).ConfigureAwait(false) > 0)
+        try
         {
-            return;
-        }
+            if (!options.Value.LoadSampleCatalog || await store.CountAsync(cancellationToken).ConfigureAwait(false) > 0)
+            {
+                return;
+            }
 
-        var products = Read();
-        var (inserted, _) = await store.UpsertAsync(products, cancellationToken).ConfigureAwait(false);
-        LogLoaded(logger, inserted);
+            var products = Read();
+            var (inserted, _) = await store.UpsertAsync(products, cancellationToken).ConfigureAwait(false);
+            LogLoaded(logger, inserted);
+        }
+        catch (LiveAssist.Storage.DataFileUnavailableException ex)
+        {
+            LogUnavailable(logger, ex); // the catalog answers 503 and /readyz names catalog.db; the host still starts
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -32,4 +39,7 @@ internal sealed partial class SampleCatalogLoader(CatalogStore store, IOptions<C
 
     [LoggerMessage(1, LogLevel.Information, "Loaded the sample catalog: {Count} products")]
     private static partial void LogLoaded(ILogger logger, int count);
+
+    [LoggerMessage(2, LogLevel.Error, "The catalog database is unavailable; the sample catalog was not loaded")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception);
 }

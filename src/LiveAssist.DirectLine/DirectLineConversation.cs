@@ -7,10 +7,12 @@ namespace LiveAssist.DirectLine;
 /// One conversation's activity log. Position n (1-based) is the n-th activity ever appended; the
 /// log keeps the newest ones, and every open stream is handed each new activity as it lands.
 /// </summary>
-public sealed class DirectLineConversation(string id, int capacity, TimeProvider time)
+public sealed class DirectLineConversation(string id, int capacity, TimeProvider time, long maxBytes = long.MaxValue, Action<long>? bytesChanged = null)
 {
     private readonly object _gate = new();
     private readonly List<Activity> _activities = [];
+    private readonly List<int> _sizes = [];
+    private long _bytes;
     private readonly List<Channel<Activity>> _listeners = [];
     private long _dropped;
 
@@ -23,6 +25,18 @@ public sealed class DirectLineConversation(string id, int capacity, TimeProvider
     public HashSet<string> AnnouncedUsers { get; } = new(StringComparer.Ordinal);
 
     public DateTimeOffset LastActivityAt { get; private set; } = time.GetUtcNow();
+
+    /// <summary>Serialized size of the activities kept, bounded by the byte budget.</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bytes;
+            }
+        }
+    }
 
     /// <summary>Position of the newest activity (0 when empty).</summary>
     public long Position
@@ -45,12 +59,21 @@ public sealed class DirectLineConversation(string id, int capacity, TimeProvider
             var position = _dropped + _activities.Count + 1;
             activity.Id = $"{Id}|{position:D7}";
             activity.Timestamp = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", System.Globalization.CultureInfo.InvariantCulture);
+            var size = ActivitySerializer.SerializeToUtf8Bytes(activity).Length;
             _activities.Add(activity);
-            if (_activities.Count > capacity)
+            _sizes.Add(size);
+            var delta = (long)size;
+            // Oldest first, by count and by bytes; the newest activity always stays, so a reader sees what was just said.
+            while (_activities.Count > 1 && (_activities.Count > capacity || _bytes + delta > maxBytes))
             {
+                delta -= _sizes[0];
                 _activities.RemoveAt(0);
+                _sizes.RemoveAt(0);
                 _dropped++;
             }
+
+            _bytes += delta;
+            bytesChanged?.Invoke(delta);
 
             LastActivityAt = time.GetUtcNow();
             foreach (var listener in _listeners)

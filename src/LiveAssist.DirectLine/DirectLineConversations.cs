@@ -8,6 +8,10 @@ namespace LiveAssist.DirectLine;
 public sealed class DirectLineConversations(IOptions<DirectLineOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
+    private long _totalBytes;
+
+    /// <summary>Bytes all conversations keep, for the <see cref="DirectLineOptions.MaxTotalBytes"/> budget.</summary>
+    public long TotalBytes => Interlocked.Read(ref _totalBytes);
 
     public static string NewId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', 'A').Replace('/', 'B');
 
@@ -18,7 +22,8 @@ public sealed class DirectLineConversations(IOptions<DirectLineOptions> options,
     /// (after a restart) opens it afresh instead of failing the client.
     /// </summary>
     public DirectLineConversation GetOrAdd(string id)
-        => _conversations.GetOrAdd(id, key => new DirectLineConversation(key, options.Value.MaxActivitiesPerConversation, time));
+        => _conversations.GetOrAdd(id, key => new DirectLineConversation(key, options.Value.MaxActivitiesPerConversation, time,
+            options.Value.MaxConversationBytes, delta => Interlocked.Add(ref _totalBytes, delta)));
 
     public int Count => _conversations.Count;
 
@@ -31,6 +36,7 @@ public sealed class DirectLineConversations(IOptions<DirectLineOptions> options,
         {
             if (conversation.LastActivityAt < cutoff && conversation.ListenerCount == 0 && _conversations.TryRemove(id, out _))
             {
+                Interlocked.Add(ref _totalBytes, -conversation.Bytes);
                 removed++;
             }
         }

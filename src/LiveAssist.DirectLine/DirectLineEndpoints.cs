@@ -48,7 +48,12 @@ public static class DirectLineEndpoints
             return DirectLineErrors.SecretRequired();
         }
 
-        var parameters = await ReadParametersAsync(request, cancellationToken).ConfigureAwait(false);
+        var (parameters, bad) = await ReadParametersAsync(request, cancellationToken).ConfigureAwait(false);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
         var token = service.NewToken(DirectLineConversations.NewId(), parameters?.User?.Id, parameters?.User?.Name, parameters?.Locale);
         return Results.Json(new ConversationResponse(token.ConversationId, service.Issue(token), service.Lifetime));
     }
@@ -66,7 +71,11 @@ public static class DirectLineEndpoints
             return DirectLineErrors.Create(400, "BadArgument", "Refresh needs a token, not the secret.");
         }
 
-        var renewed = service.NewToken(old.ConversationId, old.UserId, old.UserName, old.Locale);
+        if (service.Refresh(old) is not { } renewed)
+        {
+            return DirectLineErrors.Create(403, "TokenExpired", "This conversation is too old to refresh its token; start a new conversation.");
+        }
+
         return Results.Json(new ConversationResponse(renewed.ConversationId, service.Issue(renewed), service.Lifetime));
     }
 
@@ -78,7 +87,17 @@ public static class DirectLineEndpoints
             return error;
         }
 
-        var parameters = await ReadParametersAsync(request, cancellationToken).ConfigureAwait(false);
+        var (parameters, bad) = await ReadParametersAsync(request, cancellationToken).ConfigureAwait(false);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        if (!service.HasRoomFor(caller!.Token?.ConversationId ?? string.Empty))
+        {
+            return DirectLineErrors.Create(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "Too many conversations are open; try again in a few minutes.");
+        }
+
         var (response, created) = await service.StartAsync(caller!, parameters?.User?.Id, parameters?.User?.Name, parameters?.Locale,
             request, cancellationToken).ConfigureAwait(false);
         return Results.Json(response, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
@@ -144,20 +163,59 @@ public static class DirectLineEndpoints
         return Results.Json(new ActivitySet(activities, Watermark.Format(position)), ActivitySerializer.Options);
     }
 
-    private static async Task<TokenParameters?> ReadParametersAsync(HttpRequest request, CancellationToken cancellationToken)
+    private const int MaxParameterBytes = 16_384;
+    private const int MaxUserFieldChars = 256;
+
+    // The body is optional and a bad one is treated as absent, but a big one is refused: it is read with a
+    // budget, so a chunked body (no Content-Length) cannot be larger than a declared one.
+    private static async Task<(TokenParameters? Parameters, IResult? Error)> ReadParametersAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength is 0 or > 16_384 || request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
+        if (request.ContentLength > MaxParameterBytes)
         {
-            return null;
+            return (null, ParametersTooLarge());
         }
 
+        if (request.ContentLength is 0 || request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return (null, null);
+        }
+
+        var buffer = new byte[MaxParameterBytes + 1];
+        var length = 0;
+        while (length < buffer.Length)
+        {
+            var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+        }
+
+        if (length > MaxParameterBytes)
+        {
+            return (null, ParametersTooLarge());
+        }
+
+        TokenParameters? parameters;
         try
         {
-            return await JsonSerializer.DeserializeAsync<TokenParameters>(request.Body, ActivitySerializer.Options, cancellationToken).ConfigureAwait(false);
+            parameters = JsonSerializer.Deserialize<TokenParameters>(buffer.AsSpan(0, length), ActivitySerializer.Options);
         }
         catch (JsonException)
         {
-            return null; // the body is optional; a bad one is treated as absent
+            return (null, null);
         }
+
+        if (parameters?.User?.Id?.Length > MaxUserFieldChars || parameters?.User?.Name?.Length > MaxUserFieldChars || parameters?.Locale?.Length > 64)
+        {
+            return (null, DirectLineErrors.Create(400, "BadArgument", $"User id and name may have at most {MaxUserFieldChars} characters, the locale 64."));
+        }
+
+        return (parameters, null);
     }
+
+    private static IResult ParametersTooLarge()
+        => DirectLineErrors.Create(StatusCodes.Status413PayloadTooLarge, "BadArgument", $"The body may be at most {MaxParameterBytes} bytes.");
 }

@@ -29,9 +29,31 @@ public sealed class DirectLineOptions
 
     /// <summary>How many activities a conversation keeps for late readers; older ones are dropped first.</summary>
     [Range(10, 100_000)]
-    public int MaxActivitiesPerConversation { get; set; } = 2000;
+    public int MaxActivitiesPerConversation { get; set; } = 500;
 
-    /// <summary>Conversations with no activity for this many minutes are forgotten.</summary>
+    /// <summary>Bytes (serialized JSON) a conversation keeps for late readers (512 KiB); older activities are dropped first.</summary>
+    [Range(16 * 1024, 64L * 1024 * 1024)]
+    public long MaxConversationBytes { get; set; } = 512 * 1024;
+
+    /// <summary>
+    /// Bytes all conversations together may keep (128 MiB). Past it, buyers' new activities are refused with 503
+    /// until idle conversations are forgotten: memory stays bounded whatever the number of tokens minted.
+    /// </summary>
+    [Range(1024 * 1024, 64L * 1024 * 1024 * 1024)]
+    public long MaxTotalBytes { get; set; } = 128L * 1024 * 1024;
+
+    /// <summary>Conversations open at once (5,000); a new one past this is refused with 503.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxConversations { get; set; } = 5000;
+
+    /// <summary>Conversations with no activity for this many minutes are forgotten (60).</summary>
     [Range(1, 10_080)]
-    public int IdleConversationMinutes { get; set; } = 1440;
+    public int IdleConversationMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// How long a conversation's tokens may be refreshed, in minutes from the first token (1,440: a day). A client
+    /// past it starts a new conversation; a leaked token does not live forever.
+    /// </summary>
+    [Range(1, 525_600)]
+    public int MaxTokenAgeMinutes { get; set; } = 1440;
 }

@@ -52,6 +52,14 @@ public sealed class DirectLineService(
 
     public string Issue(DirectLineToken token) => tokens.Issue(token);
 
+    /// <summary>A refreshed token, or null when the conversation is older than <see cref="DirectLineOptions.MaxTokenAgeMinutes"/>.</summary>
+    public DirectLineToken? Refresh(DirectLineToken old)
+        => tokens.IsPastMaxAge(old, TimeSpan.FromMinutes(options.Value.MaxTokenAgeMinutes)) ? null : tokens.Renew(old, Lifetime);
+
+    /// <summary>False when a conversation this process does not hold yet would exceed <see cref="DirectLineOptions.MaxConversations"/>.</summary>
+    public bool HasRoomFor(string conversationId)
+        => conversations.Find(conversationId) is not null || conversations.Count < options.Value.MaxConversations;
+
     public string StreamUrl(HttpRequest request, string conversationId, string token, long position)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -108,6 +116,12 @@ public sealed class DirectLineService(
 
         activity.From.Role = "user";
         var bot = options.Value;
+        if (conversations.TotalBytes > bot.MaxTotalBytes)
+        {
+            return DirectLineErrors.Create(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable",
+                "Direct Line holds as much as it may right now; try again in a few minutes.");
+        }
+
         var conversation = conversations.GetOrAdd(conversationId);
         activity.ChannelId = DirectLineChannel.ChannelId;
         activity.ServiceUrl = DirectLineChannel.ServiceUrl;

@@ -35,13 +35,14 @@ public static class OperatorAuthentication
         services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.SectionName));
         var options = configuration.GetSection(OperatorOptions.SectionName).Get<OperatorOptions>() ?? new OperatorOptions();
         services.TryAddSingleton<OperatorAccounts>();
+        services.TryAddSingleton(sp => new OperatorSessions(sp.OpenDataFile("operator.db"), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new ContentHistory(sp.OpenDataFile("operator.db"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IContentChangeObserver>(sp => sp.GetRequiredService<ContentHistory>());
 
         // Sign-in cookies survive restarts: the keys that protect them live in the data directory.
         services.AddDataProtection().SetApplicationName("LiveAssist");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(sp.DataFilePath("keys")), sp.GetRequiredService<ILoggerFactory>())));
+            o.XmlRepository = new FileSystemXmlRepository(OwnerOnlyDirectory(sp.DataFilePath("keys")), sp.GetRequiredService<ILoggerFactory>())));
 
         var authentication = services.AddAuthentication(OperatorRoles.Scheme).AddCookie(OperatorRoles.Scheme, cookie =>
         {
@@ -54,6 +55,15 @@ public static class OperatorAuthentication
             cookie.SlidingExpiration = true;
             cookie.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
+            cookie.Events.OnValidatePrincipal = async context =>
+            {
+                // A cookie is good only while its server-side session is: signing out ends it for every copy.
+                var sessions = context.HttpContext.RequestServices.GetRequiredService<OperatorSessions>();
+                if (!await sessions.IsActiveAsync(context.Principal?.FindFirst(OperatorSessions.ClaimType)?.Value, context.HttpContext.RequestAborted).ConfigureAwait(false))
+                {
+                    context.RejectPrincipal();
+                }
+            };
         });
         if (options.OpenIdConnect.IsConfigured)
         {
@@ -65,13 +75,14 @@ public static class OperatorAuthentication
                 oidc.ClientSecret = options.OpenIdConnect.ClientSecret;
                 oidc.ResponseType = "code";
                 oidc.CallbackPath = "/operator/signin-oidc";
-                oidc.Events.OnTokenValidated = context =>
+                oidc.Events.OnTokenValidated = async context =>
                 {
                     // The provider's roles become ours: listed editor roles edit, everyone else signed in views.
                     var identity = (ClaimsIdentity)context.Principal!.Identity!;
                     var editor = identity.FindAll(options.OpenIdConnect.RoleClaim).Any(c => options.OpenIdConnect.EditorRoles.Contains(c.Value, StringComparer.Ordinal));
                     identity.AddClaim(new Claim(ClaimTypes.Role, editor ? OperatorRoles.Editor : OperatorRoles.Viewer));
-                    return Task.CompletedTask;
+                    var sessions = context.HttpContext.RequestServices.GetRequiredService<OperatorSessions>();
+                    identity.AddClaim(new Claim(OperatorSessions.ClaimType, await sessions.StartAsync(identity.Name ?? "?", context.HttpContext.RequestAborted).ConfigureAwait(false)));
                 };
             });
         }
@@ -80,6 +91,19 @@ public static class OperatorAuthentication
             .AddPolicy(OperatorRoles.ReadPolicy, policy => policy.AddAuthenticationSchemes(OperatorRoles.Scheme).RequireRole(OperatorRoles.Editor, OperatorRoles.Viewer))
             .AddPolicy(OperatorRoles.WritePolicy, policy => policy.AddAuthenticationSchemes(OperatorRoles.Scheme).RequireRole(OperatorRoles.Editor));
         return services;
+    }
+
+    // The cookie keys are secrets: their folder is the service account's only (the files inherit no access from outside it).
+    private static DirectoryInfo OwnerOnlyDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return Directory.CreateDirectory(path);
+        }
+
+        var directory = Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        directory.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        return directory;
     }
 
     private static Task Status(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

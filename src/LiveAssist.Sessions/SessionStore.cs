@@ -12,10 +12,10 @@ public sealed class SessionStore
     public SessionStore(SqliteDatabase database)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
-        _database.ExecuteAsync("""
+        _database.EnsureSchema("""
             CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, ended_at TEXT, json TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS sessions_created ON sessions(created_at);
-            """, CancellationToken.None).GetAwaiter().GetResult();
+            """);
     }
 
     public Task SaveAsync(LiveSession session, CancellationToken cancellationToken)

@@ -14,5 +14,11 @@ public static class DataFileServiceProviderExtensions
     }
 
     /// <summary>The capability's own SQLite file in the data directory.</summary>
-    public static SqliteDatabase OpenDataFile(this IServiceProvider services, string fileName) => new(services.DataFilePath(fileName));
+    public static SqliteDatabase OpenDataFile(this IServiceProvider services, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var database = new SqliteDatabase(services.DataFilePath(fileName));
+        services.GetService<DataFiles>()?.Add(fileName, database);
+        return database;
+    }
 }

@@ -17,10 +17,14 @@ public sealed class SqliteDatabase
     // growing sleeps, which otherwise dominate tail latency under concurrent turns.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
+    private readonly List<string> _schemas = [];
+    private volatile string? _failure;
+    private long _nextRecoveryTicks;
+
     public SqliteDatabase(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        PrepareFile(Path.GetFullPath(path));
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -29,12 +33,144 @@ public sealed class SqliteDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        try
+        {
+            Configure();
+        }
+        catch (SqliteException ex)
+        {
+            // A damaged file takes down only the capability that owns it: it answers 503 and /readyz names it.
+            _failure = ex.Message;
+        }
+    }
+
+    /// <summary>Why the file cannot be used, or null when it can.</summary>
+    public string? Failure => _failure;
+
+    public string FileName => Path.GetFileName(FilePath);
+
+    /// <summary>
+    /// Creates the capability's tables. A file that cannot be used is remembered as failed instead of throwing,
+    /// so the host still starts; the schema is applied again when the file recovers.
+    /// </summary>
+    public void EnsureSchema(string sql)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sql);
+        lock (_schemas)
+        {
+            _schemas.Add(sql);
+        }
+
+        if (_failure is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            using var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException ex)
+        {
+            _failure = ex.Message;
+        }
+    }
+
+    /// <summary>Null when the file answers a query, else why not (for <c>/readyz</c>).</summary>
+    public async Task<string?> CheckAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master";
+            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (ex is SqliteException or DataFileUnavailableException)
+        {
+            return ex is DataFileUnavailableException ? _failure : ex.Message;
+        }
+    }
+
+    private void Configure()
+    {
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
         pragma.ExecuteNonQuery();
     }
+
+    // A failed file is tried again at most every few seconds, so a repaired or replaced file comes back by itself.
+    private void TryRecover()
+    {
+        var now = Environment.TickCount64;
+        if (now < Interlocked.Read(ref _nextRecoveryTicks))
+        {
+            throw new DataFileUnavailableException(FileName, _failure ?? "unknown");
+        }
+
+        Interlocked.Exchange(ref _nextRecoveryTicks, now + 5000);
+        try
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+            Configure();
+            string[] schemas;
+            lock (_schemas)
+            {
+                schemas = [.. _schemas];
+            }
+
+            using var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            foreach (var sql in schemas)
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                command.ExecuteNonQuery();
+            }
+
+            _failure = null;
+        }
+        catch (SqliteException ex)
+        {
+            _failure = ex.Message;
+            throw new DataFileUnavailableException(FileName, ex.Message);
+        }
+    }
+
+    // Buyer contacts, sign-in audit and bot state are personal data: the files are the service account's only.
+    private static void PrepareFile(string path)
+    {
+        var directory = Path.GetDirectoryName(path)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+            return;
+        }
+
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        Directory.CreateDirectory(directory, OwnerOnly | UnixFileMode.UserExecute);
+        if (!File.Exists(path))
+        {
+            using var created = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly });
+        }
+
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            if (File.Exists(file) && (File.GetUnixFileMode(file) & ~OwnerOnly) != 0)
+            {
+                File.SetUnixFileMode(file, OwnerOnly);
+            }
+        }
+    }
+
+    public string ConnectionString => _connectionString;
 
     public string FilePath => new SqliteConnectionStringBuilder(_connectionString).DataSource;
 
@@ -54,6 +190,11 @@ public sealed class SqliteDatabase
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (_failure is not null)
+        {
+            TryRecover();
+        }
+
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;

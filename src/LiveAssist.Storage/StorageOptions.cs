@@ -10,4 +10,12 @@ public sealed class StorageOptions
     /// <summary>Folder for SQLite databases, audio and exports. Relative paths are resolved against the content root.</summary>
     [Required]
     public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>Bot state unused for this many days is forgotten (30).</summary>
+    [Range(1, 3650)]
+    public int StateRetentionDays { get; set; } = 30;
+
+    /// <summary>Below this much free space on the data disk, <c>/readyz</c> says storage failed (64 MiB).</summary>
+    [Range(0, long.MaxValue)]
+    public long MinFreeMegabytes { get; set; } = 64;
 }

@@ -12,7 +12,7 @@ var connections = IntArg("--connections", 64);
 var conversations = IntArg("--conversations", 200);
 var skipJs = args.Contains("--skip-js");
 var products = IntArg("--products", 100_000);
-var only = StringArg("--only"); // messages | directline | catalog | captions | engines | presenter | reload
+var only = StringArg("--only"); // messages | directline | catalog | captions | engines | presenter | reload | soak (only when asked)
 var listeners = IntArg("--listeners", 1000);
 var duration = TimeSpan.FromSeconds(seconds);
 var warmup = TimeSpan.FromSeconds(5);
@@ -84,6 +84,10 @@ foreach (var thinkTime in only is null or "directline" ? new[] { TimeSpan.FromSe
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["DirectLine__Secret"] = DirectLineSecret,
+        // Every simulated buyer shares the loopback address and saturates its conversation: lift the abuse budgets.
+        ["RateLimits__BuyerTurnsPerMinute"] = "100000",
+        ["RateLimits__DirectLinePermitsPerMinute"] = "10000000",
+        ["RateLimits__StreamsPerIp"] = "100000",
         ["Storage__DataDirectory"] = RepoPaths.NewTempDirectory("liveassist-bench"),
         ["Logging__LogLevel__Default"] = "Warning",
     }, root, $"http://127.0.0.1:{port}/healthz");
@@ -126,6 +130,7 @@ if (only is null or "captions")
         ["Translation__UseApertium"] = "false", // Apertium's ~0.5 s per pipeline is measured separately
         ["Tts__Prefetch"] = "false", // captions alone; the presenter is measured in 7.
         ["RateLimits__CaptionPermitsPerMinute"] = "1000000",
+        ["RateLimits__StreamsPerIp"] = "100000", // every overlay shares the loopback address
         ["Storage__DataDirectory"] = RepoPaths.NewTempDirectory("liveassist-bench"),
         ["Logging__LogLevel__Default"] = "Warning",
     }, root, $"http://127.0.0.1:{port}/healthz");
@@ -160,6 +165,7 @@ if (only is null or "presenter")
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["RateLimits__CaptionPermitsPerMinute"] = "1000000",
+        ["RateLimits__StreamsPerIp"] = "100000", // every overlay shares the loopback address
         ["Storage__DataDirectory"] = RepoPaths.NewTempDirectory("liveassist-bench"),
         ["Logging__LogLevel__Default"] = "Warning",
     }, root, $"http://127.0.0.1:{port}/healthz");
@@ -184,6 +190,56 @@ if (only is null or "reload")
     await using var host = await TargetProcess.StartAsync("dotnet", [hostDll, "--urls", $"http://127.0.0.1:{port}"], environment, root, $"http://127.0.0.1:{port}/healthz");
     var reload = await ReloadLoad.FileSavedToNewAnswerAsync($"http://127.0.0.1:{port}", content["Dialogs__Directory"], Math.Max(10, seconds));
     rows.Add(Row("dialogs: flow file saved on disk → next turn answers with the new flow (500 ms polling)", 1000 / Math.Max(1, reload.PercentileMs(50)), reload, 1));
+}
+
+// 9. Soak (issue 15): buyers, overlays and host lines for --soak-seconds, with an attacker on the same address.
+if (only is "soak")
+{
+    var soakSeconds = IntArg("--soak-seconds", 1800);
+    var buyers = IntArg("--buyers", 200);
+    var port = HostProcess.FreePort();
+    await using var host = await TargetProcess.StartAsync("dotnet", [hostDll, "--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["DirectLine__Secret"] = DirectLineSecret,
+        ["Translation__UseApertium"] = "false",
+        ["Tts__Prefetch"] = "false",
+        ["RateLimits__CaptionPermitsPerMinute"] = "1000000",
+        // Overlays and buyers all come from loopback here; in a real live they come from many addresses.
+        ["RateLimits__StreamsPerIp"] = (listeners + buyers + 100).ToString(CultureInfo.InvariantCulture),
+        ["RateLimits__DirectLinePermitsPerMinute"] = "10000000",
+        ["Storage__DataDirectory"] = RepoPaths.NewTempDirectory("liveassist-bench"),
+        ["Logging__LogLevel__Default"] = "Warning",
+    }, root, $"http://127.0.0.1:{port}/healthz");
+    var sessionId = await StartLiveSessionAsync($"http://127.0.0.1:{port}");
+    SoakLoad.Result soak;
+    try
+    {
+        soak = await SoakLoad.RunAsync($"http://127.0.0.1:{port}", DirectLineSecret, sessionId, host.ProcessId, buyers, listeners, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(soakSeconds));
+    }
+    catch (HttpRequestException)
+    {
+        Console.WriteLine("the host stopped answering; its output:");
+        Console.WriteLine(host.Log.Length > 20_000 ? host.Log[^20_000..] : host.Log);
+        throw;
+    }
+
+    Console.WriteLine($"soak: {soakSeconds} s, {buyers} buyers (a message every ~3 s each), {listeners} overlays, a host line every 2 s");
+    Console.WriteLine("| minute | host RSS MB |");
+    Console.WriteLine("| ---: | ---: |");
+    foreach (var (at, rss) in soak.Memory)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {at.TotalMinutes:F1} | {rss} |"));
+    }
+
+    rows.Add(Row($"soak: buyer Q&A turn on Direct Line ({buyers} buyers, attacker on the same address)", soak.BuyerTurnsPerSecond, soak.BuyerLatency, buyers));
+    rows.Add(Row($"soak: final line → caption at every overlay ({listeners} overlays; rate = deliveries)", soak.CaptionDeliveries, soak.CaptionLatency, listeners));
+    Console.WriteLine("| attack | sent | refused (429/413/503) | 5xx |");
+    Console.WriteLine("| --- | ---: | ---: | ---: |");
+    foreach (var (attack, (sent, refused, errors)) in soak.Attacks.OrderBy(a => a.Key, StringComparer.Ordinal))
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {attack} | {sent} | {refused} | {errors} |"));
+    }
 }
 
 Console.WriteLine();

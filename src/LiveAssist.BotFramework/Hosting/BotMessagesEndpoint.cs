@@ -33,6 +33,20 @@ public static class BotMessagesEndpoint
                 "Every activity needs 'conversation.id'.");
         }
 
+        // Replies go to the serviceUrl, so only a web address may come from outside: an in-process channel's
+        // address (urn:liveassist:directline/) would let a caller write into that channel's conversations.
+        if (!IsWebAddress(activity.ServiceUrl))
+        {
+            return ActivityBodyReader.Problem(StatusCodes.Status400BadRequest, "Bad serviceUrl",
+                "'serviceUrl' must be an absolute http or https URL.");
+        }
+
+        if (string.IsNullOrEmpty(activity.ServiceUrl) && activity.DeliveryMode != "expectReplies")
+        {
+            return ActivityBodyReader.Problem(StatusCodes.Status400BadRequest, "Missing serviceUrl",
+                "Every activity needs 'serviceUrl' (where replies go), unless 'deliveryMode' is 'expectReplies'.");
+        }
+
         var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization, activity, cancellationToken).ConfigureAwait(false);
         if (!auth.Succeeded)
         {
@@ -61,4 +75,8 @@ public static class BotMessagesEndpoint
 
         return Results.Ok();
     }
+
+    private static bool IsWebAddress(string? serviceUrl)
+        => string.IsNullOrEmpty(serviceUrl)
+            || (Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
 }

@@ -21,19 +21,19 @@ internal static class ProductCard
             body.Add(new JsonObject { ["type"] = "Image", ["url"] = image, ["size"] = "Medium", ["altText"] = facts.Title });
         }
 
-        body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = facts.Title, ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true });
-        body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = facts.Id, ["isSubtle"] = true, ["spacing"] = "None" });
+        body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = CardText.Plain(facts.Title), ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true });
+        body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = CardText.Plain(facts.Id), ["isSubtle"] = true, ["spacing"] = "None" });
 
         var facts1 = new JsonArray();
         foreach (var tier in facts.Product.PriceTiers ?? [])
         {
-            facts1.Add(Fact("≥ " + BuyerCulture.Number(tier.MinQty, language) + " " + facts.Unit, BuyerCulture.Money(tier.UnitPrice, tier.Currency, language)));
+            facts1.Add(Fact("≥ " + BuyerCulture.Number(tier.MinQty, language) + " " + CardText.Plain(facts.Unit), CardText.Plain(BuyerCulture.Money(tier.UnitPrice, tier.Currency, language))));
         }
 
-        facts1.Add(Fact(texts.Get(language, "card.moq"), BuyerCulture.Number(facts.Moq, language) + " " + facts.Unit));
+        facts1.Add(Fact(texts.Get(language, "card.moq"), BuyerCulture.Number(facts.Moq, language) + " " + CardText.Plain(facts.Unit)));
         foreach (var stock in facts.Product.Stock ?? [])
         {
-            facts1.Add(Fact(texts.Get(language, "card.stock") + " · " + stock.Warehouse, BuyerCulture.Number(stock.Qty, language)));
+            facts1.Add(Fact(texts.Get(language, "card.stock") + " · " + CardText.Plain(stock.Warehouse), BuyerCulture.Number(stock.Qty, language)));
         }
 
         if (facts.Product.LeadTimeDays is { } days)
@@ -97,7 +97,7 @@ internal static class ProductCard
             actions.Add(new JsonObject
             {
                 ["type"] = "Action.Submit",
-                ["title"] = facts.FirstTier is { } tier ? $"{facts.Title} · {BuyerCulture.Money(tier.UnitPrice, tier.Currency, language)}" : facts.Title,
+                ["title"] = CardText.Plain(facts.FirstTier is { } tier ? $"{facts.Title} · {BuyerCulture.Money(tier.UnitPrice, tier.Currency, language)}" : facts.Title),
                 ["data"] = new JsonObject { ["action"] = "chooseProduct", ["productId"] = facts.Id },
             });
         }
@@ -109,7 +109,7 @@ internal static class ProductCard
             ["version"] = "1.5",
             ["lang"] = language,
             ["rtl"] = IsRightToLeft(language),
-            ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = prompt, ["wrap"] = true }),
+            ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = CardText.Plain(prompt), ["wrap"] = true }),
             ["actions"] = actions,
         };
         return new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = JsonSerializer.SerializeToElement(card) };

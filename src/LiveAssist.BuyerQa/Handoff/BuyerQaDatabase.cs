@@ -8,7 +8,7 @@ public sealed class BuyerQaDatabase
     public BuyerQaDatabase(SqliteDatabase database)
     {
         Database = database ?? throw new ArgumentNullException(nameof(database));
-        database.ExecuteAsync("""
+        database.EnsureSchema("""
             CREATE TABLE IF NOT EXISTS handoffs (
                 id TEXT PRIMARY KEY, session_id TEXT, created_at TEXT NOT NULL, status TEXT NOT NULL, json TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS handoffs_session ON handoffs(session_id, status);
@@ -17,7 +17,7 @@ public sealed class BuyerQaDatabase
             CREATE INDEX IF NOT EXISTS leads_session ON leads(session_id);
             CREATE TABLE IF NOT EXISTS product_texts (
                 source TEXT NOT NULL, lang TEXT NOT NULL, text TEXT NOT NULL, engine TEXT NOT NULL, PRIMARY KEY (source, lang));
-            """, CancellationToken.None).GetAwaiter().GetResult();
+            """);
     }
 
     public SqliteDatabase Database { get; }

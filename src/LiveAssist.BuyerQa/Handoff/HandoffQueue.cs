@@ -1,15 +1,36 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using LiveAssist.BotFramework.Schema;
+using Microsoft.Extensions.Options;
 
 namespace LiveAssist.BuyerQa.Handoff;
 
 /// <summary>Questions the bot handed to the merchant, stored before the buyer is told, kept until answered.</summary>
-public sealed class HandoffQueue(BuyerQaDatabase db)
+public sealed class HandoffQueue(BuyerQaDatabase db, IOptions<BuyerQaOptions> options)
 {
+    /// <summary>
+    /// Queues the question, unless the same conversation already has it open or has as many open as
+    /// <see cref="BuyerQaOptions.MaxOpenHandoffsPerConversation"/>: then the newest open one is returned.
+    /// </summary>
     public async Task<HandoffItem> EnqueueAsync(HandoffItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
+        if (item.Reference?.Conversation?.Id is { } conversationId)
+        {
+            var open = await db.Database.ReadJsonAsync<HandoffItem>(
+                "SELECT json FROM handoffs WHERE session_id IS $session AND status = 'open' AND json_extract(json, '$.reference.conversation.id') = $conversation ORDER BY created_at DESC",
+                ActivitySerializer.Options, cancellationToken, ("$session", (object?)item.SessionId ?? DBNull.Value), ("$conversation", conversationId)).ConfigureAwait(false);
+            if (open.FirstOrDefault(o => string.Equals(o.Question.Trim(), item.Question.Trim(), StringComparison.OrdinalIgnoreCase)) is { } same)
+            {
+                return same;
+            }
+
+            if (open.Count >= options.Value.MaxOpenHandoffsPerConversation)
+            {
+                return open[0];
+            }
+        }
+
         item = item with { Id = string.IsNullOrEmpty(item.Id) ? "q-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant() : item.Id };
         await SaveAsync(item, cancellationToken).ConfigureAwait(false);
         return item;

@@ -4,11 +4,12 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LiveAssist.BuyerQa.Handoff;
+using Microsoft.Extensions.Options;
 
 namespace LiveAssist.BuyerQa.Leads;
 
 /// <summary>Quote requests in SQLite, exported as CSV for the merchant.</summary>
-public sealed partial class LeadStore(BuyerQaDatabase db)
+public sealed partial class LeadStore(BuyerQaDatabase db, IOptions<BuyerQaOptions> options)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -20,12 +21,37 @@ public sealed partial class LeadStore(BuyerQaDatabase db)
 
     public static string NewId() => "lead-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant();
 
+    /// <summary>
+    /// Keeps the lead, unless its conversation already left the same request (product, quantity, country, contact)
+    /// or as many as <see cref="BuyerQaOptions.MaxLeadsPerConversation"/>.
+    /// </summary>
     public Task AddAsync(Lead lead, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lead);
         var json = JsonSerializer.Serialize(lead, Json);
         return db.Database.WriteAsync(async connection =>
         {
+            await using (var existing = connection.CreateCommand())
+            {
+                existing.CommandText = """
+                    SELECT count(*), coalesce(sum(json_extract(json, '$.productId') IS $product AND json_extract(json, '$.quantity') IS $quantity
+                        AND json_extract(json, '$.country') IS $country AND json_extract(json, '$.contact') IS $contact), 0)
+                    FROM leads WHERE session_id IS $session AND json_extract(json, '$.conversationId') = $conversation
+                    """;
+                existing.Parameters.AddWithValue("$session", (object?)lead.SessionId ?? DBNull.Value);
+                existing.Parameters.AddWithValue("$conversation", lead.ConversationId);
+                existing.Parameters.AddWithValue("$product", lead.ProductId);
+                existing.Parameters.AddWithValue("$quantity", lead.Quantity);
+                existing.Parameters.AddWithValue("$country", (object?)lead.Country ?? DBNull.Value);
+                existing.Parameters.AddWithValue("$contact", (object?)lead.Contact ?? DBNull.Value);
+                await using var reader = await existing.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                    && (reader.GetInt64(0) >= options.Value.MaxLeadsPerConversation || reader.GetInt64(1) > 0))
+                {
+                    return 0;
+                }
+            }
+
             await using var command = connection.CreateCommand();
             command.CommandText = "INSERT INTO leads (id, session_id, created_at, json) VALUES ($id, $session, $created, $json)";
             command.Parameters.AddWithValue("$id", lead.Id);

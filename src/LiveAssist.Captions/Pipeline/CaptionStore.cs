@@ -16,13 +16,13 @@ public sealed class CaptionStore
     public CaptionStore(SqliteDatabase database)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
-        _database.ExecuteAsync("""
+        _database.EnsureSchema("""
             CREATE TABLE IF NOT EXISTS utterances (session_id TEXT NOT NULL, seq INTEGER NOT NULL, captioned INTEGER NOT NULL DEFAULT 0, json TEXT NOT NULL,
                 PRIMARY KEY (session_id, seq));
             CREATE INDEX IF NOT EXISTS utterances_pending ON utterances(captioned) WHERE captioned = 0;
             CREATE TABLE IF NOT EXISTS captions (session_id TEXT NOT NULL, lang TEXT NOT NULL, seq INTEGER NOT NULL, json TEXT NOT NULL,
                 PRIMARY KEY (session_id, lang, seq));
-            """, CancellationToken.None).GetAwaiter().GetResult();
+            """);
     }
 
     public Task AddUtteranceAsync(Utterance utterance, CancellationToken cancellationToken)

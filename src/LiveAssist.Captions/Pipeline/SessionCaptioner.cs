@@ -60,7 +60,7 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
 
     public async Task<long> AcceptAsync(UtteranceInput input, CancellationToken cancellationToken)
     {
-        var text = input.Text!.Trim();
+        var text = CaptionText.Clean(input.Text!).Trim();
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -88,11 +88,11 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
                 return seq;
             }
 
-            _openSeq = null;
             var start = input.StartMs ?? _openStartMs;
             var end = Math.Max(start, input.EndMs ?? nowMs);
             var utterance = new Utterance(_session.Id, seq, text, start, end, _time.GetUtcNow(), RecognizerName(input.Engine));
             await _store.AddUtteranceAsync(utterance, cancellationToken).ConfigureAwait(false); // stored before anything can fail
+            _openSeq = null; // only once stored: a refused line (disk full) leaves its number to the next one
             Enqueue(new Work(utterance, true, 0));
             return seq;
         }

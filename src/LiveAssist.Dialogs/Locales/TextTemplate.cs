@@ -24,10 +24,29 @@ public static class TextTemplate
         return result.ToString();
     }
 
-    /// <summary>Why a template is malformed (unbalanced braces, a plural without <c>other</c>), or null.</summary>
+    /// <summary>Longest template an operator may publish, in characters: a chat line, not a document.</summary>
+    public const int MaxTemplateChars = 4000;
+
+    /// <summary>
+    /// Deepest brace nesting (a plural inside a plural is 4: slot, option, slot, option). Each level copies
+    /// and rescans its text, so deep nesting costs quadratic time and memory; real texts need 2.
+    /// </summary>
+    public const int MaxNesting = 4;
+
+    /// <summary>Why a template is malformed (unbalanced braces, a plural without <c>other</c>, too long, nested too deep), or null.</summary>
     public static string? Problem(string template)
     {
         ArgumentNullException.ThrowIfNull(template);
+        if (template.Length > MaxTemplateChars)
+        {
+            return $"A text may have at most {MaxTemplateChars} characters (this one has {template.Length}).";
+        }
+
+        if (Depth(template) > MaxNesting)
+        {
+            return $"Braces are nested more than {MaxNesting} deep (a plural inside a plural is the most a text needs).";
+        }
+
         try
         {
             foreach (var _ in Slots(template))
@@ -233,6 +252,24 @@ public static class TextTemplate
             yield return (selector, body[(open + 1)..close]);
             i = close + 1;
         }
+    }
+
+    private static int Depth(string text)
+    {
+        int depth = 0, deepest = 0;
+        foreach (var c in text)
+        {
+            if (c == '{')
+            {
+                deepest = Math.Max(deepest, ++depth);
+            }
+            else if (c == '}')
+            {
+                depth--;
+            }
+        }
+
+        return deepest;
     }
 
     private static int MatchingBrace(string text, int open)

@@ -11,7 +11,7 @@ namespace LiveAssist.Host.Chat;
 internal static class ChatTokenEndpoint
 {
     public static void MapChatToken(this IEndpointRouteBuilder endpoints)
-        => endpoints.MapPost("/chat/token", Issue).RequireRateLimiting(PublicRateLimits.Policy).DisableAntiforgery();
+        => endpoints.MapPost("/chat/token", Issue).RequireRateLimiting(PublicRateLimits.ChatTokenPolicy).DisableAntiforgery();
 
     private static IResult Issue(string? lang, DirectLineService directLine)
     {

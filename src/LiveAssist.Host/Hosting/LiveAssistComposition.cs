@@ -16,11 +16,13 @@ using LiveAssist.Engines;
 using LiveAssist.Engines.AzureSpeech;
 using LiveAssist.Host.Bot;
 using LiveAssist.Host.Chat;
+using LiveAssist.Host.Security;
 using LiveAssist.Operator;
 using LiveAssist.Operator.Endpoints;
 using LiveAssist.Presenter;
 using LiveAssist.Presenter.Delivery;
 using LiveAssist.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace LiveAssist.Host.Hosting;
@@ -51,7 +53,9 @@ internal static partial class LiveAssistComposition
         }
 
         services.AddSingleton<ITurnErrorHandler, LocalizedTurnErrorHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<LiveAssist.BotFramework.Pipeline.IMiddleware, TurnBudgetMiddleware>());
         services.AddPublicRateLimits(configuration);
+        services.AddRequestSecurity(configuration);
         return services;
     }
 
@@ -65,6 +69,7 @@ internal static partial class LiveAssistComposition
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestSecurity();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -75,7 +80,7 @@ internal static partial class LiveAssistComposition
 
         app.MapHealth();
         app.MapBotMessages();
-        app.MapDirectLine();
+        app.MapDirectLine().RequireRateLimiting(PublicRateLimits.DirectLinePolicy);
         app.MapChatToken();
         app.MapCatalogApi();
         app.MapSessions(PublicRateLimits.Policy);
@@ -84,7 +89,7 @@ internal static partial class LiveAssistComposition
         app.MapPresenter(PublicRateLimits.CaptionsPolicy);
         app.MapSpeechToken();
         app.MapBuyerQa();
-        app.MapOperator(PublicRateLimits.Policy);
+        app.MapOperator(PublicRateLimits.SignInPolicy);
         app.MapGet("/operator", () => Results.File(Path.Combine(app.Environment.WebRootPath, "operator.html"), "text/html; charset=utf-8"));
         app.MapGet("/overlay/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "overlay.html"), "text/html; charset=utf-8"));
         app.MapGet("/avatar/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "avatar.html"), "text/html; charset=utf-8"));

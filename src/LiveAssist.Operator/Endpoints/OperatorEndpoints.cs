@@ -28,8 +28,13 @@ public static class OperatorEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/operator/login", SignInAsync).RequireRateLimiting(signInRateLimitPolicy);
-        app.MapPost("/operator/logout", async (HttpContext context) =>
+        app.MapPost("/operator/logout", async (HttpContext context, OperatorSessions sessions, CancellationToken ct) =>
         {
+            if (context.User.FindFirst(OperatorSessions.ClaimType)?.Value is { } sessionId)
+            {
+                await sessions.EndAsync(sessionId, ct).ConfigureAwait(false);
+            }
+
             await context.SignOutAsync(OperatorRoles.Scheme).ConfigureAwait(false);
             return Results.NoContent();
         });
@@ -57,7 +62,7 @@ public static class OperatorEndpoints
         return app;
     }
 
-    private static async Task<IResult> SignInAsync(SignInRequest? request, HttpContext context, OperatorAccounts accounts, ContentHistory history, CancellationToken cancellationToken)
+    private static async Task<IResult> SignInAsync(SignInRequest? request, HttpContext context, OperatorAccounts accounts, OperatorSessions sessions, ContentHistory history, CancellationToken cancellationToken)
     {
         var account = accounts.Verify(request?.Name, request?.Password);
         if (account is null)
@@ -66,7 +71,9 @@ public static class OperatorEndpoints
             return Results.Problem(statusCode: 401, title: "Sign-in failed", detail: "The name or password is wrong.");
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, account.Name), new Claim(ClaimTypes.Role, account.Role)], OperatorRoles.Scheme);
+        var sessionId = await sessions.StartAsync(account.Name, cancellationToken).ConfigureAwait(false);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, account.Name), new Claim(ClaimTypes.Role, account.Role),
+            new Claim(OperatorSessions.ClaimType, sessionId)], OperatorRoles.Scheme);
         await context.SignInAsync(OperatorRoles.Scheme, new ClaimsPrincipal(identity)).ConfigureAwait(false);
         await history.AuditAsync(account.Name, "sign-in", null, null, cancellationToken).ConfigureAwait(false);
         return Results.Ok(new { name = account.Name, role = account.Role });

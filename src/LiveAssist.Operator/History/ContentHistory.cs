@@ -24,11 +24,11 @@ public sealed class ContentHistory : IContentChangeObserver
     {
         _db = db;
         _time = time;
-        db.ExecuteAsync("""
+        db.EnsureSchema("""
             CREATE TABLE IF NOT EXISTS versions (id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL, at TEXT NOT NULL, json TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS versions_path ON versions(path, id);
             CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, json TEXT NOT NULL);
-            """, CancellationToken.None).GetAwaiter().GetResult();
+            """);
     }
 
     public async Task OnAcceptedAsync(string path, string? previousText, string? text, string author, string action, CancellationToken cancellationToken)

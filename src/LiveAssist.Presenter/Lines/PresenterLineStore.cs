@@ -18,10 +18,10 @@ public sealed partial class PresenterLineStore
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
         _audioDirectory = audioDirectory;
-        _database.ExecuteAsync("""
+        _database.EnsureSchema("""
             CREATE TABLE IF NOT EXISTS lines (session_id TEXT NOT NULL, lang TEXT NOT NULL, seq INTEGER NOT NULL, json TEXT NOT NULL,
                 PRIMARY KEY (session_id, lang, seq));
-            """, CancellationToken.None).GetAwaiter().GetResult();
+            """);
     }
 
     public async Task<PresenterLine?> ReadAsync(string sessionId, string lang, long seq, CancellationToken cancellationToken)

@@ -66,7 +66,7 @@ public static class SsmlDocument
             {
                 writer.WriteStartElement("say-as", ns);
                 writer.WriteAttributeString("interpret-as", "characters");
-                writer.WriteString(segment.Text);
+                writer.WriteString(Clean(segment.Text));
                 writer.WriteEndElement();
             }
             else
@@ -77,9 +77,25 @@ public static class SsmlDocument
     }
 
     // Characters XML 1.0 cannot carry (control codes) are dropped rather than failing the line.
-    private static string Clean(string text) => text.Any(c => c < ' ' && c is not '\t' and not '\n' and not '\r')
-        ? new string([.. text.Where(c => c >= ' ' || c is '\t' or '\n' or '\r')])
-        : text;
+    // Only characters XML allows (a stray U+FFFE from a translator must not make the line fail to speak).
+    private static string Clean(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                builder.Append(text[i]).Append(text[i + 1]);
+                i++;
+            }
+            else if (XmlConvert.IsXmlChar(text[i]) && (text[i] >= ' ' || text[i] is '\t' or '\n' or '\r'))
+            {
+                builder.Append(text[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
 
     private static string? RatePercent(double rate)
     {

@@ -35,7 +35,7 @@ public sealed class DirectLineCorsAndLimitsTests
     [Fact]
     public async Task ChatToken_OverTheLimit_429WithRetryAfter()
     {
-        await using var factory = new LiveAssistFactory(new Dictionary<string, string?> { ["RateLimits:PublicPermitsPerMinute"] = "3" });
+        await using var factory = new LiveAssistFactory(new Dictionary<string, string?> { ["RateLimits:ChatTokenPermitsPerMinute"] = "3" });
         using var client = factory.CreateClient();
 
         var statuses = new List<HttpStatusCode>();
