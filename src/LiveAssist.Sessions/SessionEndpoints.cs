@@ -75,6 +75,8 @@ public static class SessionEndpoints
             TargetLanguages = targets,
             Glossary = body.Glossary ?? [],
             Script = body.Script ?? [],
+            ShowDrafts = body.ShowDrafts ?? false,
+            Currency = body.Currency is { Length: 3 } currency && currency.All(char.IsAsciiLetter) ? currency.ToUpperInvariant() : null,
             HostKeyHash = HostKeys.Hash(hostKey),
             CreatedAt = time.GetUtcNow(),
         };
@@ -138,7 +140,8 @@ public static class SessionEndpoints
     private static IResult Problem(int status, string title, string detail) => Results.Problem(detail, statusCode: status, title: title);
 }
 
-public sealed record CreateSessionRequest(string? Title, string? ShopId, string? SourceLanguage, List<string>? TargetLanguages, List<GlossaryEntry>? Glossary, List<ScriptLine>? Script);
+public sealed record CreateSessionRequest(string? Title, string? ShopId, string? SourceLanguage, List<string>? TargetLanguages, List<GlossaryEntry>? Glossary, List<ScriptLine>? Script,
+    bool? ShowDrafts = null, string? Currency = null);
 
 public sealed record SetProductRequest(string? ProductId);
 

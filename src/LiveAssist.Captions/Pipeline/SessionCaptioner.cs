@@ -160,40 +160,42 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
 
     private async Task CaptionPartialAsync(Utterance utterance, CancellationToken cancellationToken)
     {
-        var translations = await _translators.TranslateAsync(Request(utterance.Text) with { IsPartial = true }, cancellationToken).ConfigureAwait(false);
+        var translations = await _translators.TranslateAsync(await RequestAsync(utterance.Text, cancellationToken).ConfigureAwait(false) with { IsPartial = true }, cancellationToken).ConfigureAwait(false);
         foreach (var lang in _languages)
         {
             if (Translation(lang, utterance.Text, translations) is { } result)
             {
-                var caption = new Caption(utterance.Seq, lang, Caption.Partial, result.Text, utterance.Text, utterance.StartMs, utterance.EndMs,
-                    result.Engine, result.Flags, [], Direction(lang), result.IsDraft, utterance.Recognizer);
-                _hub.Publish(_session.Id, lang, SseEvent.Create("caption", utterance.Seq, false, caption));
+                var (text, console, flags, draft) = OnAir(result, lang);
+                var caption = new Caption(utterance.Seq, lang, Caption.Partial, text, utterance.Text, utterance.StartMs, utterance.EndMs,
+                    result.Engine, flags, [], Direction(lang), draft, utterance.Recognizer, console, result.Note);
+                Publish(caption, isFinal: false);
             }
         }
     }
 
     private async Task CaptionFinalAsync(Utterance utterance, CancellationToken cancellationToken)
     {
-        var translations = await _translators.TranslateAsync(Request(utterance.Text), cancellationToken).ConfigureAwait(false);
+        var translations = await _translators.TranslateAsync(await RequestAsync(utterance.Text, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var captions = new List<Caption>(_languages.Count);
         foreach (var lang in _languages)
         {
             if (Translation(lang, utterance.Text, translations) is not { } result)
             {
-                continue; // held back: no engine got the figures right
+                continue;
             }
 
-            var cues = CaptionLayout.Layout(result.Text, lang, utterance.StartMs, utterance.EndMs, _lastCueEnd.GetValueOrDefault(lang));
-            captions.Add(new Caption(utterance.Seq, lang, Caption.Final, result.Text, utterance.Text,
+            var (text, console, flags, draft) = OnAir(result, lang);
+            var cues = CaptionLayout.Layout(text, lang, utterance.StartMs, utterance.EndMs, _lastCueEnd.GetValueOrDefault(lang));
+            captions.Add(new Caption(utterance.Seq, lang, Caption.Final, text, utterance.Text,
                 cues.Count > 0 ? cues[0].StartMs : utterance.StartMs, cues.Count > 0 ? cues[^1].EndMs : utterance.EndMs,
-                result.Engine, result.Flags, cues, Direction(lang), result.IsDraft, utterance.Recognizer));
+                result.Engine, flags, cues, Direction(lang), draft, utterance.Recognizer, console, result.Note) { PublishedAt = _time.GetUtcNow() });
         }
 
         await _store.SaveCaptionsAsync(_session.Id, utterance.Seq, captions, cancellationToken).ConfigureAwait(false);
         foreach (var caption in captions)
         {
             _lastCueEnd[caption.Lang] = caption.EndMs;
-            _hub.Publish(_session.Id, caption.Lang, SseEvent.Create("caption", caption.Seq, true, caption));
+            Publish(caption, isFinal: true);
         }
 
         foreach (var observer in _observers)
@@ -208,7 +210,49 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
         }
     }
 
-    private CaptionTranslationRequest Request(string text) => new(text, _session.SourceLanguage, _languages.Where(l => l != _sourceLanguage).ToList(), _terms);
+    private async Task<CaptionTranslationRequest> RequestAsync(string text, CancellationToken cancellationToken)
+        => new(text, _session.SourceLanguage, _languages.Where(l => l != _sourceLanguage).ToList(), _terms)
+        {
+            SpokenCurrency = await _cards.SpokenCurrencyAsync(_session.Id, cancellationToken).ConfigureAwait(false),
+        };
+
+    /// <summary>
+    /// What buyers see of a translation, and what only the console sees. A dictionary draft stays on the console
+    /// unless the merchant turned drafts on for this live: buyers get its vetted clauses, terms and figures, or nothing.
+    /// </summary>
+    private (string Text, string? Console, IReadOnlyList<string> Flags, bool Draft) OnAir(TranslationResult result, string lang)
+    {
+        var flags = result.Flags.ToList();
+        string text;
+        string? console = null;
+        var draft = result.IsDraft;
+        if (result.IsDraft && !_session.ShowDrafts)
+        {
+            text = result.SafeText ?? string.Empty;
+            console = CaptionText.Clean(result.Text, lang, flags);
+            flags.Add(CaptionText.DraftHiddenFlag);
+            draft = false;
+        }
+        else
+        {
+            text = result.Text;
+        }
+
+        text = CaptionText.Clean(text, lang, flags);
+        if (text.Length == 0)
+        {
+            flags.Add(CaptionText.WithheldFlag);
+        }
+
+        return (text, console, flags, draft);
+    }
+
+    // Buyers' overlays get the caption without the console's draft and note; the host console gets all of it.
+    private void Publish(Caption caption, bool isFinal)
+    {
+        _hub.Publish(_session.Id, caption.Lang, SseEvent.Create("caption", caption.Seq, isFinal, caption.ForBuyers()));
+        _hub.Publish(_session.Id, CaptionHub.HostChannel(caption.Lang), SseEvent.Create("caption", caption.Seq, isFinal, caption));
+    }
 
     private TranslationResult? Translation(string lang, string source, IReadOnlyDictionary<string, TranslationResult> translations)
         => lang == _sourceLanguage ? new TranslationResult(source, "source", false, []) : translations.GetValueOrDefault(lang);
