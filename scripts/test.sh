@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Everything the tests need, from a fresh machine, then the whole test suite.
-# Installs (once): Debian's chromium (browser tests), espeak-ng and sox (audio tests), Apertium with the
+# Installs (once): Debian's chromium and Noto fonts with CJK (browser tests and overlay screenshots), espeak-ng and sox (audio tests), Apertium with the
 # English-Spanish, Spanish-Portuguese and French-Spanish pairs (offline caption engine), npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
-for pkg in fonts-noto-core espeak-ng sox apertium apertium-eng-spa apertium-es-pt apertium-fr-es; do
+for pkg in fonts-noto-core fonts-noto-cjk espeak-ng sox apertium apertium-eng-spa apertium-es-pt apertium-fr-es; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

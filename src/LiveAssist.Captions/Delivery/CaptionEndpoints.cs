@@ -63,7 +63,9 @@ public static class CaptionEndpoints
         }
 
         var seq = await pipeline.AcceptAsync(session, body, cancellationToken).ConfigureAwait(false);
-        return Results.Json(new { seq });
+        return seq < 0
+            ? Results.Json(new { seq = (long?)null, dropped = "hallucination", hallucinations = pipeline.Hallucinations(session.Id) })
+            : Results.Json(new { seq });
     }
 
     /// <summary>What the host page shows beside the transcript: engines, counts, listeners.</summary>
@@ -86,6 +88,7 @@ public static class CaptionEndpoints
             captions,
             listeners = hub.ListenerCount(session.Id),
             delayAlarmMs = options.Value.DelayAlarmMs,
+            hallucinations = pipeline.Hallucinations(session.Id),
         });
     }
 

@@ -37,6 +37,8 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     private long? _openSeq;
     private long _openStartMs;
     private long _partialVersion;
+    private readonly List<string> _recentRecognized = [];
+    private long _hallucinations;
     private long _enqueued;
     private long _done;
 
@@ -88,6 +90,25 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
                 return seq;
             }
 
+            var recognizer = RecognizerName(input.Engine);
+            if (Recognition.HallucinationGuard.IsHallucination(text, recognizer, _recentRecognized, out var reason))
+            {
+                _openSeq = null;
+                _lastSeq--; // the number goes to the next real line
+                Interlocked.Increment(ref _hallucinations);
+                LogHallucination(_logger, _session.Id, recognizer, reason);
+                return -1;
+            }
+
+            if (recognizer != "typed")
+            {
+                _recentRecognized.Add(Recognition.HallucinationGuard.Compact(text));
+                if (_recentRecognized.Count > 4)
+                {
+                    _recentRecognized.RemoveAt(0);
+                }
+            }
+
             _openSeq = null;
             var start = input.StartMs ?? _openStartMs;
             var end = Math.Max(start, input.EndMs ?? nowMs);
@@ -101,6 +122,9 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             _gate.Release();
         }
     }
+
+    /// <summary>Recognized lines dropped as recognizer hallucinations (known credits, loops).</summary>
+    public long Hallucinations => Interlocked.Read(ref _hallucinations);
 
     public async Task EnqueueRecoveredAsync(Utterance utterance, CancellationToken cancellationToken)
     {
@@ -286,6 +310,9 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     }
 
     private sealed record Work(Utterance Utterance, bool Final, long Version);
+
+    [LoggerMessage(2, LogLevel.Warning, "Session {Session}: a line from {Recognizer} was dropped as a recognizer hallucination ({Reason})")]
+    private static partial void LogHallucination(ILogger logger, string session, string recognizer, string reason);
 
     [LoggerMessage(1, LogLevel.Error, "Utterance {Seq} of session {Session} could not be captioned now; it stays stored and is captioned at the next start")]
     private static partial void LogFailed(ILogger logger, long seq, string session, Exception exception);
