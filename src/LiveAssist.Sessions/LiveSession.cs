@@ -40,6 +40,8 @@ public sealed class LiveSession
     private static string Primary(string tag) => tag.Split('-')[0].Trim().ToLowerInvariant();
 }
 
-public sealed record GlossaryEntry(string Source, Dictionary<string, string>? Translations);
+/// <param name="Filled">Languages whose translation an engine or a pivot filled in at creation: not vetted by the merchant.</param>
+public sealed record GlossaryEntry(string Source, Dictionary<string, string>? Translations, List<string>? Filled = null);
 
-public sealed record ScriptLine(string Source, Dictionary<string, string>? Translations);
+/// <param name="Filled">Languages whose translation an engine or a pivot filled in at creation: not vetted by the merchant.</param>
+public sealed record ScriptLine(string Source, Dictionary<string, string>? Translations, List<string>? Filled = null);

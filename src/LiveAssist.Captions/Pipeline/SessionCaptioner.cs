@@ -53,8 +53,8 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
         _time = time;
         _logger = logger;
         _terms = new SessionTerms(
-            [.. session.Glossary.Select(g => new SessionTerm(g.Source, g.Translations))],
-            [.. session.Script.Select(s => new SessionTerm(s.Source, s.Translations))]);
+            [.. session.Glossary.Select(g => new SessionTerm(g.Source, g.Translations) { Unvetted = new HashSet<string>(g.Filled ?? [], StringComparer.OrdinalIgnoreCase) })],
+            [.. session.Script.Select(s => new SessionTerm(s.Source, s.Translations) { Unvetted = new HashSet<string>(s.Filled ?? [], StringComparer.OrdinalIgnoreCase) })]);
         _sourceLanguage = session.SourcePrimaryLanguage();
         _languages = session.CaptionLanguages();
         _worker = Task.Run(RunAsync);
