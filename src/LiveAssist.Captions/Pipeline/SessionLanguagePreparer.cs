@@ -40,6 +40,10 @@ internal sealed class SessionLanguagePreparer(CaptionTranslationChain chain, Ape
                 {
                     glossaryGiven++;
                 }
+                else if (!entry.Source.Any(ProtectedSentenceHan))
+                {
+                    // A Latin brand or model name (SunnyCup, FOB) reads the same in every caption: nothing to translate.
+                }
                 else if (await FillAsync(entry.Source, entry.Translations, session.SourceLanguage, lang, route, steps, word: true, cancellationToken).ConfigureAwait(false) is { } filled)
                 {
                     entry.Translations[lang] = filled;

@@ -129,6 +129,9 @@ public sealed partial class Apertium(IOptions<TranslationOptions> options, ILogg
         }
     }
 
+    /// <summary>Pipeline starts of this instance, all modes (restarts included).</summary>
+    public int PipelineStarts => _pipelines.Values.Where(p => p.IsValueCreated).Sum(p => p.Value?.Starts ?? 0);
+
     public void Dispose()
     {
         foreach (var pipeline in _pipelines.Values.Where(p => p.IsValueCreated))

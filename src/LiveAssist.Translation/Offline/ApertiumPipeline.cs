@@ -58,10 +58,10 @@ internal sealed partial class ApertiumPipeline : IDisposable
         }
     }
 
-    private static int _starts;
+    private int _starts;
 
-    /// <summary>Pipelines started since the process began (restarts included): a burst of lines must not add any.</summary>
-    public static int Starts => Volatile.Read(ref _starts);
+    /// <summary>How often this mode's programs were started (restarts included): a burst of lines must not add any.</summary>
+    public int Starts => Volatile.Read(ref _starts);
 
     private Process Start()
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LiveAssist.Host.IntegrationTests.Captions;
 using LiveAssist.Translation.Offline;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace LiveAssist.Host.IntegrationTests.Translation;
@@ -24,7 +25,8 @@ public sealed class ApertiumBurstTests(ITestOutputHelper output)
         var streams = await SseReader.OpenCaptionStreamsAsync(client, id, Languages);
         await CaptionSessions.SayAsync(client, id, key, "仓库里的杯子昨天刚到。", final: true); // warm-up: the pipelines start here
         await streams["fr"].WaitUntilAsync(r => r.Captions("final").Count == 1, "the warm-up line");
-        var startsBefore = ApertiumPipeline.Starts;
+        var apertium = factory.Services.GetRequiredService<Apertium>();
+        var startsBefore = apertium.PipelineStarts;
 
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < 20; i++)
@@ -44,7 +46,7 @@ public sealed class ApertiumBurstTests(ITestOutputHelper output)
             Assert.All(streams[lang].Captions("final").Skip(1), c => Assert.Equal("offline-apertium", c.GetProperty("engine").GetString()));
         }
 
-        Assert.Equal(startsBefore, ApertiumPipeline.Starts); // no pipeline started (or restarted) during the burst
+        Assert.Equal(startsBefore, apertium.PipelineStarts); // no pipeline started (or restarted) during the burst
         Assert.InRange(startsBefore, 1, 3); // eng-spa, es-pt, es-fr: one each
         foreach (var stream in streams.Values)
         {
