@@ -169,6 +169,9 @@ public sealed partial class CaptionTranslationChain
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
         {
+            // WaitAsync can give up a moment before CancelAfter fires, and disposing the source would then never cancel it:
+            // tell the abandoned engine to stop now.
+            await timeout.CancelAsync().ConfigureAwait(false);
             LogEngineFailed(_logger, engine.Name, e is TimeoutException or OperationCanceledException ? $"no answer within {limit.TotalMilliseconds} ms" : e.Message);
             return null;
         }
