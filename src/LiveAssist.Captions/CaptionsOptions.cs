@@ -13,4 +13,7 @@ public sealed class CaptionsOptions
 
     /// <summary>The host page raises its delay alarm above this.</summary>
     public int DelayAlarmMs { get; set; } = 3000;
+
+    /// <summary>An overlay that loads (<c>?after=recent</c>) replays the last final only if it left the screen less than this long ago.</summary>
+    public int ReplayWindowMs { get; set; } = 4000;
 }

@@ -21,6 +21,7 @@ public static class CaptionsServiceCollectionExtensions
         services.AddSingleton<ProductCardPublisher>();
         services.AddSingleton<ISessionObserver>(sp => sp.GetRequiredService<ProductCardPublisher>());
         services.AddSingleton<CaptionPipeline>();
+        services.AddSingleton<ISessionPreparer, SessionLanguagePreparer>();
         services.AddOptions<Recognition.SpeechOptions>().Bind(configuration.GetSection(Recognition.SpeechOptions.SectionName));
         services.AddSingleton<Recognition.RecognizerChain>();
         services.AddHostedService<CaptionRecovery>();

@@ -25,6 +25,12 @@ public sealed class LiveSession
 
     public bool IsLive => EndedAt is null;
 
+    /// <summary>Show dictionary drafts to buyers (the merchant's choice for this live); off: buyers get vetted clauses, terms and figures only.</summary>
+    public bool ShowDrafts { get; set; }
+
+    /// <summary>What 块/元/毛 mean when no product is on screen (ISO 4217, e.g. USD); empty: the products' currency, else CNY.</summary>
+    public string? Currency { get; set; }
+
     /// <summary>The languages captions come in: each target's primary tag, then the source's (the transcript).</summary>
     public IReadOnlyList<string> CaptionLanguages()
         => [.. TargetLanguages.Select(Primary).Append(SourcePrimaryLanguage()).Distinct()];
@@ -34,6 +40,8 @@ public sealed class LiveSession
     private static string Primary(string tag) => tag.Split('-')[0].Trim().ToLowerInvariant();
 }
 
-public sealed record GlossaryEntry(string Source, Dictionary<string, string>? Translations);
+/// <param name="Filled">Languages whose translation an engine or a pivot filled in at creation: not vetted by the merchant.</param>
+public sealed record GlossaryEntry(string Source, Dictionary<string, string>? Translations, List<string>? Filled = null);
 
-public sealed record ScriptLine(string Source, Dictionary<string, string>? Translations);
+/// <param name="Filled">Languages whose translation an engine or a pivot filled in at creation: not vetted by the merchant.</param>
+public sealed record ScriptLine(string Source, Dictionary<string, string>? Translations, List<string>? Filled = null);

@@ -43,7 +43,8 @@ public static class SessionEndpoints
             : (null, Problem(401, "Host key needed", $"Send the session's host key in the {HostKeys.Header} header."));
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, CreateSessionRequest? body, SessionStore store, IOptions<SessionsOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpRequest request, CreateSessionRequest? body, SessionStore store, IOptions<SessionsOptions> options, TimeProvider time,
+        IEnumerable<ISessionPreparer> preparers, CancellationToken cancellationToken)
     {
         var createKey = options.Value.CreateKey;
         if (!string.IsNullOrEmpty(createKey) && !CryptographicOperations.FixedTimeEquals(
@@ -74,13 +75,25 @@ public static class SessionEndpoints
             ShopId = body.ShopId,
             SourceLanguage = string.IsNullOrWhiteSpace(body.SourceLanguage) ? "zh-CN" : body.SourceLanguage,
             TargetLanguages = targets,
-            Glossary = body.Glossary ?? [],
-            Script = body.Script ?? [],
+            // What the merchant sent is vetted; a preparer marks what it fills in.
+            Glossary = [.. (body.Glossary ?? []).Select(g => g with { Filled = null })],
+            Script = [.. (body.Script ?? []).Select(l => l with { Filled = null })],
+            ShowDrafts = body.ShowDrafts ?? false,
+            Currency = body.Currency is { Length: 3 } currency && currency.All(char.IsAsciiLetter) ? currency.ToUpperInvariant() : null,
             HostKeyHash = HostKeys.Hash(hostKey),
             CreatedAt = time.GetUtcNow(),
         };
+        var quality = new Dictionary<string, LanguageQuality>(StringComparer.OrdinalIgnoreCase);
+        foreach (var preparer in preparers)
+        {
+            foreach (var (language, report) in await preparer.PrepareAsync(session, cancellationToken).ConfigureAwait(false))
+            {
+                quality[language] = report;
+            }
+        }
+
         await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
-        return Results.Created($"/api/sessions/{session.Id}", SessionView.From(session, hostKey));
+        return Results.Created($"/api/sessions/{session.Id}", SessionView.From(session, hostKey) with { LanguageQuality = quality });
     }
 
     private static async Task<IResult> GetAsync(string id, SessionStore store, CancellationToken cancellationToken)
@@ -190,7 +203,8 @@ public static class SessionEndpoints
     private static IResult Problem(int status, string title, string detail) => Results.Problem(detail, statusCode: status, title: title);
 }
 
-public sealed record CreateSessionRequest(string? Title, string? ShopId, string? SourceLanguage, List<string>? TargetLanguages, List<GlossaryEntry>? Glossary, List<ScriptLine>? Script);
+public sealed record CreateSessionRequest(string? Title, string? ShopId, string? SourceLanguage, List<string>? TargetLanguages, List<GlossaryEntry>? Glossary, List<ScriptLine>? Script,
+    bool? ShowDrafts = null, string? Currency = null);
 
 public sealed record SetProductRequest(string? ProductId);
 
@@ -201,6 +215,10 @@ public sealed record SessionView(string Id, string Title, string? ShopId, string
     string State, DateTimeOffset CreatedAt, DateTimeOffset? EndedAt, string? CurrentProductId, IReadOnlyList<string> ProductList,
     int GlossaryCount, int ScriptCount, string? HostKey)
 {
+    /// <summary>Per caption language, what quality it gets (creation answer only): nothing is refused or degraded silently.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, LanguageQuality>? LanguageQuality { get; init; }
+
     public static SessionView From(LiveSession s, string? hostKey) => new(s.Id, s.Title, s.ShopId, s.SourceLanguage, s.TargetLanguages,
         s.IsLive ? "live" : "ended", s.CreatedAt, s.EndedAt, s.CurrentProductId, s.ProductList, s.Glossary.Count, s.Script.Count, hostKey);
 }

@@ -18,7 +18,11 @@ public interface ICaptionTranslator
 /// <param name="To">Target languages (BCP-47 primary tags).</param>
 /// <param name="Session">Glossary and script of the live session.</param>
 /// <param name="IsPartial">A hypothesis that will be replaced: engines may trade quality for speed.</param>
-public sealed record CaptionTranslationRequest(string Text, string From, IReadOnlyList<string> To, SessionTerms Session, bool IsPartial = false);
+public sealed record CaptionTranslationRequest(string Text, string From, IReadOnlyList<string> To, SessionTerms Session, bool IsPartial = false)
+{
+    /// <summary>What 块, 元 and 毛 mean: the currency of the product on screen or of the session.</summary>
+    public string SpokenCurrency { get; init; } = "CNY";
+}
 
 /// <summary>A session's glossary and prepared script; <see cref="Version"/> changes whenever either does (it keys the cache).</summary>
 public sealed record SessionTerms(IReadOnlyList<SessionTerm> Glossary, IReadOnlyList<SessionTerm> Script)
@@ -44,4 +48,11 @@ public sealed record SessionTerms(IReadOnlyList<SessionTerm> Glossary, IReadOnly
 }
 
 /// <summary>A glossary term or script line: the source and its given translations (a glossary term with none for a language is kept as written).</summary>
-public sealed record SessionTerm(string Source, IReadOnlyDictionary<string, string>? Translations);
+public sealed record SessionTerm(string Source, IReadOnlyDictionary<string, string>? Translations)
+{
+    /// <summary>A Latin word of the line (FOB, CE, a model number), kept as written.</summary>
+    public bool IsLatin { get; init; }
+
+    /// <summary>Languages whose translation was filled by an engine or a pivot, not given by the merchant.</summary>
+    public IReadOnlySet<string> Unvetted { get; init; } = new HashSet<string>();
+}

@@ -14,6 +14,13 @@ public interface ITranslator
 public sealed record TranslationResult(string Text, string Engine, bool IsDraft, IReadOnlyList<string> Flags)
 {
     public bool IsTranslated => !Flags.Contains(TranslationFlags.Untranslated);
+
+    /// <summary>For a draft: what buyers may be shown instead, the vetted clauses with only the terms and figures of the others
+    /// ("Chenguang · US$1.85"); empty when nothing of the line is safe to show.</summary>
+    public string? SafeText { get; init; }
+
+    /// <summary>For the host, not for buyers: why the line is shown as it is ("held back: azure changed the figures ...").</summary>
+    public string? Note { get; init; }
 }
 
 public static class TranslationFlags
@@ -26,4 +33,16 @@ public static class TranslationFlags
 
     /// <summary>A dictionary draft, word by word: understandable, not fluent.</summary>
     public const string WordByWord = "word-by-word";
+
+    /// <summary>No engine kept the figures: buyers see the line's figures only.</summary>
+    public const string FiguresOnly = "figures-only";
+
+    /// <summary>A glossary term the merchant gave only in Chinese, kept as written.</summary>
+    public const string KeptAsWritten = "kept-as-written";
+
+    /// <summary>From the merchant's script as given (vetted by a person).</summary>
+    public const string Vetted = "vetted";
+
+    /// <summary>Uses a glossary or script translation that an engine or a pivot filled in, not the merchant.</summary>
+    public const string Unvetted = "not-vetted";
 }

@@ -14,6 +14,12 @@ public sealed class TranslationOptions
     public string ApertiumPath { get; set; } = "apertium";
 
     public int ApertiumTimeoutMs { get; set; } = 4000;
+
+    /// <summary>Keep each Apertium mode running in null-flush mode instead of starting its programs for every line.</summary>
+    public bool ApertiumPersistent { get; set; } = true;
+
+    /// <summary>Where Debian's Apertium pairs put their <c>.mode</c> files.</summary>
+    public string ApertiumModesDirectory { get; set; } = "/usr/share/apertium/modes";
 }
 
 /// <summary>The caption translators and their fallback order. Bound from <c>Translator</c>.</summary>

@@ -14,6 +14,7 @@ public static class TranslationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<TranslationOptions>().Bind(configuration.GetSection(TranslationOptions.SectionName));
         services.AddSingleton(_ => TranslationMemory.LoadPhrasebook());
+        services.AddSingleton(_ => LivestreamPhrasebook.Load());
         services.AddSingleton(sp =>
         {
             var configured = sp.GetRequiredService<IOptions<TranslationOptions>>().Value.CedictPath;

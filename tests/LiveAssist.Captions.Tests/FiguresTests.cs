@@ -48,4 +48,47 @@ public sealed class FiguresTests
         var price = FigureReader.Read("一块八毛五")[0];
         Assert.Equal("1,85 юаня", UnitWords.Render(price, "ru"));
     }
+
+    [Theory]
+    [InlineData("en", "Welcome! Buy two sets of magnetic tiles today and get one free.", true)]
+    [InlineData("es", "Compren dos juegos y llévense uno gratis.", true)]
+    [InlineData("ru", "Купите два набора и получите один бесплатно.", true)]
+    [InlineData("ar", "اشترِ اثنين واحصل على واحد مجانًا.", true)]
+    [InlineData("fr", "Achetez deux lots, le troisième offert.", false)] // "one free" is missing
+    [InlineData("en", "Buy three sets and get one free.", false)]
+    public void The_guard_reads_number_words_of_the_translations_language(string language, string translation, bool correct)
+    {
+        var check = FiguresGuard.Check(FigureReader.Read("今天的磁力片买二送一"), translation, language);
+        Assert.True(check.IsCorrect == correct, $"{language}: {check}");
+    }
+
+    [Fact]
+    public void Number_words_compose_and_are_read_per_language()
+    {
+        Assert.Equal(2500m, NumberWords.Recognize("two thousand five hundred pieces", "en").Single().Number.Value);
+        Assert.Equal(1200m, NumberWords.Recognize("mille deux cents pièces", "fr").Single().Number.Value);
+        Assert.Equal(25m, NumberWords.Recognize("двадцать пять штук", "ru").Single().Number.Value);
+        Assert.Equal(520m, NumberWords.Recognize("quinientas veinte piezas", "es").Single().Number.Value);
+        Assert.Equal(2m, NumberWords.Recognize("the second link", "en").Single().Number.Value);
+        Assert.Empty(NumberWords.Recognize("once you order", "en")); // "once" is 11 only in Spanish
+        Assert.Equal(11m, NumberWords.Recognize("once piezas", "es").Single().Number.Value);
+        // An ordinal or a lone small word never counts as an invented figure.
+        Assert.True(FiguresGuard.Check(FigureReader.Read("五百个起批"), "Minimum order 500 pcs, wait a second", "en").IsCorrect);
+        Assert.False(FiguresGuard.Check(FigureReader.Read("五百个起批"), "Minimum order 500 pcs, five thousand in stock", "en").IsCorrect);
+    }
+
+    [Fact]
+    public void Prices_in_mao_discounts_percentages_and_durations_are_figures()
+    {
+        Assert.Equal((FigureKind.Money, 0.8m), (FigureReader.Read("八毛钱一个")[0].Kind, FigureReader.Read("八毛钱一个")[0].Value));
+        Assert.Equal(0.75m, FigureReader.Read("三百个以上七毛五")[1].Value);
+        var discount = FigureReader.Read("全场八五折")[0];
+        Assert.Equal((FigureKind.Discount, 15m), (discount.Kind, discount.Value));
+        Assert.Equal("15% off", UnitWords.Render(discount, "en"));
+        Assert.Equal("30%", UnitWords.Render(FigureReader.Read("定金百分之三十")[0], "en"));
+        Assert.Equal("5 minutes", UnitWords.Render(FigureReader.Read("最后五分钟")[0], "en"));
+        Assert.Equal("10 years", UnitWords.Render(FigureReader.Read("有十年经验")[0], "en"));
+        Assert.Equal("US$1.85", UnitWords.Render(FigureReader.Read("一块八毛五", "USD")[0], "en"));
+        Assert.Equal("1.85 yuan", UnitWords.Render(FigureReader.Read("一块八毛五人民币", "USD")[0], "en")); // said in RMB: stays yuan
+    }
 }

@@ -156,7 +156,9 @@ public static class AudioEndpoint
                 var end = result.DurationMs > 0 ? start + result.DurationMs : baseMs + segment.EndMs;
                 var seq = await pipeline.AcceptAsync(session, new UtteranceInput(result.Text, result.IsFinal, start, Math.Max(start, end), engine), CancellationToken.None).ConfigureAwait(false);
                 anyFinal |= result.IsFinal;
-                await SendAsync(socket, send, new { type = "recognized", seq, text = result.Text, final = result.IsFinal, engine }, cancellationToken).ConfigureAwait(false);
+                await SendAsync(socket, send, seq < 0
+                    ? new { type = "dropped", seq = (long?)null, text = result.Text, final = result.IsFinal, engine } // a recognizer hallucination
+                    : new { type = "recognized", seq = (long?)seq, text = result.Text, final = result.IsFinal, engine }, cancellationToken).ConfigureAwait(false);
             }
 
             if (!anyFinal)

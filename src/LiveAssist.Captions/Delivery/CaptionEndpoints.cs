@@ -63,7 +63,9 @@ public static class CaptionEndpoints
         }
 
         var seq = await pipeline.AcceptAsync(session, body, cancellationToken).ConfigureAwait(false);
-        return Results.Json(new { seq });
+        return seq < 0
+            ? Results.Json(new { seq = (long?)null, dropped = "hallucination", hallucinations = pipeline.Hallucinations(session.Id) })
+            : Results.Json(new { seq });
     }
 
     /// <summary>What the host page shows beside the transcript: engines, counts, listeners.</summary>
@@ -86,10 +88,12 @@ public static class CaptionEndpoints
             captions,
             listeners = hub.ListenerCount(session.Id),
             delayAlarmMs = options.Value.DelayAlarmMs,
+            hallucinations = pipeline.Hallucinations(session.Id),
         });
     }
 
-    private static async Task StreamAsync(string id, HttpContext context, SessionStore sessions, CaptionStore store, CaptionHub hub, ProductCardPublisher cards)
+    private static async Task StreamAsync(string id, HttpContext context, SessionStore sessions, CaptionStore store, CaptionHub hub, ProductCardPublisher cards,
+        TimeProvider time, IOptions<CaptionsOptions> options)
     {
         var cancellationToken = context.RequestAborted;
         var session = await sessions.GetAsync(id, cancellationToken).ConfigureAwait(false);
@@ -106,14 +110,24 @@ public static class CaptionEndpoints
             return;
         }
 
-        var after = LastSeen(context.Request) ?? await store.LastCaptionSeqAsync(session.Id, lang, cancellationToken).ConfigureAwait(false);
+        // The host console (?view=host with the host key) also gets the drafts and notes buyers do not see.
+        var forHost = context.Request.Query["view"] == "host";
+        if (forHost && !HostKeys.Matches(session, context.Request.Headers[HostKeys.Header]))
+        {
+            await Problem(401, "Host key needed", $"The console view needs the session's host key in the {HostKeys.Header} header.").ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var recentOnly = context.Request.Query["after"] == "recent" && string.IsNullOrEmpty(context.Request.Headers["Last-Event-ID"]);
+        var after = recentOnly ? await store.LastCaptionSeqAsync(session.Id, lang, cancellationToken).ConfigureAwait(false) - 1
+            : LastSeen(context.Request) ?? await store.LastCaptionSeqAsync(session.Id, lang, cancellationToken).ConfigureAwait(false);
         var response = context.Response;
         response.ContentType = "text/event-stream; charset=utf-8";
         response.Headers.CacheControl = "no-cache, no-transform";
         response.Headers["X-Accel-Buffering"] = "no";
 
         // Subscribe before reading history, so nothing published in between is missed.
-        using var listener = hub.Subscribe(session.Id, lang);
+        using var listener = hub.Subscribe(session.Id, forHost ? CaptionHub.HostChannel(lang) : lang);
         await response.WriteAsync("retry: 1000\n\n", cancellationToken).ConfigureAwait(false);
         if (await cards.CurrentAsync(session, lang, cancellationToken).ConfigureAwait(false) is { } card)
         {
@@ -123,7 +137,14 @@ public static class CaptionEndpoints
         var lastSent = after;
         foreach (var caption in await store.ReadCaptionsAsync(session.Id, lang, after, cancellationToken).ConfigureAwait(false))
         {
-            await response.Body.WriteAsync(SseEvent.Create("caption", caption.Seq, true, caption).Bytes, cancellationToken).ConfigureAwait(false);
+            // A page that just loaded shows the last line only while it would still be on screen: OBS reloading a source never replays an old caption.
+            var stale = recentOnly && (caption.PublishedAt is not { } published
+                || published + TimeSpan.FromMilliseconds(Math.Max(0, caption.EndMs - caption.StartMs) + options.Value.ReplayWindowMs) < time.GetUtcNow());
+            if (!stale)
+            {
+                await response.Body.WriteAsync(SseEvent.Create("caption", caption.Seq, true, forHost ? caption : caption.ForBuyers()).Bytes, cancellationToken).ConfigureAwait(false);
+            }
+
             lastSent = caption.Seq;
         }
 
@@ -188,7 +209,9 @@ public static class CaptionEndpoints
             return Problem(400, "Unknown language", $"This session captions in: {string.Join(", ", session.CaptionLanguages())}.");
         }
 
-        var captions = await store.ReadCaptionsAsync(session.Id, lang, 0, cancellationToken).ConfigureAwait(false);
+        // Exports are what buyers saw: no console drafts or notes, no withheld lines.
+        var captions = (await store.ReadCaptionsAsync(session.Id, lang, 0, cancellationToken).ConfigureAwait(false))
+            .Where(c => c.Text.Length > 0).Select(c => c.ForBuyers() with { PublishedAt = null }).ToList();
         var name = $"{session.Id}.{lang}.{format}";
         return format.ToLowerInvariant() switch
         {

@@ -24,6 +24,9 @@ public sealed class CaptionHub(IOptions<CaptionsOptions> options)
 
     public int ListenerCount(string sessionId) => _listeners.Where(p => p.Key.Session == sessionId).Sum(p => p.Value.Count);
 
+    /// <summary>The channel the host console listens on for a language: captions with the drafts and notes buyers do not get.</summary>
+    public static string HostChannel(string lang) => (lang ?? throw new ArgumentNullException(nameof(lang))) + "!host";
+
     public void Publish(string sessionId, string lang, SseEvent message)
     {
         if (_listeners.TryGetValue((sessionId, lang.ToLowerInvariant()), out var set))

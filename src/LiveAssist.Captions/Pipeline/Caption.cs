@@ -18,8 +18,17 @@ public sealed record Caption(
     IReadOnlyList<CaptionCue> Cues,
     string Dir,
     bool Draft,
-    string? Recognizer = null)
+    string? Recognizer = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ConsoleText = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Note = null)
 {
+    /// <summary>When a final was published: an overlay that loads later replays it only while it is still on screen.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>What buyers may see of it: the console's draft and the host note stay on the host side.</summary>
+    public Caption ForBuyers() => ConsoleText is null && Note is null ? this : this with { ConsoleText = null, Note = null };
+
     public const string Partial = "partial";
     public const string Final = "final";
 }

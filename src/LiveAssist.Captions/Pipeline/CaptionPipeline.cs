@@ -59,6 +59,9 @@ public sealed partial class CaptionPipeline(
 
     public IReadOnlyList<string> EngineNames => translators.EngineNames;
 
+    /// <summary>Recognized lines of the session dropped as hallucinations since this host started.</summary>
+    public long Hallucinations(string sessionId) => _captioners.TryGetValue(sessionId, out var captioner) && captioner.IsValueCreated ? captioner.Value.Hallucinations : 0;
+
     private SessionCaptioner For(LiveSession session)
         => _captioners.GetOrAdd(session.Id, _ => new Lazy<SessionCaptioner>(() => new SessionCaptioner(session, store, translators, hub, cards, _observers, time, logger))).Value;
 

@@ -37,6 +37,8 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     private long? _openSeq;
     private long _openStartMs;
     private long _partialVersion;
+    private readonly List<string> _recentRecognized = [];
+    private long _hallucinations;
     private long _enqueued;
     private long _done;
 
@@ -51,8 +53,8 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
         _time = time;
         _logger = logger;
         _terms = new SessionTerms(
-            [.. session.Glossary.Select(g => new SessionTerm(g.Source, g.Translations))],
-            [.. session.Script.Select(s => new SessionTerm(s.Source, s.Translations))]);
+            [.. session.Glossary.Select(g => new SessionTerm(g.Source, g.Translations) { Unvetted = new HashSet<string>(g.Filled ?? [], StringComparer.OrdinalIgnoreCase) })],
+            [.. session.Script.Select(s => new SessionTerm(s.Source, s.Translations) { Unvetted = new HashSet<string>(s.Filled ?? [], StringComparer.OrdinalIgnoreCase) })]);
         _sourceLanguage = session.SourcePrimaryLanguage();
         _languages = session.CaptionLanguages();
         _worker = Task.Run(RunAsync);
@@ -88,6 +90,25 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
                 return seq;
             }
 
+            var recognizer = RecognizerName(input.Engine);
+            if (Recognition.HallucinationGuard.IsHallucination(text, recognizer, _recentRecognized, out var reason))
+            {
+                _openSeq = null;
+                _lastSeq--; // the number goes to the next real line
+                Interlocked.Increment(ref _hallucinations);
+                LogHallucination(_logger, _session.Id, recognizer, reason);
+                return -1;
+            }
+
+            if (recognizer != "typed")
+            {
+                _recentRecognized.Add(Recognition.HallucinationGuard.Compact(text));
+                if (_recentRecognized.Count > 4)
+                {
+                    _recentRecognized.RemoveAt(0);
+                }
+            }
+
             var start = input.StartMs ?? _openStartMs;
             var end = Math.Max(start, input.EndMs ?? nowMs);
             var utterance = new Utterance(_session.Id, seq, text, start, end, _time.GetUtcNow(), RecognizerName(input.Engine));
@@ -101,6 +122,9 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             _gate.Release();
         }
     }
+
+    /// <summary>Recognized lines dropped as recognizer hallucinations (known credits, loops).</summary>
+    public long Hallucinations => Interlocked.Read(ref _hallucinations);
 
     public async Task EnqueueRecoveredAsync(Utterance utterance, CancellationToken cancellationToken)
     {
@@ -160,40 +184,42 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
 
     private async Task CaptionPartialAsync(Utterance utterance, CancellationToken cancellationToken)
     {
-        var translations = await _translators.TranslateAsync(Request(utterance.Text) with { IsPartial = true }, cancellationToken).ConfigureAwait(false);
+        var translations = await _translators.TranslateAsync(await RequestAsync(utterance.Text, cancellationToken).ConfigureAwait(false) with { IsPartial = true }, cancellationToken).ConfigureAwait(false);
         foreach (var lang in _languages)
         {
             if (Translation(lang, utterance.Text, translations) is { } result)
             {
-                var caption = new Caption(utterance.Seq, lang, Caption.Partial, result.Text, utterance.Text, utterance.StartMs, utterance.EndMs,
-                    result.Engine, result.Flags, [], Direction(lang), result.IsDraft, utterance.Recognizer);
-                _hub.Publish(_session.Id, lang, SseEvent.Create("caption", utterance.Seq, false, caption));
+                var (text, console, flags, draft) = OnAir(result, lang);
+                var caption = new Caption(utterance.Seq, lang, Caption.Partial, text, utterance.Text, utterance.StartMs, utterance.EndMs,
+                    result.Engine, flags, [], Direction(lang), draft, utterance.Recognizer, console, result.Note);
+                Publish(caption, isFinal: false);
             }
         }
     }
 
     private async Task CaptionFinalAsync(Utterance utterance, CancellationToken cancellationToken)
     {
-        var translations = await _translators.TranslateAsync(Request(utterance.Text), cancellationToken).ConfigureAwait(false);
+        var translations = await _translators.TranslateAsync(await RequestAsync(utterance.Text, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var captions = new List<Caption>(_languages.Count);
         foreach (var lang in _languages)
         {
             if (Translation(lang, utterance.Text, translations) is not { } result)
             {
-                continue; // held back: no engine got the figures right
+                continue;
             }
 
-            var cues = CaptionLayout.Layout(result.Text, lang, utterance.StartMs, utterance.EndMs, _lastCueEnd.GetValueOrDefault(lang));
-            captions.Add(new Caption(utterance.Seq, lang, Caption.Final, result.Text, utterance.Text,
+            var (text, console, flags, draft) = OnAir(result, lang);
+            var cues = CaptionLayout.Layout(text, lang, utterance.StartMs, utterance.EndMs, _lastCueEnd.GetValueOrDefault(lang));
+            captions.Add(new Caption(utterance.Seq, lang, Caption.Final, text, utterance.Text,
                 cues.Count > 0 ? cues[0].StartMs : utterance.StartMs, cues.Count > 0 ? cues[^1].EndMs : utterance.EndMs,
-                result.Engine, result.Flags, cues, Direction(lang), result.IsDraft, utterance.Recognizer));
+                result.Engine, flags, cues, Direction(lang), draft, utterance.Recognizer, console, result.Note) { PublishedAt = _time.GetUtcNow() });
         }
 
         await _store.SaveCaptionsAsync(_session.Id, utterance.Seq, captions, cancellationToken).ConfigureAwait(false);
         foreach (var caption in captions)
         {
             _lastCueEnd[caption.Lang] = caption.EndMs;
-            _hub.Publish(_session.Id, caption.Lang, SseEvent.Create("caption", caption.Seq, true, caption));
+            Publish(caption, isFinal: true);
         }
 
         foreach (var observer in _observers)
@@ -208,7 +234,49 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
         }
     }
 
-    private CaptionTranslationRequest Request(string text) => new(text, _session.SourceLanguage, _languages.Where(l => l != _sourceLanguage).ToList(), _terms);
+    private async Task<CaptionTranslationRequest> RequestAsync(string text, CancellationToken cancellationToken)
+        => new(text, _session.SourceLanguage, _languages.Where(l => l != _sourceLanguage).ToList(), _terms)
+        {
+            SpokenCurrency = await _cards.SpokenCurrencyAsync(_session.Id, cancellationToken).ConfigureAwait(false),
+        };
+
+    /// <summary>
+    /// What buyers see of a translation, and what only the console sees. A dictionary draft stays on the console
+    /// unless the merchant turned drafts on for this live: buyers get its vetted clauses, terms and figures, or nothing.
+    /// </summary>
+    private (string Text, string? Console, IReadOnlyList<string> Flags, bool Draft) OnAir(TranslationResult result, string lang)
+    {
+        var flags = result.Flags.ToList();
+        string text;
+        string? console = null;
+        var draft = result.IsDraft;
+        if (result.IsDraft && !_session.ShowDrafts)
+        {
+            text = result.SafeText ?? string.Empty;
+            console = CaptionText.Clean(result.Text, lang, flags);
+            flags.Add(CaptionText.DraftHiddenFlag);
+            draft = false;
+        }
+        else
+        {
+            text = result.Text;
+        }
+
+        text = CaptionText.Clean(text, lang, flags);
+        if (text.Length == 0)
+        {
+            flags.Add(CaptionText.WithheldFlag);
+        }
+
+        return (text, console, flags, draft);
+    }
+
+    // Buyers' overlays get the caption without the console's draft and note; the host console gets all of it.
+    private void Publish(Caption caption, bool isFinal)
+    {
+        _hub.Publish(_session.Id, caption.Lang, SseEvent.Create("caption", caption.Seq, isFinal, caption.ForBuyers()));
+        _hub.Publish(_session.Id, CaptionHub.HostChannel(caption.Lang), SseEvent.Create("caption", caption.Seq, isFinal, caption));
+    }
 
     private TranslationResult? Translation(string lang, string source, IReadOnlyDictionary<string, TranslationResult> translations)
         => lang == _sourceLanguage ? new TranslationResult(source, "source", false, []) : translations.GetValueOrDefault(lang);
@@ -242,6 +310,9 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     }
 
     private sealed record Work(Utterance Utterance, bool Final, long Version);
+
+    [LoggerMessage(2, LogLevel.Warning, "Session {Session}: a line from {Recognizer} was dropped as a recognizer hallucination ({Reason})")]
+    private static partial void LogHallucination(ILogger logger, string session, string recognizer, string reason);
 
     [LoggerMessage(1, LogLevel.Error, "Utterance {Seq} of session {Session} could not be captioned now; it stays stored and is captioned at the next start")]
     private static partial void LogFailed(ILogger logger, long seq, string session, Exception exception);

@@ -14,6 +14,7 @@ namespace LiveAssist.Captions.ProductCards;
 public sealed partial class ProductCardPublisher(IServiceProvider services, SessionStore sessions, CaptionHub hub, ILogger<ProductCardPublisher> logger) : ISessionObserver
 {
     private readonly ConcurrentDictionary<(string Session, string Lang), SseEvent> _current = new();
+    private readonly ConcurrentDictionary<string, string> _currencies = new(StringComparer.OrdinalIgnoreCase);
 
     public Task ProductChangedAsync(LiveSession session, CancellationToken cancellationToken)
     {
@@ -41,6 +42,11 @@ public sealed partial class ProductCardPublisher(IServiceProvider services, Sess
                     return;
                 }
 
+                if (product.PriceTiers is { Count: > 0 } tiers && tiers[0].Currency is { Length: > 0 } currency)
+                {
+                    _currencies[productId] = currency;
+                }
+
                 var card = ProductCard.From(product, lang);
                 var message = SseEvent.Create("product", 0, false, card);
                 _current[(sessionId, lang)] = message;
@@ -64,6 +70,54 @@ public sealed partial class ProductCardPublisher(IServiceProvider services, Sess
 
             await sessions.SaveAsync(session, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// What 块, 元 and 毛 mean when the host says a price now: the currency of the product on screen, else the
+    /// session's own, else that of the live's first product, else CNY. A USD catalog's "一块八毛五" is US$1.85.
+    /// </summary>
+    public async Task<string> SpokenCurrencyAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        if (await sessions.GetAsync(sessionId, cancellationToken).ConfigureAwait(false) is not { } session)
+        {
+            return "CNY";
+        }
+
+        if (session.CurrentProductId is { } onScreen && await ProductCurrencyAsync(onScreen, cancellationToken).ConfigureAwait(false) is { } shown)
+        {
+            return shown;
+        }
+
+        if (!string.IsNullOrWhiteSpace(session.Currency))
+        {
+            return session.Currency.Trim().ToUpperInvariant();
+        }
+
+        return session.ProductList.FirstOrDefault() is { } first && await ProductCurrencyAsync(first, cancellationToken).ConfigureAwait(false) is { } listed ? listed : "CNY";
+    }
+
+    private async Task<string?> ProductCurrencyAsync(string productId, CancellationToken cancellationToken)
+    {
+        if (_currencies.TryGetValue(productId, out var known))
+        {
+            return known;
+        }
+
+        try
+        {
+            using var response = await services.GetRequiredService<ICatalogApi>().GetProductAsync(productId, null, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode && response.Content?.PriceTiers is { Count: > 0 } tiers && tiers[0].Currency is { Length: > 0 } currency)
+            {
+                _currencies[productId] = currency;
+                return currency;
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or Refit.ApiException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            LogCatalogDown(logger, productId, e.Message);
+        }
+
+        return null;
     }
 
     /// <summary>The card an overlay that just connected should show, if any.</summary>

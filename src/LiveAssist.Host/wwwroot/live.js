@@ -48,8 +48,22 @@
         return;
       }
       const p = li.querySelector('.line[data-lang="' + c.lang + '"]');
-      p.textContent = c.lang + ': ' + c.text;
+      // The console shows the draft buyers do not see, and why a line looks the way it does on air.
+      const hidden = c.flags.indexOf('draft-hidden') >= 0;
+      p.textContent = c.lang + ': ' + (c.text || '（观众看不到这句 not shown to buyers）');
       p.dir = c.dir;
+      if (hidden && c.consoleText) {
+        const draft = document.createElement('span');
+        draft.className = 'console-draft';
+        draft.textContent = ' ｜ 草译（仅主播可见 console only）: ' + c.consoleText;
+        p.appendChild(draft);
+      }
+      if (c.note) {
+        const note = document.createElement('span');
+        note.className = 'note';
+        note.textContent = ' ⚠ ' + (c.flags.indexOf('figures-only') >= 0 ? '已拦截，观众只看到数字 held back, buyers see the figures only: ' : '') + c.note;
+        p.appendChild(note);
+      }
       const engine = document.createElement('span');
       engine.className = 'engine';
       engine.textContent = c.engine + (c.draft ? ' · 草译 draft' : '') + (c.flags.length ? ' · ' + c.flags.join(', ') : '');
@@ -64,10 +78,34 @@
       }
     }
 
-    for (const lang of languages) {
-      const source = new EventSource('/api/sessions/' + encodeURIComponent(sessionId) + '/captions/stream?lang=' + lang);
-      source.addEventListener('caption', (e) => onCaption(JSON.parse(e.data)));
+    // The console's view of the stream (drafts, notes) needs the host key, which EventSource cannot send: read the SSE body with fetch.
+    async function listen(lang, after) {
+      let last = after;
+      try {
+        const response = await api('/captions/stream?view=host&lang=' + lang + (last ? '&after=' + last : ''), { headers: { Accept: 'text/event-stream' } });
+        if (!response.ok || !response.body) throw new Error('HTTP ' + response.status);
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const name = (block.match(/^event: (.*)$/m) || [])[1];
+            const data = (block.match(/^data: (.*)$/m) || [])[1];
+            const id = (block.match(/^id: (.*)$/m) || [])[1];
+            if (id) last = id;
+            if (name === 'caption' && data) onCaption(JSON.parse(data));
+          }
+        }
+      } catch (e) { /* reconnect below */ }
+      setTimeout(() => listen(lang, last), 1000);
     }
+
+    for (const lang of languages) listen(lang, null);
 
     async function say(text, final, engine) {
       const response = await api('/utterances', {
@@ -75,6 +113,7 @@
       });
       if (!response.ok) { $('mic-status').textContent = '发送失败 (' + response.status + ')'; return; }
       const result = await response.json();
+      if (result.dropped) { refreshHallucinations(); return; }
       if (final) sentAt[result.seq] = Date.now();
     }
 
@@ -129,7 +168,36 @@
       const voice = engines ? chain(engines, 'tts') : '';
       $('engines').textContent = '识别 recognition: ' + mic + (server ? ' · 服务器识别 server: ' + server : '') + ' · 翻译 translation: ' + translation
         + (voice ? ' · 数字人语音 presenter voice: ' + voice : '');
+      $('recognizer-note').textContent = recognizerNote(engines);
     }
+
+    // Which recognizer is active and whether it reaches its service: the browser's one in Chrome is an online
+    // Google service that is often unreachable from mainland China, and the page cannot check it beforehand.
+    function recognizerNote(engines) {
+      const server = (engines || []).filter(e => e.kind === 'speech');
+      if (azure) {
+        return '当前使用 Azure Speech（浏览器 SDK，服务器签发令牌，可配置 Azure 中国区终结点）。Active: Azure Speech through its JS SDK with a server token (Azure China endpoints configurable).';
+      }
+      if (server.length && server.some(e => e.status === 'ok')) {
+        return '服务器识别可用：' + server.map(e => e.name + (e.status === 'ok' ? ' 可连接 reachable' : ' 连不上 unreachable')).join('，') + '。Server-side recognizers reachable from this host.';
+      }
+      if (Recognition) {
+        return '当前使用浏览器自带的语音识别：在 Chrome 里这是谷歌的在线服务，中国大陆常常连不上，本页无法预先检测。可在服务器配置 Azure Speech（中国区）或兼容 OpenAI 的本地识别服务（whisper.cpp、FunASR、SenseVoice），或直接打字。'
+          + ' Active: the browser\'s own recognizer (in Chrome an online Google service, often unreachable from mainland China; not checkable in advance). Configure Azure Speech (China) or an OpenAI-compatible server (whisper.cpp, FunASR, SenseVoice), or type.';
+      }
+      return '没有可用的语音识别，请打字。No speech recognizer available here: type the lines.';
+    }
+
+    // Lines a recognizer "heard" in silence (subtitle credits, loops) are dropped on the server; the console counts them.
+    async function refreshHallucinations() {
+      try {
+        const status = await (await fetch('/api/sessions/' + encodeURIComponent(sessionId) + '/captions/status')).json();
+        $('hallucinations').dataset.count = String(status.hallucinations || 0);
+        $('hallucinations').textContent = status.hallucinations
+          ? '已过滤识别幻觉 ' + status.hallucinations + ' 句（如“字幕由Amara.org社群提供”、重复句） · recognizer hallucinations dropped: ' + status.hallucinations : '';
+      } catch (e) { /* next time */ }
+    }
+    setInterval(refreshHallucinations, 3000);
 
     async function startAzure() {
       const sdk = await loadSpeechSdk();

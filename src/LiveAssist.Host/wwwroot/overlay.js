@@ -8,9 +8,14 @@
   const lines = Math.min(3, Math.max(1, parseInt(query.get('lines') || '2', 10) || 2));
   const fontSize = Math.min(120, Math.max(10, parseInt(query.get('fontSize') || '36', 10) || 36));
   const position = ['top', 'middle', 'bottom'].includes(query.get('position')) ? query.get('position') : 'bottom';
-  const showEngine = query.get('engine') !== '0';
+  // Broadcast-clean by default: the engine label only with engine=1 (a preview aid, never on air by accident).
+  const showEngine = query.get('engine') === '1';
+  const preview = query.get('preview') === '1';
   const caption = document.getElementById('caption');
   const engine = document.getElementById('engine');
+  const notice = document.getElementById('notice');
+  const maxChars = { zh: 16, ja: 16, ko: 20, th: 35 }[lang] || 42;
+  const splitsCharacters = ['zh', 'ja'].includes(lang);
   let lastSeq = 0;
   let source = null;
   let cueTimers = [];
@@ -19,8 +24,7 @@
   document.documentElement.lang = lang;
   document.body.classList.add(position);
   document.body.style.fontSize = fontSize + 'px';
-  caption.style.maxHeight = (lines * 1.3 + 0.3) + 'em';
-  caption.style.overflow = 'hidden';
+  document.body.dataset.lines = String(lines);
 
   const labels = {
     en: { price: 'Price', moq: 'MOQ', stock: 'Stock', lead: 'Lead time', days: 'days' },
@@ -37,10 +41,46 @@
     try { return new Intl.NumberFormat(lang).format(value); } catch { return String(value); }
   }
 
-  // Only the tail that fits the allowed lines: a long partial scrolls, it does not grow.
+  // Lines as the server lays out finals: filled up to the language's length, broken between words (or characters for Chinese and Japanese).
+  function wrap(text) {
+    const tokens = splitsCharacters ? Array.from(text.replace(/\s+/g, '')) : text.split(/\s+/).filter(Boolean);
+    const joiner = splitsCharacters ? '' : ' ';
+    const out = [];
+    let line = '';
+    for (const token of tokens) {
+      const next = line ? line + joiner + token : token;
+      if (line && next.length > maxChars) { out.push(line); line = token; } else line = next;
+    }
+    if (line) out.push(line);
+    return out;
+  }
+
+  // A partial shows its last lines laid out like a final, so it never starts mid-word.
   function tail(text) {
-    const max = (['zh', 'ja'].includes(lang) ? 16 : 42) * lines;
-    return text.length > max ? '…' + text.slice(text.length - max + 1) : text;
+    const all = wrap(text);
+    return all.slice(Math.max(0, all.length - lines)).join('\n');
+  }
+
+  // The final's cues re-laid for the overlay's own number of lines: each cue's time shared by its lines.
+  function screens(data) {
+    const cues = data.cues && data.cues.length ? data.cues : [{ startMs: data.startMs, endMs: data.endMs, lines: wrap(data.text) }];
+    const timed = [];
+    for (const cue of cues) {
+      const each = (cue.endMs - cue.startMs) / Math.max(1, cue.lines.length);
+      cue.lines.forEach((l, i) => timed.push({ startMs: cue.startMs + i * each, endMs: cue.startMs + (i + 1) * each, line: l }));
+    }
+    const out = [];
+    for (let i = 0; i < timed.length; i += lines) {
+      const group = timed.slice(i, i + lines);
+      out.push({ startMs: group[0].startMs, endMs: group[group.length - 1].endMs, lines: group.map(g => g.line) });
+    }
+    return out;
+  }
+
+  function showNotice(text) {
+    if (!preview) return; // on air the page stays transparent, whatever is wrong
+    notice.textContent = text;
+    notice.hidden = false;
   }
 
   function show(text, kind, data) {
@@ -66,7 +106,8 @@
     lastSeq = data.seq;
     cueTimers.forEach(clearTimeout);
     cueTimers = [];
-    const cues = data.cues && data.cues.length ? data.cues : [{ startMs: data.startMs, endMs: data.endMs, lines: [data.text] }];
+    if (!data.text) { caption.textContent = ''; return; } // withheld from buyers
+    const cues = screens(data);
     const first = cues[0].startMs;
     cues.forEach((cue, i) => {
       const at = cue.startMs - first;
@@ -88,10 +129,28 @@
     document.getElementById('card-lead').textContent = card.leadTimeDays != null ? card.leadTimeDays + ' ' + labels.days : '—';
   }
 
+  // A wrong session id or language: a small notice in preview (?preview=1), nothing on air; checked again now and then.
+  async function check() {
+    try {
+      const response = await fetch('/api/sessions/' + encodeURIComponent(sessionId));
+      if (response.status === 404) { showNotice('LiveAssist: no live session "' + sessionId + '" — check the overlay address.'); return false; }
+      if (!response.ok) return true;
+      const info = await response.json();
+      const languages = [info.sourceLanguage].concat(info.targetLanguages).map(l => l.split('-')[0].toLowerCase());
+      if (!languages.includes(lang)) {
+        showNotice('LiveAssist: this live has no "' + lang + '" captions (it has: ' + languages.filter((l, i) => languages.indexOf(l) === i).join(', ') + ').');
+        return false;
+      }
+      notice.hidden = true;
+      return true;
+    } catch (e) { return true; }
+  }
+
   function connect() {
     if (source) source.close();
+    // First load: only a line still on screen (after=recent), never an old one; reconnects resume after the last final seen.
     const url = '/api/sessions/' + encodeURIComponent(sessionId) + '/captions/stream?lang=' + encodeURIComponent(lang)
-      + (lastSeq > 0 ? '&after=' + lastSeq : '');
+      + (lastSeq > 0 ? '&after=' + lastSeq : '&after=recent');
     source = new EventSource(url);
     source.addEventListener('caption', e => onCaption(JSON.parse(e.data)));
     source.addEventListener('product', e => onProduct(JSON.parse(e.data)));
@@ -99,9 +158,13 @@
     source.addEventListener('error', () => {
       document.body.dataset.connected = 'false';
       // EventSource retries by itself while the server is merely unreachable; after an HTTP error it gives up, so start over.
-      if (source.readyState === EventSource.CLOSED) setTimeout(connect, 1000);
+      if (source.readyState === EventSource.CLOSED) setTimeout(start, 1000);
     });
   }
 
-  connect();
+  async function start() {
+    if (await check()) connect(); else setTimeout(start, 10000);
+  }
+
+  start();
 })();

@@ -60,10 +60,13 @@ public sealed partial class PresenterLineMaker(
     private async Task<PresenterLine?> MakeAsync(string sessionId, string lang, long seq)
     {
         var cancellationToken = CancellationToken.None;
-        if (await captions.ReadCaptionAsync(sessionId, lang, seq, cancellationToken).ConfigureAwait(false) is not { } caption)
+        if (await captions.ReadCaptionAsync(sessionId, lang, seq, cancellationToken).ConfigureAwait(false) is not { } stored || stored.Text.Length == 0)
         {
-            return null;
+            return null; // a line withheld from buyers is not voiced either
         }
+
+        // The presenter says what buyers read: never the console's draft or note.
+        var caption = stored.ForBuyers();
 
         var started = Stopwatch.GetTimestamp();
         var script = LineScriptWriter.Write(sessionId, caption);

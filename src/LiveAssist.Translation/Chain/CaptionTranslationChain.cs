@@ -71,8 +71,18 @@ public sealed partial class CaptionTranslationChain
             }
         }
 
-        var figures = FigureReader.Read(request.Text);
-        var rejectedFigures = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // The merchant's own translation of a script line is trusted as written: no engine is asked, no guard second-guesses it.
+        foreach (var language in remaining.ToList())
+        {
+            if (Offline.OfflineCaptionTranslator.VettedScriptLine(request, language) is { } vetted)
+            {
+                accepted[language] = vetted;
+                remaining.Remove(language);
+            }
+        }
+
+        var figures = FigureReader.Read(request.Text, request.SpokenCurrency);
+        var rejectedFigures = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var index = 0; index < engines.Count && remaining.Count > 0; index++)
         {
             var engine = engines[index];
@@ -90,11 +100,11 @@ public sealed partial class CaptionTranslationChain
                     continue;
                 }
 
-                var check = FiguresGuard.Check(figures, result.Text);
+                var check = FiguresGuard.Check(figures, result.Text, language);
                 if (!check.IsCorrect)
                 {
                     LogFiguresRejected(_logger, engine.Name, language, check.ToString());
-                    rejectedFigures.Add(language);
+                    rejectedFigures[language] = $"{result.Engine} changed the figures ({check})";
                     continue;
                 }
 
@@ -110,12 +120,18 @@ public sealed partial class CaptionTranslationChain
                     flags.Add(FallbackFlag);
                 }
 
-                if (rejectedFigures.Contains(language))
+                if (rejectedFigures.TryGetValue(language, out var why))
                 {
                     flags.Add(FiguresRetranslatedFlag);
                 }
 
-                var final = result with { Flags = [.. flags.Distinct()] };
+                // Only the offline engine knows which clauses of its own draft are safe to show.
+                var final = result with
+                {
+                    Flags = [.. flags.Distinct()],
+                    Note = why is null ? result.Note : "retranslated: " + why,
+                    SafeText = engine.Name == Offline.OfflineCaptionTranslator.EngineName ? result.SafeText : null,
+                };
                 accepted[language] = final;
                 remaining.Remove(language);
                 if (cacheable)
@@ -127,7 +143,14 @@ public sealed partial class CaptionTranslationChain
 
         foreach (var language in engines.Count == _engines.Count ? remaining : [])
         {
+            // No engine kept the figures: buyers get the figures themselves, rendered from the source, rather than nothing.
             LogHeldBack(_logger, language);
+            var safe = FiguresOnly(figures, language);
+            accepted[language] = new TranslationResult(safe, "figures-only", false, [TranslationFlags.FiguresOnly])
+            {
+                SafeText = safe,
+                Note = "held back: " + (rejectedFigures.GetValueOrDefault(language) ?? "no engine translated it") + "; buyers see only its figures",
+            };
         }
 
         return accepted;
@@ -146,9 +169,33 @@ public sealed partial class CaptionTranslationChain
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
         {
+            // WaitAsync can give up a moment before CancelAfter fires, and disposing the source would then never cancel it:
+            // tell the abandoned engine to stop now.
+            await timeout.CancelAsync().ConfigureAwait(false);
             LogEngineFailed(_logger, engine.Name, e is TimeoutException or OperationCanceledException ? $"no answer within {limit.TotalMilliseconds} ms" : e.Message);
             return null;
         }
+    }
+
+    /// <summary>A line's figures as buyers in <paramref name="language"/> write them, joined: "US$1.85 each · 500 pcs".</summary>
+    public static string FiguresOnly(IReadOnlyList<Figure> figures, string language)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        var parts = new List<string>();
+        foreach (var figure in figures)
+        {
+            var text = UnitWords.Render(figure, language);
+            if (figure.Kind == FigureKind.PerUnit && parts.Count > 0)
+            {
+                parts[^1] += " " + text;
+            }
+            else if (figure.Kind != FigureKind.PerUnit)
+            {
+                parts.Add(text);
+            }
+        }
+
+        return string.Join(" · ", parts);
     }
 
     private static string? MissingGlossaryTerm(CaptionTranslationRequest request, string language, string text)
@@ -168,8 +215,8 @@ public sealed partial class CaptionTranslationChain
         return null;
     }
 
-    private static (string, string, string, string) CacheKey(CaptionTranslationRequest request, string language)
-        => (request.Text, request.From, language, request.Session.Version);
+    private static (string, string, string, string, string) CacheKey(CaptionTranslationRequest request, string language)
+        => (request.Text, request.From, language, request.Session.Version, request.SpokenCurrency);
 
     [LoggerMessage(1, LogLevel.Warning, "Translator:Engines names '{Engine}', which is not available; skipped")]
     private static partial void LogUnknownEngine(ILogger logger, string engine);
@@ -183,6 +230,6 @@ public sealed partial class CaptionTranslationChain
     [LoggerMessage(4, LogLevel.Warning, "Engine {Engine} dropped glossary term '{Term}' in {Language}; retranslating with the next engine")]
     private static partial void LogGlossaryRejected(ILogger logger, string engine, string language, string term);
 
-    [LoggerMessage(5, LogLevel.Error, "No engine translated a caption into {Language} with correct figures; that caption is held back")]
+    [LoggerMessage(5, LogLevel.Error, "No engine translated a caption into {Language} with correct figures; buyers see its figures only")]
     private static partial void LogHeldBack(ILogger logger, string language);
 }

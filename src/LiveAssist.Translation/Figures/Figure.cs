@@ -20,6 +20,12 @@ public enum FigureKind
 
     /// <summary>"买二送一": buy <see cref="Figure.Value"/>, get <see cref="Figure.Second"/> free.</summary>
     BuyGet,
+
+    /// <summary>"九折" (pay 90%): <see cref="Figure.Value"/> is the percentage off (10).</summary>
+    Discount,
+
+    /// <summary>"百分之三十", "30%".</summary>
+    Percent,
 }
 
 /// <summary>A price, quantity, measurement or offer found in a source line, with where it stands.</summary>

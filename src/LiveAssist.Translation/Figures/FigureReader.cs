@@ -12,10 +12,38 @@ public static partial class FigureReader
     [GeneratedRegex(@"买\s*([0-9零〇一二两三四五六七八九十百千]+)\s*[个件套只双]?\s*[送赠]\s*([0-9零〇一二两三四五六七八九十]+)\s*[个件套只双]?", RegexOptions.CultureInvariant)]
     private static partial Regex BuyGetPattern();
 
-    public static IReadOnlyList<Figure> Read(string text)
+    /// <param name="spokenCurrency">What 块, 元 and 毛 mean on this live: the currency of the product on screen or of the
+    /// session (a USD catalog's "一块八毛五" is US$1.85). 人民币 and RMB always mean CNY.</param>
+    // "九折" pays 90%, "八五折" 85%, "7折" 70%, "8.5折" 85%.
+    [GeneratedRegex(@"([一二三四五六七八九]|[1-9])([一二三四五六七八九]|[0-9]|\.[0-9])?\s*折", RegexOptions.CultureInvariant)]
+    private static partial Regex DiscountPattern();
+
+    [GeneratedRegex("百分之([零〇一二两三四五六七八九十百]+|[0-9]+(?:\\.[0-9]+)?)", RegexOptions.CultureInvariant)]
+    private static partial Regex PercentPattern();
+
+    public static IReadOnlyList<Figure> Read(string text, string spokenCurrency = "CNY")
     {
         ArgumentNullException.ThrowIfNull(text);
         var figures = new List<Figure>();
+        foreach (Match match in DiscountPattern().Matches(text))
+        {
+            var tens = Digit(match.Groups[1].Value);
+            var second = match.Groups[2].Value.TrimStart('.');
+            var pays = tens * 10 + (second.Length > 0 ? Digit(second) : 0);
+            if (pays is > 0 and < 100)
+            {
+                figures.Add(new Figure(match.Index, match.Length, FigureKind.Discount, 100 - pays, null, null));
+            }
+        }
+
+        foreach (Match match in PercentPattern().Matches(text))
+        {
+            if (NumberRecognizer.Recognize(match.Groups[1].Value).FirstOrDefault() is { } percent && !Overlaps(figures, match.Index, match.Length))
+            {
+                figures.Add(new Figure(match.Index, match.Length, FigureKind.Percent, percent.Value, null, null));
+            }
+        }
+
         foreach (Match match in BuyGetPattern().Matches(text))
         {
             var bought = NumberRecognizer.Recognize(match.Groups[1].Value).FirstOrDefault();
@@ -28,7 +56,7 @@ public static partial class FigureReader
 
         foreach (var number in NumberRecognizer.Recognize(text))
         {
-            if (figures.Any(f => number.Start < f.Start + f.Length && f.Start < number.Start + number.Length))
+            if (Overlaps(figures, number.Start, number.Length))
             {
                 continue;
             }
@@ -40,12 +68,22 @@ public static partial class FigureReader
             var rest = after.TrimStart();
             if (number.IsMoney)
             {
-                var extra = rest.StartsWith('钱') ? spaces + 1 : 0;
-                figures.Add(new Figure(number.Start, number.Length + extra, FigureKind.Money, number.Value, null, "CNY"));
+                var rmb = rest.TrimStart('钱').StartsWith("人民币", StringComparison.Ordinal);
+                var extra = (rest.StartsWith('钱') ? spaces + 1 : 0) + (rmb ? (rest.StartsWith('钱') ? 3 : spaces + 3) : 0);
+                figures.Add(new Figure(number.Start, number.Length + extra, FigureKind.Money, number.Value, null, rmb ? "CNY" : spokenCurrency));
             }
             else if (Currency(rest) is { } currency)
             {
-                figures.Add(new Figure(number.Start, number.Length + spaces + currency.Length, FigureKind.Money, number.Value, null, currency.Code));
+                figures.Add(new Figure(number.Start, number.Length + spaces + currency.Length, FigureKind.Money, number.Value, null, currency.Code == Spoken ? spokenCurrency : currency.Code));
+            }
+            else if (rest.StartsWith('%') || rest.StartsWith('％'))
+            {
+                figures.Add(new Figure(number.Start, number.Length + spaces + 1, FigureKind.Percent, number.Value, null, null));
+            }
+            else if (Duration(rest) is { } duration && !(duration.Unit == "年" && number.Value >= 1900))
+            {
+                // "五分钟", "十五天", "三个月", "十年": a lone Chinese digit with a time unit is a figure too.
+                figures.Add(new Figure(number.Start, number.Length + spaces + duration.Length, FigureKind.Quantity, number.Value, null, duration.Unit));
             }
             else if (UnitWords.Metric(rest) is { } metric)
             {
@@ -73,6 +111,33 @@ public static partial class FigureReader
     /// <summary>Every number a correct translation of <paramref name="figures"/> must show.</summary>
     public static IReadOnlyList<decimal> Required(IEnumerable<Figure> figures) => [.. figures.SelectMany(f => f.RequiredValues())];
 
+    private const string Spoken = "spoken";
+
+    private static bool Overlaps(List<Figure> figures, int start, int length) => figures.Any(f => start < f.Start + f.Length && f.Start < start + length);
+
+    private static int Digit(string text) => text.Length == 1 && char.IsAsciiDigit(text[0]) ? text[0] - '0'
+        : "一二三四五六七八九".IndexOf(text, StringComparison.Ordinal) + 1;
+
+    // Longest first; each maps to its entry in units.json "durations".
+    private static readonly (string Word, string Unit)[] Durations =
+    [
+        ("个工作日", "工作日"), ("个小时", "小时"), ("个星期", "周"), ("个礼拜", "周"), ("工作日", "工作日"), ("分钟", "分钟"), ("小时", "小时"),
+        ("星期", "周"), ("秒钟", "秒"), ("个月", "月"), ("周", "周"), ("秒", "秒"), ("年", "年"),
+    ];
+
+    private static (string Unit, int Length)? Duration(string rest)
+    {
+        foreach (var (word, unit) in Durations)
+        {
+            if (rest.StartsWith(word, StringComparison.Ordinal))
+            {
+                return (unit, word.Length);
+            }
+        }
+
+        return null;
+    }
+
     private static (string Code, int Length)? Currency(string rest)
     {
         foreach (var (word, code) in CurrencyWords)
@@ -88,7 +153,7 @@ public static partial class FigureReader
 
     private static readonly (string Word, string Code)[] CurrencyWords =
     [
-        ("人民币", "CNY"), ("美元", "USD"), ("美金", "USD"), ("块钱", "CNY"), ("块", "CNY"), ("元", "CNY"), ("rmb", "CNY"), ("yuan", "CNY"),
+        ("人民币", "CNY"), ("美元", "USD"), ("美金", "USD"), ("块钱", Spoken), ("块", Spoken), ("元", Spoken), ("rmb", "CNY"), ("yuan", "CNY"),
         ("usd", "USD"), ("dollars", "USD"), ("dollar", "USD"), ("刀", "USD"),
     ];
 }

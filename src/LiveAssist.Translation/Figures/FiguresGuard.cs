@@ -6,14 +6,20 @@ namespace LiveAssist.Translation.Figures;
 /// </summary>
 public static class FiguresGuard
 {
-    public static FiguresCheck Check(IReadOnlyList<Figure> sourceFigures, string translation)
+    /// <param name="language">The translation's language: its number words and ordinals count ("buy two, get one free"
+    /// shows 2 and 1). A lone small number word never counts as invented, since many are also ordinary words.</param>
+    public static FiguresCheck Check(IReadOnlyList<Figure> sourceFigures, string translation, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(sourceFigures);
         var required = FigureReader.Required(sourceFigures);
         var allowed = sourceFigures.SelectMany(f => new[] { f.Value, f.Second ?? f.Value }).Append(1m).ToHashSet();
-        var found = NumberRecognizer.Recognize(translation).Select(n => n.Value).ToList();
+        var digits = NumberRecognizer.Recognize(translation);
+        var words = language is null ? [] : NumberWords.Recognize(translation, language)
+            .Where(w => !digits.Any(d => w.Number.Start < d.Start + d.Length && d.Start < w.Number.Start + w.Number.Length)).ToList();
+        var found = digits.Select(n => n.Value).Concat(words.Select(w => w.Number.Value)).ToList();
         var missing = required.Where(v => !found.Contains(v)).Distinct().ToList();
-        var unexpected = found.Where(v => !allowed.Contains(v)).Distinct().ToList();
+        var unexpected = digits.Select(n => n.Value).Concat(words.Where(w => w.Strong).Select(w => w.Number.Value))
+            .Where(v => !allowed.Contains(v)).Distinct().ToList();
         return new FiguresCheck(missing, unexpected);
     }
 }

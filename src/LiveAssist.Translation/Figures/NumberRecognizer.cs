@@ -18,7 +18,8 @@ public static partial class NumberRecognizer
     private static partial Regex DigitNumber();
 
     // After 块 one digit (tenths) or 毛 and one digit (hundredths): "一块八毛五一个" is 1.85, then "一个".
-    [GeneratedRegex("[零〇一二两三四五六七八九十百千万亿]+(?:[块元](?:[零〇一二两三四五六七八九]?[毛角][零〇一二三四五六七八九]?分?|[零〇一二两三四五六七八九](?![十百千万亿毛角]))?)?|[零〇一二两三四五六七八九十]+[毛角][零〇一二三四五六七八九]?分?", RegexOptions.CultureInvariant)]
+    // "八毛五" (0.85) is tried before a plain numeral, or "八" alone would win the alternation.
+    [GeneratedRegex("[零〇一二两三四五六七八九十]+[毛角][零〇一二三四五六七八九]?分?|[零〇一二两三四五六七八九十百千万亿]+(?:[块元](?:[零〇一二两三四五六七八九]?[毛角][零〇一二三四五六七八九]?分?|[零〇一二两三四五六七八九](?![十百千万亿毛角]))?)?", RegexOptions.CultureInvariant)]
     private static partial Regex ChineseNumber();
 
     public static IReadOnlyList<RecognizedNumber> Recognize(string? text)

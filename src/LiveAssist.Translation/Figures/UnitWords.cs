@@ -36,9 +36,14 @@ public static class UnitWords
         return figure.Kind switch
         {
             FigureKind.Money when figure.Unit == "USD" => lang is "en" or "zh" or "ja" or "ko" ? "US$" + number : number + " US$",
-            FigureKind.Money => string.Format(CultureInfo.InvariantCulture, Word(Data.Value.Money, lang, "{0} CNY"), number),
+            FigureKind.Money when figure.Unit is null or "CNY" => string.Format(CultureInfo.InvariantCulture, Word(Data.Value.Money, lang, "{0} CNY"), number),
+            FigureKind.Money when figure.Unit == "EUR" => lang is "en" or "zh" or "ja" or "ko" ? "€" + number : number + " €",
+            FigureKind.Money => number + " " + figure.Unit,
             FigureKind.BuyGet => string.Format(CultureInfo.InvariantCulture, Word(Data.Value.BuyGet, lang, "{0} + {1}"), number, FormatNumber(figure.Second ?? 0, lang)),
-            FigureKind.Quantity => number + (tight ? string.Empty : " ") + Word(Data.Value.Measures[figure.Unit!], lang, "pcs"),
+            FigureKind.Quantity => number + (tight ? string.Empty : " ") + Word(Data.Value.Measures.GetValueOrDefault(figure.Unit!) ?? Data.Value.Durations[figure.Unit!], lang, "pcs"),
+            FigureKind.Discount => string.Format(CultureInfo.InvariantCulture, Word(Data.Value.Discount, lang, "{0}% off"), number),
+            FigureKind.Percent => string.Format(CultureInfo.InvariantCulture, Word(Data.Value.Percent, lang, "{0}%"), number),
+            FigureKind.Number when figure.Value is >= 1900 and <= 2100 && figure.Value == decimal.Truncate(figure.Value) => figure.Value.ToString(CultureInfo.InvariantCulture), // a year
             FigureKind.PerUnit => Word(Data.Value.PerUnit, lang, "each"),
             FigureKind.Metric => number + (tight ? string.Empty : " ") + figure.Unit,
             _ => number,
@@ -69,7 +74,10 @@ public static class UnitWords
         IReadOnlyDictionary<string, string> BuyGet,
         IReadOnlyDictionary<string, string> PerUnit,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Measures,
-        IReadOnlyList<KeyValuePair<string, string>> Metric);
+        IReadOnlyList<KeyValuePair<string, string>> Metric,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Durations,
+        IReadOnlyDictionary<string, string> Discount,
+        IReadOnlyDictionary<string, string> Percent);
 
     private static Table Load()
     {
@@ -83,6 +91,9 @@ public static class UnitWords
             Words(root.GetProperty("buyGet")),
             Words(root.GetProperty("perUnit")),
             root.GetProperty("measures").EnumerateObject().ToDictionary(p => p.Name, p => Words(p.Value), StringComparer.Ordinal),
-            [.. root.GetProperty("metric").EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.GetString()!)).OrderByDescending(p => p.Key.Length)]);
+            [.. root.GetProperty("metric").EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.GetString()!)).OrderByDescending(p => p.Key.Length)],
+            root.GetProperty("durations").EnumerateObject().ToDictionary(p => p.Name, p => Words(p.Value), StringComparer.Ordinal),
+            Words(root.GetProperty("discount")),
+            Words(root.GetProperty("percent")));
     }
 }

@@ -6,12 +6,16 @@ namespace LiveAssist.Translation.Offline;
 
 /// <summary>
 /// Apertium (Debian package) for English to Spanish, and through Spanish to Portuguese and French,
-/// when installed. Each call runs the pair's pipeline once (about half a second), so the offline
-/// engine uses it for finished lines only and falls back to the dictionary draft on any failure.
+/// when installed. Each mode runs as a long-lived null-flush pipeline (<see cref="ApertiumPipeline"/>), so a
+/// line costs the translation, not a second of process starts; the offline engine still uses it for
+/// finished lines only and falls back to the dictionary draft on any failure.
 /// </summary>
-public sealed partial class Apertium(IOptions<TranslationOptions> options, ILogger<Apertium> logger)
+public sealed partial class Apertium(IOptions<TranslationOptions> options, ILogger<Apertium> logger) : IDisposable
 {
     private readonly Lazy<HashSet<string>> _modes = new(() => ListModes(options.Value.ApertiumPath));
+
+    // One long-lived null-flush pipeline per mode (null: its mode file is not where the options say; each line then starts the pair's programs).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<ApertiumPipeline?>> _pipelines = new(StringComparer.Ordinal);
 
     /// <summary>The pipeline from English to <paramref name="target"/>, or null when the pairs are not installed.</summary>
     public IReadOnlyList<string>? RouteFromEnglish(string target)
@@ -61,6 +65,12 @@ public sealed partial class Apertium(IOptions<TranslationOptions> options, ILogg
         timeout.CancelAfter(TimeSpan.FromMilliseconds(options.Value.ApertiumTimeoutMs));
         try
         {
+            if (options.Value.ApertiumPersistent
+                && _pipelines.GetOrAdd(mode, m => new Lazy<ApertiumPipeline?>(() => ApertiumPipeline.ForMode(m, options.Value.ApertiumModesDirectory))).Value is { } pipeline)
+            {
+                return await pipeline.TranslateAsync(text, timeout.Token).ConfigureAwait(false);
+            }
+
             return await RunAsync(options.Value.ApertiumPath, mode, text, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or System.ComponentModel.Win32Exception or IOException && !cancellationToken.IsCancellationRequested)
@@ -116,6 +126,17 @@ public sealed partial class Apertium(IOptions<TranslationOptions> options, ILogg
         catch (System.ComponentModel.Win32Exception)
         {
             return []; // not installed
+        }
+    }
+
+    /// <summary>Pipeline starts of this instance, all modes (restarts included).</summary>
+    public int PipelineStarts => _pipelines.Values.Where(p => p.IsValueCreated).Sum(p => p.Value?.Starts ?? 0);
+
+    public void Dispose()
+    {
+        foreach (var pipeline in _pipelines.Values.Where(p => p.IsValueCreated))
+        {
+            pipeline.Value?.Dispose();
         }
     }
 

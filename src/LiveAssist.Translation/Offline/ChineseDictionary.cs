@@ -12,20 +12,42 @@ public sealed class ChineseDictionary
     private readonly Dictionary<string, string> _english;
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _glossary;
     private readonly int _longest;
+    private readonly Dictionary<char, string> _pinyin;
 
-    private ChineseDictionary(Dictionary<string, string> english, Dictionary<string, IReadOnlyDictionary<string, string>> glossary)
+    private ChineseDictionary(Dictionary<string, string> english, Dictionary<string, IReadOnlyDictionary<string, string>> glossary, Dictionary<char, string> pinyin)
     {
         _english = english;
+        _pinyin = pinyin;
         _glossary = glossary;
         _longest = Math.Max(english.Keys.Select(k => k.Length).DefaultIfEmpty(1).Max(), glossary.Keys.Select(k => k.Length).DefaultIfEmpty(1).Max());
     }
 
     public int Words => _english.Count;
 
+    /// <summary>A shop or brand name in pinyin, the way such names are written abroad ("佳润" → "Jiarun"); null when a character is unknown.</summary>
+    public string? Romanize(string han)
+    {
+        ArgumentNullException.ThrowIfNull(han);
+        var syllables = new List<string>();
+        foreach (var c in han)
+        {
+            if (!_pinyin.TryGetValue(c, out var syllable))
+            {
+                return null;
+            }
+
+            syllables.Add(syllable);
+        }
+
+        var joined = string.Concat(syllables);
+        return joined.Length == 0 ? null : char.ToUpperInvariant(joined[0]) + joined[1..];
+    }
+
     /// <summary>Loads CC-CEDICT from <paramref name="cedictPath"/> (missing file: glossary only) and the embedded glossary.</summary>
     public static ChineseDictionary Load(string? cedictPath)
     {
         var english = new Dictionary<string, string>(StringComparer.Ordinal);
+        var readings = new Dictionary<char, string>();
         if (cedictPath is not null && File.Exists(cedictPath))
         {
             // The package ships an ES module: "export default {...}".
@@ -36,6 +58,11 @@ public sealed class ChineseDictionary
             foreach (var row in document.RootElement.GetProperty("all").EnumerateArray())
             {
                 var simplified = row[1].GetString()!;
+                if (simplified.Length == 1 && row[2].GetString() is { Length: > 0 } reading && !readings.ContainsKey(simplified[0]) && !char.IsUpper(reading[0]))
+                {
+                    readings[simplified[0]] = reading.Split(' ')[0].TrimEnd('1', '2', '3', '4', '5').Replace("u:", "ü", StringComparison.Ordinal);
+                }
+
                 var meaning = row[3].ValueKind == JsonValueKind.Array ? row[3].EnumerateArray().Select(m => m.GetString()!).ToList() : [row[3].GetString()!];
                 var gloss = BestGloss(meaning);
                 // Proper names (capitalised pinyin) and "variant of" rows lose to ordinary words with the same characters.
@@ -52,7 +79,7 @@ public sealed class ChineseDictionary
             }
         }
 
-        return new ChineseDictionary(english, LoadGlossary());
+        return new ChineseDictionary(english, LoadGlossary(), readings);
     }
 
     /// <summary>Words of <paramref name="text"/> in <paramref name="language"/>; Latin text and numbers pass through.</summary>
@@ -107,7 +134,12 @@ public sealed class ChineseDictionary
 
             if (!matched)
             {
-                words.Add(text[i].ToString());
+                // An unknown character stays only where the reader reads Chinese characters.
+                if (language is "zh" or "ja")
+                {
+                    words.Add(text[i].ToString());
+                }
+
                 unknown++;
                 i++;
             }
@@ -121,7 +153,13 @@ public sealed class ChineseDictionary
         foreach (var meaning in meanings.SelectMany(m => m.Split('/', ';')))
         {
             var m = meaning.Trim();
-            if (m.Length == 0 || m.StartsWith("variant of", StringComparison.Ordinal) || m.StartsWith("old variant", StringComparison.Ordinal)
+            // Cross-references ("see 上聲|上声[shang3 sheng1]") and pinyin brackets are dictionary markup, never a translation.
+            if (m.Contains('|', StringComparison.Ordinal) || m.Contains('[', StringComparison.Ordinal) || m.Any(IsHan))
+            {
+                continue;
+            }
+
+            if (m.Length == 0 || m.StartsWith("variant of", StringComparison.Ordinal) || m.StartsWith("see ", StringComparison.Ordinal) || m.StartsWith("abbr. for", StringComparison.Ordinal) || m.StartsWith("old variant", StringComparison.Ordinal)
                 || m.StartsWith("surname ", StringComparison.Ordinal) || m.StartsWith("CL:", StringComparison.Ordinal) || m.StartsWith("(Tw)", StringComparison.Ordinal))
             {
                 continue;

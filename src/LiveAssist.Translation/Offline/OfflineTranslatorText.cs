@@ -16,7 +16,7 @@ internal static partial class OfflineTranslatorText
     public static string Tidy(string text, string language)
     {
         var tidy = Spaces().Replace(text, " ").Trim();
-        tidy = SpaceBeforePunctuation().Replace(tidy, "$1");
+        tidy = SpaceBeforePunctuation().Replace(tidy, "$1").Replace("( ", "(", StringComparison.Ordinal);
         if (language != "fr")
         {
             tidy = tidy.Replace(" ?", "?", StringComparison.Ordinal).Replace(" !", "!", StringComparison.Ordinal);

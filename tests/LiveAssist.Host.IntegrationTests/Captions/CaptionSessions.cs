@@ -13,7 +13,7 @@ internal static class CaptionSessions
         new { source = "SunnyCup", translations = (Dictionary<string, string>?)null },
     };
 
-    public static async Task<(string Id, string HostKey)> CreateAsync(HttpClient client, string[] languages, object? script = null)
+    public static async Task<(string Id, string HostKey)> CreateAsync(HttpClient client, string[] languages, object? script = null, bool showDrafts = false, string? currency = null)
     {
         using var response = await client.PostAsJsonAsync("/api/sessions", new
         {
@@ -22,6 +22,8 @@ internal static class CaptionSessions
             targetLanguages = languages,
             glossary = Glossary,
             script,
+            showDrafts,
+            currency,
         });
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

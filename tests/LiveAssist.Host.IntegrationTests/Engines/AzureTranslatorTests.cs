@@ -51,7 +51,7 @@ public sealed partial class AzureTranslatorTests : IAsyncLifetime
         {
             await stream.WaitUntilAsync(r => r.Captions("final").Count == 1, $"the {lang} caption");
             var caption = stream.Captions("final")[0];
-            Assert.Equal($"[{lang}] {line}", caption.GetProperty("text").GetString());
+            Assert.Equal($"[{lang}] {Echo(line)}", caption.GetProperty("text").GetString());
             Assert.Equal("azure", caption.GetProperty("engine").GetString());
             Assert.DoesNotContain("fallback", caption.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
             await stream.DisposeAsync();
@@ -122,7 +122,7 @@ public sealed partial class AzureTranslatorTests : IAsyncLifetime
         var text = streams["en"].Captions("final")[0].GetProperty("text").GetString()!;
         var pieces = requests.SelectMany(r => JsonDocument.Parse(r.Body).RootElement.EnumerateArray().Select(e => e.GetProperty("Text").GetString()!)).Distinct().ToList();
         Assert.Equal(string.Concat(sentences), string.Concat(pieces));
-        Assert.Equal(string.Join(" ", pieces.Select(p => "[en] " + p)), text);
+        Assert.Equal(string.Join(" ", pieces.Select(p => "[en] " + Echo(p))), text);
         await streams["en"].DisposeAsync();
     }
 
@@ -140,7 +140,7 @@ public sealed partial class AzureTranslatorTests : IAsyncLifetime
 
         var caption = streams["en"].Captions("final")[0];
         Assert.Equal("azure", caption.GetProperty("engine").GetString());
-        Assert.Equal("[en] 大家好。", caption.GetProperty("text").GetString());
+        Assert.Equal("[en] " + Echo("大家好。"), caption.GetProperty("text").GetString());
         var requests = Translations();
         Assert.Equal(2, requests.Count);
         Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromMilliseconds(950), "the retry did not wait for Retry-After");
@@ -199,7 +199,7 @@ public sealed partial class AzureTranslatorTests : IAsyncLifetime
         }
 
         var message = Assert.Single((await dl.GetActivitiesAsync(token, conversation, watermark)).Activities).GetProperty("text").GetString()!;
-        Assert.Contains("[en] 可以，银行转账没问题。", message, StringComparison.Ordinal);
+        Assert.Contains("[en] " + Echo("可以，银行转账没问题。"), message, StringComparison.Ordinal);
         Assert.True(LocaleFile.IsVariation("en", "qa.sellerReply", message), message); // not labelled a rough draft
         Assert.Single(Translations(), r => r.Path.Contains("to=en", StringComparison.Ordinal));
     }
@@ -222,6 +222,9 @@ public sealed partial class AzureTranslatorTests : IAsyncLifetime
 
         return settings;
     }
+
+    // The fake "translates" by echoing the text with each Chinese character as x: a real translation has no Chinese in an English caption, and no caption may.
+    private static string Echo(string text) => new([.. text.Select(c => c is >= '\u4E00' and <= '\u9FFF' ? 'x' : c)]);
 
     private List<RecordedRequest> Translations() => [.. _translator.Requests.Where(r => r.Path.StartsWith("/translate", StringComparison.Ordinal)).OrderBy(r => r.ReceivedAt)];
 
@@ -248,7 +251,7 @@ public sealed partial class AzureTranslatorTests : IAsyncLifetime
         request.HttpContext.Response.Headers["X-Metered-Usage"] = (texts.Sum(t => t.Length) * targets.Length).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Results.Json(texts.Select(text => new
         {
-            translations = targets.Select(to => new { text = $"[{to}] " + MarkupRegex().Replace(text, m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)), to }),
+            translations = targets.Select(to => new { text = $"[{to}] " + Echo(MarkupRegex().Replace(text, m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))), to }),
         }));
     }
 

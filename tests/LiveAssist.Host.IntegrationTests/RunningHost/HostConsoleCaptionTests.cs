@@ -52,4 +52,41 @@ public sealed class HostConsoleCaptionTests(RunningHostFixture fixture) : Chromi
         Assert.Contains("\"recognizer\": \"browser\"", export, StringComparison.Ordinal);
         Assert.Contains("\"recognizer\": \"typed\"", export, StringComparison.Ordinal);
     }
+
+    // A recognizer hearing its training data's subtitle credits in silence, then looping on the same line.
+    private const string HallucinatingRecognition = """
+        window.SpeechRecognition = window.webkitSpeechRecognition = class {
+          start() {
+            const result = (text) => { const r = [{ transcript: text }]; r.isFinal = true; return r; };
+            const lines = ['字幕由Amara.org社群提供', '这款保温杯有现货。', '这款保温杯有现货。', '这款保温杯有现货。'];
+            lines.forEach((line, i) => setTimeout(() => this.onresult({ resultIndex: 0, results: [result(line)] }), 200 + i * 400));
+          }
+          stop() { this.onend && this.onend(); }
+        };
+        """;
+
+    [Fact]
+    public async Task Console_says_which_recognizer_is_active_counts_dropped_hallucinations_and_shows_drafts_buyers_do_not_see()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(fixture.Host.BaseUrl) };
+        var (id, key) = await CaptionSessions.CreateAsync(client, ["en"]);
+        var context = await Browser.NewContextAsync();
+        await context.AddInitScriptAsync(HallucinatingRecognition);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{fixture.Host.BaseUrl}/host/{id}#key={Uri.EscapeDataString(key)}");
+        await Assertions.Expect(page.Locator("#live-panel")).ToBeVisibleAsync(new() { Timeout = 15000 });
+        await Assertions.Expect(page.Locator("#recognizer-note")).ToContainTextAsync("Google", new() { Timeout = 10000 });
+        await Assertions.Expect(page.Locator("#recognizer-note")).ToContainTextAsync("whisper.cpp");
+
+        await page.ClickAsync("#mic");
+        await Assertions.Expect(page.Locator("#hallucinations")).ToHaveAttributeAsync("data-count", "2", new() { Timeout = 15000 }); // the credit line and the third repeat
+        var export = await client.GetStringAsync($"/api/sessions/{id}/captions.json?lang=zh");
+        Assert.DoesNotContain("Amara", export, StringComparison.Ordinal);
+
+        // A typed line no phrasebook pattern knows: buyers see its terms and figures only; the console also shows the draft.
+        await page.FillAsync("#type-text", "仓库里的杯子全部都是昨天刚到的。");
+        await page.PressAsync("#type-text", "Enter");
+        var line = page.Locator("#transcript li").First.Locator(".line[data-lang='en']");
+        await Assertions.Expect(line.Locator(".console-draft")).ToContainTextAsync("yesterday", new() { Timeout = 10000, IgnoreCase = true });
+    }
 }
