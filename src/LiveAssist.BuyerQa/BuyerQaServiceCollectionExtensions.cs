@@ -48,6 +48,7 @@ public static class BuyerQaServiceCollectionExtensions
         services.AddSingleton<IFlowCard, ProductCardBuilder>();
         services.AddSingleton<IFlowCard, ChoicesCardBuilder>();
         services.AddSingleton<IBot, BuyerQaBot>();
+        services.TryAddSingleton<LiveAssist.Sessions.IChatLanguages, BuyerChatLanguages>();
         return services;
     }
 }

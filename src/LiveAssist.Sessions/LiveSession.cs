@@ -37,7 +37,7 @@ public sealed class LiveSession
 
     public string SourcePrimaryLanguage() => Primary(SourceLanguage);
 
-    private static string Primary(string tag) => tag.Split('-')[0].Trim().ToLowerInvariant();
+    public static string Primary(string tag) => tag.Split('-')[0].Trim().ToLowerInvariant();
 }
 
 /// <param name="Filled">Languages whose translation an engine or a pivot filled in at creation: not vetted by the merchant.</param>

@@ -44,8 +44,9 @@ public static class SessionEndpoints
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, CreateSessionRequest? body, SessionStore store, IOptions<SessionsOptions> options, TimeProvider time,
-        IEnumerable<ISessionPreparer> preparers, CancellationToken cancellationToken)
+        IEnumerable<ISessionPreparer> preparers, IServiceProvider services, CancellationToken cancellationToken)
     {
+        var chatLanguages = services.GetService(typeof(IChatLanguages)) as IChatLanguages;
         var createKey = options.Value.CreateKey;
         if (!string.IsNullOrEmpty(createKey) && !CryptographicOperations.FixedTimeEquals(
             Encoding.UTF8.GetBytes(request.Headers["X-Api-Key"].ToString()), Encoding.UTF8.GetBytes(createKey)))
@@ -93,7 +94,11 @@ public static class SessionEndpoints
         }
 
         await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
-        return Results.Created($"/api/sessions/{session.Id}", SessionView.From(session, hostKey) with { LanguageQuality = quality });
+        // Every caption language is either answered in the buyer chat or declined here, where the merchant sees it: never silent English.
+        var chat = chatLanguages is null ? null : session.TargetLanguages.ToDictionary(l => l, l => chatLanguages.Answers(LiveSession.Primary(l))
+            ? "answered"
+            : "declined: buyer chat has no texts in this language; buyers writing in it are told, once, that answers come in English");
+        return Results.Created($"/api/sessions/{session.Id}", SessionView.From(session, hostKey) with { LanguageQuality = quality, Chat = chat });
     }
 
     private static async Task<IResult> GetAsync(string id, SessionStore store, CancellationToken cancellationToken)
@@ -218,6 +223,9 @@ public sealed record SessionView(string Id, string Title, string? ShopId, string
     /// <summary>Per caption language, what quality it gets (creation answer only): nothing is refused or degraded silently.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, LanguageQuality>? LanguageQuality { get; init; }
+
+    /// <summary>Per caption language: whether the buyer chat answers in it or declines it (creation answer only).</summary>
+    public IReadOnlyDictionary<string, string>? Chat { get; init; }
 
     public static SessionView From(LiveSession s, string? hostKey) => new(s.Id, s.Title, s.ShopId, s.SourceLanguage, s.TargetLanguages,
         s.IsLive ? "live" : "ended", s.CreatedAt, s.EndedAt, s.CurrentProductId, s.ProductList, s.Glossary.Count, s.Script.Count, hostKey);
