@@ -52,14 +52,24 @@ internal sealed partial class FreeDictLexicon(IOptions<CatalogServiceOptions> op
             : "loading");
     }
 
-    /// <summary>Starts reading every installed dictionary, so the first buyer in a language does not wait for it.</summary>
+    /// <summary>
+    /// Starts reading the installed dictionaries, so the first buyer in a language finds them ready. A big one (the
+    /// German index is 12 MB, ten seconds of a core) is read only once a buyer writes in its language, so a host
+    /// that never sees German never spends that time.
+    /// </summary>
     public void WarmUp()
     {
         foreach (var language in Installed)
         {
-            _ = TableFor(language);
+            var index = new FileInfo(Path.Combine(options.Value.FreeDictDirectory, Files[language].File + ".index"));
+            if (index.Length <= WarmUpBelowBytes)
+            {
+                _ = TableFor(language);
+            }
         }
     }
+
+    private const long WarmUpBelowBytes = 4 * 1024 * 1024;
 
     private Task<Dictionary<string, string[]>> TableFor(string language)
     {
