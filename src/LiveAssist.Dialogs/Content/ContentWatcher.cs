@@ -34,8 +34,7 @@ public sealed partial class ContentWatcher(IServiceProvider services, IHostAppli
                 if (store is null)
                 {
                     store = services.GetRequiredService<DialogContentStore>();
-                    fingerprint = store.Files.Fingerprint();
-                    continue;
+                    fingerprint = store.LoadedFingerprint;
                 }
 
                 var now = store.Files.Fingerprint();

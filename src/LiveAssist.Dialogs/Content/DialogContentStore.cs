@@ -31,12 +31,16 @@ public sealed partial class DialogContentStore
         _observers = observers;
         _logger = logger;
         _current = new DialogContent([], new Dictionary<string, IReadOnlyDictionary<string, string[]>>(), builder.Fallbacks, new Dictionary<string, string>(), []);
+        LoadedFingerprint = files.Fingerprint(); // taken before reading: an edit during the read is seen as a change
         Apply(files.ReadAll(), "startup", notify: false);
     }
 
     public DialogContent Current => _current;
 
     public ContentFiles Files => _files;
+
+    /// <summary>The folders' fingerprint when the store first read them, so an edit made while the host starts is not taken as the baseline.</summary>
+    public string LoadedFingerprint { get; }
 
     /// <summary>Files on disk that are not in force, and why.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ContentProblem>> Rejected => _rejected;
