@@ -41,6 +41,7 @@ public static class BuyerQaServiceCollectionExtensions
         services.AddSingleton<IFlowOperation, QuoteOperation>();
         services.AddSingleton<IFlowOperation, SaveLeadOperation>();
         services.AddSingleton<IFlowOperation, HandoffOperation>();
+        services.AddSingleton<IFlowOperation, ContinuePrivatelyOperation>();
         services.AddSingleton<IFlowAnswerRecognizer, QuantityAnswer>();
         services.AddSingleton<IFlowAnswerRecognizer, CountryAnswer>();
         services.AddSingleton<IFlowAnswerRecognizer, ContactAnswer>();

@@ -13,7 +13,7 @@ namespace LiveAssist.Host.IntegrationTests.RunningHost;
 public sealed class AgentsPlaygroundTests : ChromiumTest
 {
     [Fact]
-    public async Task TeamsClient_CardAnswerWithNoError_SpanishAnsweredInSpanish_GroupQuoteToTheEnd_BelowMoqRefused()
+    public async Task TeamsClient_CardAnswerWithNoError_SpanishAnsweredInSpanish_GroupQuoteFinishedPrivately_BelowMoqRefused()
     {
         await using var host = await HostProcess.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
@@ -50,12 +50,18 @@ public sealed class AgentsPlaygroundTests : ChromiumTest
             await page.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }).Last.ClickAsync(); // a card button: no mention needed
             await SeesAsync(page, Fixed("en", "quote.askCountry"));
             await SayAsync(page, "Brazil", mention: true);
-            await SeesAsync(page, Fixed("en", "quote.askContact"));
-            await SayAsync(page, "ada@example.com", mention: true);
+
+            // Contact details are not for the group: the bot opens a 1:1 chat (Connector POST /v3/conversations) and asks there.
+            await SeesAsync(page, Fixed("en", "quote.contactPrivate"));
+            await page.ScreenshotAsync(new() { Path = Shot("playground-group.png"), FullPage = true });
+            Assert.DoesNotContain(Fixed("en", "error")[0], await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
+            await page.GetByText("Personal Chat", new() { Exact = true }).First.ClickAsync();
+            await SeesAsync(page, Fixed("en", "quote.askContactPrivate"));
+            await SayAsync(page, "ada@example.com", mention: false);
             await SeesAsync(page, Fixed("en", "quote.confirm"));
             await page.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }).Last.ClickAsync();
             await SeesAsync(page, Fixed("en", "quote.saved"));
-            await page.ScreenshotAsync(new() { Path = Shot("playground-group.png"), FullPage = true });
+            await page.ScreenshotAsync(new() { Path = Shot("playground-private.png"), FullPage = true });
             Assert.DoesNotContain(Fixed("en", "error")[0], await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
 
             using var leads = new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{session}/leads.csv");
@@ -63,6 +69,10 @@ public sealed class AgentsPlaygroundTests : ChromiumTest
             var csv = await (await http.SendAsync(leads)).Content.ReadAsStringAsync();
             var lead = Assert.Single(csv.Split("\r\n"), l => l.Contains("ada@example.com", StringComparison.Ordinal)).Split(',');
             Assert.Equal(["YW-100234", "500", "1.85", "925.00", "USD", "BR"], lead[1..2].Concat(lead[3..8])); // the MOQ, never 100
+        }
+        catch (Xunit.Sdk.XunitException ex)
+        {
+            throw new Xunit.Sdk.XunitException(ex.Message + "\nhost output:\n" + (host.Output.Length > 8000 ? host.Output[^8000..] : host.Output));
         }
         finally
         {
