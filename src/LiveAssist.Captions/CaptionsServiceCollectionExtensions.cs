@@ -17,6 +17,8 @@ public static class CaptionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<CaptionsOptions>().Bind(configuration.GetSection(CaptionsOptions.SectionName));
         services.AddSingleton(sp => new CaptionStore(sp.OpenDataFile("captions.db")));
+        services.AddMetrics();
+        services.AddSingleton<CaptionMetrics>();
         services.AddSingleton<CaptionHub>();
         services.AddSingleton<ProductCardPublisher>();
         services.AddSingleton<ISessionObserver>(sp => sp.GetRequiredService<ProductCardPublisher>());

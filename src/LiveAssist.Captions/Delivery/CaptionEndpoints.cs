@@ -128,6 +128,8 @@ public static class CaptionEndpoints
 
         // Subscribe before reading history, so nothing published in between is missed.
         using var listener = hub.Subscribe(session.Id, forHost ? CaptionHub.HostChannel(lang) : lang);
+        hub.Metrics.StreamOpened();
+        using var closed = new StreamCloser(hub.Metrics);
         await response.WriteAsync("retry: 1000\n\n", cancellationToken).ConfigureAwait(false);
         if (await cards.CurrentAsync(session, lang, cancellationToken).ConfigureAwait(false) is { } card)
         {
@@ -172,6 +174,7 @@ public static class CaptionEndpoints
                     return; // cut off for falling behind: the overlay reconnects with Last-Event-ID
                 }
 
+                DateTimeOffset? oldestFinal = null;
                 while (listener.Events.TryRead(out var message))
                 {
                     if (message.Name == "caption" && message.Seq <= lastSent)
@@ -183,10 +186,15 @@ public static class CaptionEndpoints
                     if (message.IsFinal)
                     {
                         lastSent = message.Seq;
+                        oldestFinal ??= message.LineReceivedAt;
                     }
                 }
 
                 await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                if (oldestFinal is { } receivedAt)
+                {
+                    hub.Metrics.Written(lang, receivedAt, time.GetUtcNow()); // the server's own time for this overlay, flushed
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -256,4 +264,9 @@ public static class CaptionEndpoints
     }
 
     private static IResult Problem(int status, string title, string detail) => Results.Problem(detail, statusCode: status, title: title);
+
+    private sealed class StreamCloser(CaptionMetrics metrics) : IDisposable
+    {
+        public void Dispose() => metrics.StreamClosed();
+    }
 }

@@ -10,7 +10,7 @@ namespace LiveAssist.Captions.Delivery;
 /// than <see cref="CaptionsOptions.ListenerBuffer"/> events behind is cut off; it reconnects and
 /// resumes from storage with Last-Event-ID, so nothing is lost and nobody slows the others.
 /// </summary>
-public sealed class CaptionHub(IOptions<CaptionsOptions> options)
+public sealed class CaptionHub(IOptions<CaptionsOptions> options, CaptionMetrics metrics)
 {
     private readonly ConcurrentDictionary<(string Session, string Lang), ListenerSet> _listeners = new();
 
@@ -27,8 +27,16 @@ public sealed class CaptionHub(IOptions<CaptionsOptions> options)
     /// <summary>The channel the host console listens on for a language: captions with the drafts and notes buyers do not get.</summary>
     public static string HostChannel(string lang) => (lang ?? throw new ArgumentNullException(nameof(lang))) + "!host";
 
+    /// <summary>What the streams record their delays in.</summary>
+    public CaptionMetrics Metrics => metrics;
+
     public void Publish(string sessionId, string lang, SseEvent message)
     {
+        if (message.IsFinal && message.Name == "caption" && !lang.EndsWith("!host", StringComparison.Ordinal))
+        {
+            metrics.Published(lang);
+        }
+
         if (_listeners.TryGetValue((sessionId, lang.ToLowerInvariant()), out var set))
         {
             set.Publish(message);

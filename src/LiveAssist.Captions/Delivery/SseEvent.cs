@@ -6,6 +6,9 @@ namespace LiveAssist.Captions.Delivery;
 /// <summary>A Server-Sent Event ready to write: <c>id</c> only on final captions, so a reconnecting overlay's Last-Event-ID is the last final it saw.</summary>
 public sealed record SseEvent(string Name, long Seq, bool IsFinal, ReadOnlyMemory<byte> Bytes)
 {
+    /// <summary>For a final caption: when its line reached the host, so each stream can measure the server's own delay.</summary>
+    public DateTimeOffset? LineReceivedAt { get; init; }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static SseEvent Create<T>(string name, long seq, bool isFinal, T payload)

@@ -219,7 +219,7 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
         foreach (var caption in captions)
         {
             _lastCueEnd[caption.Lang] = caption.EndMs;
-            Publish(caption, isFinal: true);
+            Publish(caption, isFinal: true, utterance.ReceivedAt);
         }
 
         foreach (var observer in _observers)
@@ -272,10 +272,10 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     }
 
     // Buyers' overlays get the caption without the console's draft and note; the host console gets all of it.
-    private void Publish(Caption caption, bool isFinal)
+    private void Publish(Caption caption, bool isFinal, DateTimeOffset? lineReceivedAt = null)
     {
-        _hub.Publish(_session.Id, caption.Lang, SseEvent.Create("caption", caption.Seq, isFinal, caption.ForBuyers()));
-        _hub.Publish(_session.Id, CaptionHub.HostChannel(caption.Lang), SseEvent.Create("caption", caption.Seq, isFinal, caption));
+        _hub.Publish(_session.Id, caption.Lang, SseEvent.Create("caption", caption.Seq, isFinal, caption.ForBuyers()) with { LineReceivedAt = lineReceivedAt });
+        _hub.Publish(_session.Id, CaptionHub.HostChannel(caption.Lang), SseEvent.Create("caption", caption.Seq, isFinal, caption) with { LineReceivedAt = lineReceivedAt });
     }
 
     private TranslationResult? Translation(string lang, string source, IReadOnlyDictionary<string, TranslationResult> translations)

@@ -56,6 +56,7 @@ internal static partial class LiveAssistComposition
         services.TryAddEnumerable(ServiceDescriptor.Singleton<LiveAssist.BotFramework.Pipeline.IMiddleware, TurnBudgetMiddleware>());
         services.AddPublicRateLimits(configuration);
         services.AddRequestSecurity(configuration);
+        services.AddHostMetrics();
         return services;
     }
 
@@ -79,6 +80,7 @@ internal static partial class LiveAssistComposition
         app.UseAuthorization();
 
         app.MapHealth();
+        app.MapHostMetrics();
         app.MapBotMessages();
         app.MapDirectLine().RequireRateLimiting(PublicRateLimits.DirectLinePolicy);
         app.MapChatToken();
