@@ -163,7 +163,7 @@ public static class CatalogEndpoints
         }
     }
 
-    private static (Product? Product, string? Error) Read(JsonElement element)
+    internal static (Product? Product, string? Error) Read(JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -181,7 +181,7 @@ public static class CatalogEndpoints
         }
     }
 
-    private static string? Lang(string? lang)
+    internal static string? Lang(string? lang)
         => lang is { Length: >= 2 and <= 20 } && lang.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? lang : null;
 
     private static IResult NotFound(string id) => Problem(404, "Unknown product", $"There is no product '{Truncate(id)}' in this catalog.");

@@ -28,4 +28,15 @@ public static class CatalogServiceCollectionExtensions
         services.AddOpenApi("openapi", o => o.ShouldInclude = d => d.GroupName == CatalogEndpoints.OpenApiGroup);
         return services;
     }
+
+    /// <summary>
+    /// Replaces the HTTP catalog client with direct calls into the embedded catalog (same answers, no loopback
+    /// round trip). Call after the client is added, and only when <c>Catalog:BaseUrl</c> names no other catalog.
+    /// </summary>
+    public static IServiceCollection UseEmbeddedCatalogDirectly(this IServiceCollection services)
+    {
+        services.RemoveAll<ICatalogApi>();
+        services.AddSingleton<ICatalogApi, EmbeddedCatalogApi>();
+        return services;
+    }
 }

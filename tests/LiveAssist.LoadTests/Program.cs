@@ -139,6 +139,10 @@ if (only is null or "captions")
     Console.WriteLine($"captions: {utterances} lines, {received:N0} caption deliveries to {listeners} overlays (expected {utterances * listeners:N0})");
     rows.Add(Row($"final line → caption at every overlay (POST to SSE arrival, 10 languages, offline engine, {listeners} overlays; rate = deliveries/s)",
         received / (utterances * 0.5), latency, listeners));
+    // The host's own time for the same deliveries (line received → caption flushed to each overlay), from its /metrics.
+    var server = await ServerHistogram.ScrapeAsync($"http://127.0.0.1:{port}", "liveassist_caption_delay_milliseconds");
+    rows.Add(string.Create(CultureInfo.InvariantCulture,
+        $"| the same, the server's own time (line received → caption flushed to each overlay; host's /metrics, {server.Count:N0} deliveries) | {listeners} | — | {server.PercentileMs(50):F2} | {server.PercentileMs(99):F2} | — |"));
     var (warm, end) = await CaptionsLoad.ReplayHourAsync($"http://127.0.0.1:{port}", host.ProcessId);
     Console.WriteLine($"one-hour session replay (1,200 lines x 11 languages): host RSS {warm} MB after 200 lines, {end} MB after 1,200");
 }

@@ -37,6 +37,11 @@ internal static partial class LiveAssistComposition
         services.AddLocaleTexts(configuration);
         services.AddEmbeddedCatalog(configuration);
         services.AddCatalogClient(configuration, sp => SelfAddress.Resolve(sp) + CatalogEndpoints.BasePath);
+        if (string.IsNullOrWhiteSpace(configuration[$"{CatalogClientOptions.SectionName}:BaseUrl"]))
+        {
+            // The catalog lives in this process: ask it directly, not through a loopback HTTP round trip.
+            services.UseEmbeddedCatalogDirectly();
+        }
         services.AddLiveSessions(configuration);
         services.AddBotFramework(configuration);
         services.AddEmbeddedDirectLine(configuration, sp => sp.DataFilePath("directline.secret"));
