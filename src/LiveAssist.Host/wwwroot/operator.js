@@ -16,7 +16,7 @@
       roleEditor: '编辑', roleViewer: '只读', key: '文本键', outOfDate: '待更新', outOfDateTitle: (langs, by) => `${langs} 改过之后，这种语言还没有更新（${by}）`,
       missing: '（缺失：机器人用英文/中文的文本）', save: '保存', undo: '撤销', saving: '正在保存…',
       saved: (key) => `已保存“${key}”：机器人下一句就用新文本。`, notSaved: '未保存：', noRows: '没有符合条件的文本。',
-      rowCount: (n, stale) => `${n} 个文本，${stale} 个有待更新的语言。`,
+      rowCount: (n, stale) => stale ? `${n} 个文本，其中 ${stale} 个有语言待更新。` : `${n} 个文本，都已更新。`,
       valid: '校验通过', problemsCount: (n) => `${n} 个问题：不能发布`, published: (v) => `已发布（内容版本 ${v}）`,
       rolledBack: (id) => `已回滚到 #${id}`, rollbackRefused: '回滚被拒绝：', rollback: '回滚到这个版本', line: '第', lineSuffix: '行',
       inForce: '使用中', draftInvalid: '草稿有错误：', card: '卡片',
@@ -43,7 +43,7 @@
       roleEditor: 'editor', roleViewer: 'viewer', key: 'Key', outOfDate: 'out of date', outOfDateTitle: (langs, by) => `Changed in ${langs} (${by}) after this language`,
       missing: '(missing: the bot uses the English/Chinese text)', save: 'Save', undo: 'Undo', saving: 'Saving…',
       saved: (key) => `Saved "${key}": the bot uses it from the next message.`, notSaved: 'Not saved: ', noRows: 'No texts match.',
-      rowCount: (n, stale) => `${n} texts, ${stale} with languages out of date.`,
+      rowCount: (n, stale) => stale ? `${n} texts, ${stale} with languages out of date.` : `${n} texts, all up to date.`,
       files: { bot: 'Bot phrases', flows: 'Flow texts', qa: 'Product Q&A', intents: 'Intent words', keywords: 'Keywords' },
       langs: { zh: 'Chinese', en: 'English', es: 'Spanish', pt: 'Portuguese', fr: 'French', ru: 'Russian', ar: 'Arabic', de: 'German' },
       chooseFile: 'Choose a file', messagePlaceholder: 'What changed (for the history)', publish: 'Publish', discard: 'Discard draft',
@@ -151,9 +151,10 @@
     $('sign-in').hidden = true; $('app').hidden = false; $('views').hidden = false; $('sign-out').hidden = false;
     document.body.classList.toggle('viewer', state.role !== 'editor');
     $('publish').hidden = state.role !== 'editor';
+    // The view first, so a click made while the texts load is not undone when they arrive.
     const wanted = location.hash.slice(1);
-    await Promise.all([loadTexts(), loadFiles()]);
     showView(['texts', 'flows', 'history', 'engines'].includes(wanted) && (wanted !== 'engines' || state.role === 'editor') ? wanted : 'texts');
+    await Promise.all([loadTexts(), loadFiles()]);
     await restartPreview();
   }
 
@@ -177,6 +178,7 @@
     $('app').dataset.view = name;
     if (name === 'history') loadTab(currentTab());
     if (name === 'engines') loadEngines();
+    if (name === 'texts') fitTextareas($('text-table'));
   }
 
   // ---- Texts: one row per key, one column per language. ----
@@ -259,8 +261,7 @@
         if (area.value === original) delete rowEdits[lang]; else rowEdits[lang] = area.value;
         if (!Object.keys(rowEdits).length) delete state.textEdits[row.key];
         td.classList.toggle('edited', area.value !== original);
-        area.style.height = 'auto';
-        area.style.height = Math.min(area.scrollHeight + 4, 220) + 'px';
+        fitTextarea(area);
         updateRowButtons(tr, row.key);
       });
       td.append(area);
@@ -290,10 +291,13 @@
 
   // Each box as tall as its text (up to a limit), so a translator sees the whole sentence without scrolling inside it.
   function fitTextareas(root) {
-    root.querySelectorAll('textarea').forEach((area) => {
-      area.style.height = 'auto';
-      area.style.height = Math.min(area.scrollHeight + 4, 220) + 'px';
-    });
+    if (!root.offsetParent) return; // hidden: nothing to measure; fitted again when shown
+    root.querySelectorAll('textarea').forEach(fitTextarea);
+  }
+
+  function fitTextarea(area) {
+    area.style.height = 'auto';
+    if (area.scrollHeight > 0) area.style.height = Math.min(area.scrollHeight + 4, 220) + 'px';
   }
 
   function updateRowButtons(tr, key) {
