@@ -74,6 +74,25 @@
     const value = (T[state.lang] && T[state.lang][key] !== undefined) ? T[state.lang][key] : T.zh[key];
     return typeof value === 'function' ? value(...args) : value;
   };
+  // The validator speaks English; the commonest text problems are told in Chinese (the original stays in the tooltip).
+  const problemsZh = [
+    [/'\{' at (\d+) is never closed\./, (m) => `第 ${m[1]} 个字符的“{”没有闭合。`],
+    [/'\}' at (\d+) has no matching '\{'\./, (m) => `第 ${m[1]} 个字符的“}”前面没有对应的“{”。`],
+    [/only 'plural' choices are supported/, () => '只支持 plural（复数）格式。'],
+    [/needs a comma before its options/, () => '复数格式在选项前需要一个逗号。'],
+    [/needs an 'other \{…\}' option/, () => '复数格式必须有 other {…} 选项。'],
+    [/has no '\{text\}'/, () => '复数选项后面缺少 {文本}。'],
+    [/must be a string or a non-empty list of strings/, () => '必须是一段文本，或不为空的文本列表。'],
+  ];
+  function problemText(message) {
+    if (state.lang !== 'zh' || !message) return message;
+    const key = /^'([^']+)':/.exec(message);
+    for (const [pattern, say] of problemsZh) {
+      const m = pattern.exec(message);
+      if (m) return (key ? `“${key[1]}”：` : '') + say(m);
+    }
+    return message;
+  }
   const langName = (code) => `${(t('langs') || {})[code] || code} ${code}`;
 
   function applyLanguage() {
@@ -334,7 +353,9 @@
     const list = data && data.problems ? data.problems : [{ message: (data && (data.detail || data.title)) || String(status) }];
     for (const p of list) {
       const where = p.path ? `${p.path} ${t('line')} ${p.line}${t('lineSuffix')}：` : '';
-      problems.append(el('div', where + p.message, 'error'));
+      const line = el('div', where + problemText(p.message), 'error');
+      line.title = p.message;
+      problems.append(line);
     }
   }
 
@@ -397,7 +418,9 @@
     const list = $('problems');
     list.replaceChildren();
     for (const p of problems) {
-      list.append(el('li', `${p.path} ${t('line')} ${p.line}${t('lineSuffix')}:${p.column} — ${p.message}`, p.severity === 'warning' ? 'warning' : ''));
+      const item = el('li', `${p.path} ${t('line')} ${p.line}${t('lineSuffix')}:${p.column} — ${problemText(p.message)}`, p.severity === 'warning' ? 'warning' : '');
+      item.title = p.message;
+      list.append(item);
     }
     const errors = problems.filter((p) => p.severity !== 'warning').length;
     $('status').textContent = ok === undefined ? '' : errors ? t('problemsCount', errors) : t('valid');

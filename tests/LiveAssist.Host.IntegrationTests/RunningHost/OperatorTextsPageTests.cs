@@ -71,6 +71,7 @@ public sealed class OperatorTextsPageTests : ChromiumTest
         await row.Locator("button.save-row").ClickAsync();
         await Assertions.Expect(row.Locator(".row-problems")).ToContainTextAsync("未保存", new() { Timeout = 10000 });
         await Assertions.Expect(row.Locator(".row-problems .error").Nth(1)).ToContainTextAsync("locales/es/bot.json");
+        await Assertions.Expect(row.Locator(".row-problems .error").Nth(1)).ToContainTextAsync("没有闭合"); // the validator's English, told in Chinese
         Assert.Equal(esBefore, File.ReadAllText(esFile));
         Assert.Equal(enBefore, File.ReadAllText(enFile));
         Assert.Equal(Promo, await ChatGreetingAsync(host));
