@@ -1,5 +1,6 @@
 using LiveAssist.Host.Hosting;
 using LiveAssist.Host.Teams;
+using LiveAssist.Engines.Settings;
 
 if (HostCommands.TryRun(args, RepositoryLayout.FindContentRoot(), out var exitCode))
 {
@@ -18,6 +19,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls(ListenDefaults.Urls);
 }
 
+// The operator page's saved engine settings, laid over everything else (keys encrypted in the data directory).
+builder.Configuration.AddEngineSettings(builder.Environment);
 builder.Services.AddLiveAssist(builder.Configuration);
 
 var app = builder.Build();

@@ -59,19 +59,35 @@ public sealed partial class DialogContentStore
     }
 
     /// <summary>Validates <paramref name="text"/> with the rest of the content; if it holds, writes it atomically and puts it in force.</summary>
-    public async Task<ContentBuild> PublishAsync(string path, string text, string author, string kind, CancellationToken cancellationToken)
+    public Task<ContentBuild> PublishAsync(string path, string text, string author, string kind, CancellationToken cancellationToken)
+        => PublishAsync(new Dictionary<string, string> { [path] = text }, author, kind, cancellationToken);
+
+    /// <summary>
+    /// Validates several files together (one text in every language) and writes them only if all hold, so a
+    /// broken one never half-saves the others; they go in force as one content version.
+    /// </summary>
+    public async Task<ContentBuild> PublishAsync(IReadOnlyDictionary<string, string> files, string author, string kind, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(files);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var build = Preview(new Dictionary<string, string> { [path] = text });
+            var build = Preview(files);
             if (!build.Succeeded)
             {
-                _log.Add(ContentLogEntry.Rejected, path, author, $"{kind} refused: {build.Errors.Count()} problem(s)", [.. build.Errors]);
+                foreach (var path in files.Keys)
+                {
+                    _log.Add(ContentLogEntry.Rejected, path, author, $"{kind} refused: {build.Errors.Count()} problem(s)", [.. build.Errors]);
+                }
+
                 return build;
             }
 
-            await _files.WriteAtomicallyAsync(path, text, cancellationToken).ConfigureAwait(false);
+            foreach (var (path, text) in files)
+            {
+                await _files.WriteAtomicallyAsync(path, text, cancellationToken).ConfigureAwait(false);
+            }
+
             await ApplyAsync(_files.ReadAll(), author, kind, cancellationToken).ConfigureAwait(false);
             return build;
         }

@@ -52,6 +52,7 @@ internal static partial class LiveAssistComposition
         services.AddPresenter(configuration);
         services.AddBuyerQa(configuration);
         services.AddOperator(configuration);
+        services.AddOperatorConsole();
         if (string.Equals(configuration.GetSection(BotOptions.SectionName).Get<BotOptions>()?.Handler, "echo", StringComparison.OrdinalIgnoreCase))
         {
             services.AddSingleton<IBot, EchoBot>(); // registered last, so it answers instead of the buyer bot
@@ -97,6 +98,7 @@ internal static partial class LiveAssistComposition
         app.MapSpeechToken();
         app.MapBuyerQa();
         app.MapOperator(PublicRateLimits.SignInPolicy);
+        app.MapOperatorConsole();
         app.MapGet("/operator", () => Results.File(Path.Combine(app.Environment.WebRootPath, "operator.html"), "text/html; charset=utf-8"));
         app.MapGet("/overlay/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "overlay.html"), "text/html; charset=utf-8"));
         app.MapGet("/avatar/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "avatar.html"), "text/html; charset=utf-8"));

@@ -171,6 +171,55 @@ public sealed class OperatorApiTests : IAsyncLifetime
         Assert.True(LocaleFile.IsVariation("en", "quote.askProduct", replies[1].GetProperty("text").GetString()));
     }
 
+    [Fact]
+    public async Task TextsForm_BadInputRefusedInChinese_BrokenLanguageSavesNone_GoodRowMarksTheOthers()
+    {
+        using var editor = await SignInAsync("mei", EditorPassword);
+        using var viewer = await SignInAsync("li", ViewerPassword);
+        var en = Path.Combine(_content, "locales", "en", "bot.json");
+        var es = Path.Combine(_content, "locales", "es", "bot.json");
+        var (enBefore, esBefore) = (File.ReadAllText(en), File.ReadAllText(es));
+
+        foreach (var (body, title) in new (object Body, string Title)[]
+        {
+            (new { file = "bot", key = "../greetingReply", values = new Dictionary<string, string> { ["en"] = "Hi" } }, "文本键无效"),
+            (new { file = "secrets", key = "greetingReply", values = new Dictionary<string, string> { ["en"] = "Hi" } }, "没有这个文本文件"),
+            (new { file = "bot", key = "greetingReply", values = new Dictionary<string, string> { ["xx"] = "Hi" } }, "没有这种语言"),
+            (new { file = "bot", key = "greetingReply", values = new Dictionary<string, string> { ["en"] = new string('a', 4001) } }, "文本太长"),
+            (new { file = "bot", key = "greetingReply", values = new Dictionary<string, string>() }, "没有要保存的内容"),
+        })
+        {
+            using var refused = await editor.PutAsJsonAsync("/operator/api/texts", body);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal(title, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        }
+
+        using var forbidden = await viewer.PutAsJsonAsync("/operator/api/texts", new { file = "bot", key = "greetingReply", values = new Dictionary<string, string> { ["en"] = "Hi" } });
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/operator/api/engines")).StatusCode);
+
+        // English fine, Spanish with an unclosed plural: neither file changes, the problem names the Spanish file.
+        using var broken = await editor.PutAsJsonAsync("/operator/api/texts", new { file = "bot", key = "greetingReply", values = new Dictionary<string, string> { ["en"] = "Hi! Welcome back.", ["es"] = "¡Hola! {n, plural, one {# oferta" } });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, broken.StatusCode);
+        var problem = Assert.Single((await broken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray());
+        Assert.Equal("locales/es/bot.json", problem.GetProperty("path").GetString());
+        Assert.Equal((enBefore, esBefore), (File.ReadAllText(en), File.ReadAllText(es)));
+
+        // Both fine: saved together, the bot says it at once, and every other language is out of date but these two.
+        using var saved = await editor.PutAsJsonAsync("/operator/api/texts", new { file = "bot", key = "greetingReply", values = new Dictionary<string, string> { ["en"] = "Hi! Welcome back.", ["es"] = "¡Hola! Bienvenido de nuevo." } });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Hi! Welcome back.", (await _host.AskAsync("hello", "en", null, "after-form"))[0].GetProperty("text").GetString());
+        Assert.Contains("\"greetingReply\": \"¡Hola! Bienvenido de nuevo.\"", File.ReadAllText(es), StringComparison.Ordinal); // written readable, not \u-escaped
+        var table = await editor.GetFromJsonAsync<JsonElement>("/operator/api/texts?file=bot");
+        var row = table.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "greetingReply");
+        var stale = row.GetProperty("outOfDate").GetProperty("languages").EnumerateArray().Select(l => l.GetString()).ToList();
+        Assert.Contains("zh", stale);
+        Assert.Contains("fr", stale);
+        Assert.DoesNotContain("en", stale);
+        Assert.DoesNotContain("es", stale);
+        Assert.Equal("en,es", string.Join(",", row.GetProperty("outOfDate").GetProperty("changedIn").EnumerateArray().Select(l => l.GetString())));
+    }
+
     private async Task<HttpClient> SignInAsync(string name, string password)
     {
         var client = _host.Factory.CreateClient(new() { HandleCookies = true, AllowAutoRedirect = false });

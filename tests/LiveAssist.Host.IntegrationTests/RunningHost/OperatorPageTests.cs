@@ -44,9 +44,12 @@ public sealed class OperatorPageTests : ChromiumTest
         // The operator page shows both, with the line.
         var page = await Browser.NewPageAsync();
         await SignInOnPageAsync(page, host);
+        await page.ClickAsync("[data-view=history]");
         await page.ClickAsync("[data-tab=log]");
         await Assertions.Expect(page.Locator("#log li.rejected", new() { HasText = "dialogs/greeting.json" })).ToContainTextAsync($":{brokenLine}:", new() { Timeout = 10000 });
-        await Assertions.Expect(page.Locator("#log li", new() { HasText = "accepted dialogs/greeting.json" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#log li[data-kind=accepted]", new() { HasText = "dialogs/greeting.json" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#log li.rejected", new() { HasText = "dialogs/greeting.json" })).ToContainTextAsync("被拒绝");
+        await page.ClickAsync("[data-view=flows]");
         await Assertions.Expect(page.Locator("#files li.rejected", new() { HasText = "dialogs/greeting.json" })).ToHaveCountAsync(1);
     }
 
@@ -60,6 +63,7 @@ public sealed class OperatorPageTests : ChromiumTest
 
         var page = await Browser.NewPageAsync();
         await SignInOnPageAsync(page, host);
+        await page.ClickAsync("[data-view=flows]");
         await page.ClickAsync("#files button[data-path='locales/en/bot.json']");
         await Assertions.Expect(page.Locator("#file-title")).ToHaveTextAsync("locales/en/bot.json");
         var text = await page.InputValueAsync("#editor");
@@ -67,10 +71,10 @@ public sealed class OperatorPageTests : ChromiumTest
 
         // Typing a broken draft shows the problem with its line; fixing it makes it valid again.
         await page.FillAsync("#editor", text.Replace($"\"{original}\"", "\"unterminated", StringComparison.Ordinal));
-        await Assertions.Expect(page.Locator("#problems li").First).ToContainTextAsync("line", new() { Timeout = 10000 });
+        await Assertions.Expect(page.Locator("#problems li").First).ToContainTextAsync("行", new() { Timeout = 10000 });
         await Assertions.Expect(page.Locator("#publish")).ToBeDisabledAsync();
         await page.FillAsync("#editor", text.Replace(original, promo, StringComparison.Ordinal));
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Valid", new() { Timeout = 10000 });
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("校验通过", new() { Timeout = 10000 });
 
         // The preview runs the draft; buyers still get the published greeting.
         await page.FillAsync("#preview-input", "hello");
@@ -80,19 +84,20 @@ public sealed class OperatorPageTests : ChromiumTest
 
         await page.FillAsync("#message", "Singles' Day greeting");
         await page.ClickAsync("#publish");
-        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Published", new() { Timeout = 10000 });
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("已发布", new() { Timeout = 10000 });
         Assert.Equal(promo, await ChatGreetingAsync(host));
 
         // History: the publish and the shipped baseline; rolling back to the baseline restores the greeting.
-        await Assertions.Expect(page.Locator("#history li", new() { HasText = "publish" })).ToHaveCountAsync(1, new() { Timeout = 10000 });
-        await page.Locator("#history li", new() { HasText = "publish" }).Locator("button.show-diff").ClickAsync();
+        await page.ClickAsync("[data-view=history]");
+        await Assertions.Expect(page.Locator("#history li[data-action=publish]")).ToHaveCountAsync(1, new() { Timeout = 10000 });
+        await page.Locator("#history li[data-action=publish]").Locator("button.show-diff").ClickAsync();
         await Assertions.Expect(page.Locator("#diff .add")).ToContainTextAsync(promo);
         await Assertions.Expect(page.Locator("#diff .del")).ToContainTextAsync(original);
-        await page.Locator("#history li", new() { HasText = "baseline" }).Locator("button.rollback").ClickAsync();
-        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Rolled back", new() { Timeout = 10000 });
+        await page.Locator("#history li[data-action=baseline]", new() { HasText = "locales/en/bot.json" }).Locator("button.rollback").ClickAsync();
+        await Assertions.Expect(page.Locator("#history-status")).ToContainTextAsync("已回滚到", new() { Timeout = 10000 });
         Assert.Equal(original, await ChatGreetingAsync(host));
         await page.ClickAsync("[data-tab=audit]");
-        await Assertions.Expect(page.Locator("#audit li", new() { HasText = "rollback" })).ToContainTextAsync("ops");
+        await Assertions.Expect(page.Locator("#audit li", new() { HasText = "回滚" })).ToContainTextAsync("ops");
     }
 
     private async Task<string> ChatGreetingAsync(HostProcess host)
@@ -124,7 +129,8 @@ public sealed class OperatorPageTests : ChromiumTest
         await page.FillAsync("#name", "ops");
         await page.FillAsync("#password", Password);
         await page.ClickAsync("#sign-in button[type=submit]");
-        await Assertions.Expect(page.Locator("#who")).ToContainTextAsync("ops · editor", new() { Timeout = 10000 });
+        await Assertions.Expect(page.Locator("#who")).ToContainTextAsync("ops · 编辑", new() { Timeout = 10000 });
+        await Assertions.Expect(page.Locator("#sign-in")).ToBeHiddenAsync();
     }
 
     private static async Task<HttpClient> SignInAsync(HostProcess host)
