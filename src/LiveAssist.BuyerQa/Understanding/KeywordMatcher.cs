@@ -71,22 +71,35 @@ public sealed class KeywordMatcher
         return table;
     }
 
+    // One pattern per list and kind of word (whole words; Chinese substrings), not one per word: a question is
+    // scanned a few dozen times per turn instead of several hundred. Longest words first, so a phrase wins over
+    // a word inside it.
     private List<Regex> Patterns(LocaleTexts texts, string language, string key)
         => _cache.GetValue(texts, _ => new()).GetOrAdd((language, key), k =>
-        [
-            .. texts.VariationsIn(k.Language, k.Key).Concat(k.Language == "en" ? [] : texts.VariationsIn("en", k.Key))
+        {
+            var words = texts.VariationsIn(k.Language, k.Key).Concat(k.Language == "en" ? [] : texts.VariationsIn("en", k.Key))
+                .Select(w => Fold(w.Trim())).Where(w => w.Length > 0)
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .OrderByDescending(w => w.Length)
-                .Select(Compile),
-        ]);
+                .ToList();
+            var anywhere = words.Where(IsSubstringWord).Select(Regex.Escape).ToList();
+            var whole = words.Where(w => !IsSubstringWord(w)).Select(w => Regex.Escape(w) + (w.Length >= 5 && char.IsLetter(w[^1]) ? @"\p{L}{0,3}" : string.Empty)).ToList();
+            var patterns = new List<Regex>(2);
+            if (whole.Count > 0)
+            {
+                patterns.Add(Compile(@"(?<![\p{L}\p{N}])(?:" + string.Join('|', whole) + @")(?![\p{L}\p{N}])"));
+            }
 
-    private static Regex Compile(string word)
-    {
-        word = Fold(word.Trim());
-        var escaped = Regex.Escape(word);
-        var cjk = word.Any(c => c is >= '\u4E00' and <= '\u9FFF');
-        var ending = word.Length >= 5 && char.IsLetter(word[^1]) ? @"\p{L}{0,3}" : string.Empty;
-        var pattern = cjk || word is "#" ? escaped : @"(?<![\p{L}\p{N}])" + escaped + ending + @"(?![\p{L}\p{N}])";
-        return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
-    }
+            if (anywhere.Count > 0)
+            {
+                patterns.Add(Compile("(?:" + string.Join('|', anywhere) + ")"));
+            }
+
+            return patterns;
+        });
+
+    private static bool IsSubstringWord(string word) => word is "#" || word.Any(c => c is >= '\u4E00' and <= '\u9FFF');
+
+    private static Regex Compile(string pattern)
+        => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
 }
