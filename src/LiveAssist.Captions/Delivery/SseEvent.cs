@@ -6,9 +6,12 @@ namespace LiveAssist.Captions.Delivery;
 /// <summary>A Server-Sent Event ready to write: <c>id</c> only on final captions, so a reconnecting overlay's Last-Event-ID is the last final it saw.</summary>
 public sealed record SseEvent(string Name, long Seq, bool IsFinal, ReadOnlyMemory<byte> Bytes)
 {
+    /// <summary>The caption language the event is in, so a stream carrying several languages can keep each one's place.</summary>
+    public string? Lang { get; init; }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static SseEvent Create<T>(string name, long seq, bool isFinal, T payload)
+    public static SseEvent Create<T>(string name, long seq, bool isFinal, T payload, string? lang = null)
     {
         var builder = new StringBuilder(256);
         if (isFinal)
@@ -19,6 +22,6 @@ public sealed record SseEvent(string Name, long Seq, bool IsFinal, ReadOnlyMemor
         // JSON without indentation is one line; line breaks inside strings are escaped.
         builder.Append("event: ").Append(name).Append('\n')
             .Append("data: ").Append(JsonSerializer.Serialize(payload, Json)).Append("\n\n");
-        return new SseEvent(name, seq, isFinal, Encoding.UTF8.GetBytes(builder.ToString()));
+        return new SseEvent(name, seq, isFinal, Encoding.UTF8.GetBytes(builder.ToString())) { Lang = lang };
     }
 }

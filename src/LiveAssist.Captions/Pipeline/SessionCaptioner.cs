@@ -274,8 +274,8 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     // Buyers' overlays get the caption without the console's draft and note; the host console gets all of it.
     private void Publish(Caption caption, bool isFinal)
     {
-        _hub.Publish(_session.Id, caption.Lang, SseEvent.Create("caption", caption.Seq, isFinal, caption.ForBuyers()));
-        _hub.Publish(_session.Id, CaptionHub.HostChannel(caption.Lang), SseEvent.Create("caption", caption.Seq, isFinal, caption));
+        _hub.Publish(_session.Id, caption.Lang, SseEvent.Create("caption", caption.Seq, isFinal, caption.ForBuyers(), caption.Lang));
+        _hub.Publish(_session.Id, CaptionHub.HostChannel(caption.Lang), SseEvent.Create("caption", caption.Seq, isFinal, caption, caption.Lang));
     }
 
     private TranslationResult? Translation(string lang, string source, IReadOnlyDictionary<string, TranslationResult> translations)
