@@ -152,7 +152,23 @@
     }
     listen();
 
-    async function say(text, final, engine) {
+    // Lines go out one at a time, in the order heard: a partial overtaken on the way by its final would open a
+    // phantom line on the server. A partial still waiting when a newer one comes is replaced by it.
+    let sending = Promise.resolve();
+    let waitingPartial = null;
+    function say(text, final, engine) {
+      if (!final && waitingPartial) { waitingPartial.text = text; return Promise.resolve(true); }
+      const item = { text: text };
+      if (!final) waitingPartial = item;
+      const done = sending.then(() => {
+        if (waitingPartial === item) waitingPartial = null;
+        return post(item.text, final, engine);
+      });
+      sending = done.catch(() => false);
+      return done;
+    }
+
+    async function post(text, final, engine) {
       let response;
       try {
         response = await api('/utterances', {

@@ -38,7 +38,7 @@ public sealed class HostConsoleCaptionTests(RunningHostFixture fixture) : Chromi
         await Assertions.Expect(first.Locator(".line[data-lang='en']")).ToContainTextAsync("Vacuum Flask", new() { Timeout = 10000 });
         await Assertions.Expect(first.Locator(".line[data-lang='en']")).ToContainTextAsync("1.85");
         await Assertions.Expect(first.Locator(".line[data-lang='en'] .engine")).ToHaveAttributeAsync("data-engine", new System.Text.RegularExpressions.Regex("^offline-"));
-        Assert.Equal("rtl", await first.Locator(".line[data-lang='ar']").GetAttributeAsync("dir"));
+        Assert.Equal("rtl", await first.Locator(".line[data-lang='ar'] .text").GetAttributeAsync("dir"));
         Assert.Equal("zh-CN", await page.EvaluateAsync<string>("window.__recognitionLang"));
 
         await page.FillAsync("#type-text", "五百个起批。");

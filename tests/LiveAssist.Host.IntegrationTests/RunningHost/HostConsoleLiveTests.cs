@@ -103,7 +103,7 @@ public sealed class HostConsoleLiveTests(RunningHostFixture fixture) : ChromiumT
         await input.PressAsync("Enter");
 
         var question = console.Locator("#questions .question").First;
-        await Assertions.Expect(question.Locator(".zh")).ToHaveTextAsync(QuestionZh, new() { Timeout = 20000 });
+        await Assertions.Expect(question.Locator(".zh")).ToHaveTextAsync(QuestionZh, new() { Timeout = 60000 });
         await Assertions.Expect(question.Locator(".original .text")).ToHaveTextAsync(Question);
         await Assertions.Expect(question.Locator(".who")).ToContainTextAsync("买家（西班牙语）");
         await Assertions.Expect(question.Locator(".product")).ToBeHiddenAsync();
@@ -128,6 +128,17 @@ public sealed class HostConsoleLiveTests(RunningHostFixture fixture) : ChromiumT
         await Assertions.Expect(console).Not.ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"^\(\d+\) "), new() { Timeout = 10000 });
         await ScreenshotAsync(console, $"console-{device}-reply-sent.png", question);
         await ScreenshotAsync(buyer, $"console-{device}-buyer-got-reply.png");
+
+        // A question neither the phrasebook nor an engine can put into Chinese: the console says so plainly, beside the original.
+        const string Untranslatable = "Quiero hablar con el vendedor sobre un pedido grande para Chile";
+        await input.FillAsync(Untranslatable);
+        await input.PressAsync("Enter");
+        var second = console.Locator("#questions .question").First;
+        await Assertions.Expect(second.Locator(".original .text")).ToHaveTextAsync(Untranslatable, new() { Timeout = 60000 });
+        await Assertions.Expect(second.Locator(".no-zh")).ToContainTextAsync("没有配置在线翻译引擎");
+        await Assertions.Expect(second.Locator(".zh")).ToBeHiddenAsync();
+        await Assertions.Expect(console).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"^\(1\) "), new() { Timeout = 10000 });
+        await ScreenshotAsync(console, $"console-{device}-question-untranslated.png", second);
 
         // A buyer's confirmed quote request shows up in the leads table with the question that led to it.
         var dl = new DirectLine.DirectLineClient(http);
