@@ -119,8 +119,8 @@
     const language = T.language(q.buyerLanguage.split('-')[0]);
     const external = translators.filter((t) => t !== 'offline');
     return external.length
-      ? '⚠ 翻译引擎（' + external.map(T.engine).join('、') + '）没能把这句' + language + '译成中文（可能暂时连不上）。请看下面的要点和原文。'
-      : '⚠ 没法把这句' + language + '译成中文：没有配置在线翻译引擎（Azure 翻译或大模型），内置短语库里也没有这句。请看下面的要点和原文；在工作室的“翻译引擎”里配置后，新问题会自动译成中文。';
+      ? '⚠ 翻译引擎（' + external.map(T.engine).join('、') + '）没能把这句' + language + '译成中文（可能暂时连不上）。请看下面的系统理解和原文。'
+      : '⚠ 没法把这句' + language + '译成中文：没有配置在线翻译引擎（Azure 翻译或大模型），内置短语库里也没有这句。请看下面的系统理解和原文；在工作室的“翻译引擎”里配置后，新问题会自动译成中文。';
   }
 
   function renderQuestions(items) {
@@ -153,7 +153,7 @@
       li.querySelector('.no-zh').hidden = !!q.questionZh;
       li.querySelector('.no-zh').textContent = q.questionZh ? '' : noChinese(q);
       // The gist helps when there is no translation, or when it adds what the bot understood (product, quantity, country).
-      const gist = (q.gistZh || '').replace(/[：:]\s*$/, '');
+      const gist = (q.gistZh || '').replace(/[：:]\s*$/, '').replace(/：，/g, '：');
       const adds = /[：:]\s*\S/.test(q.gistZh || '');
       li.querySelector('.gist').textContent = '系统理解：' + gist;
       li.querySelector('.gist').hidden = !!q.questionZh && !adds;

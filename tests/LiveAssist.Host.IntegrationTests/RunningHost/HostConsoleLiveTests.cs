@@ -33,6 +33,7 @@ public sealed class HostConsoleLiveTests(RunningHostFixture fixture) : ChromiumT
 
     [Theory]
     [InlineData("desktop", 1280, 800)]
+    [InlineData("tablet", 820, 1180)]
     [InlineData("phone", 390, 844)]
     public async Task ElevenLanguages_ConsoleOverlayAndAvatarInOneBrowser_LinesProductQuestionAndReplyAllArrive(string device, int width, int height)
     {
