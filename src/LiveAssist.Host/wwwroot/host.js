@@ -179,6 +179,15 @@
 
   // A short chime (no file to load) and the count in the tab title: the merchant is looking at the camera, not the page.
   let audio = null;
+  // Browsers only let a page play sound after the user touched it: make the chime ready at the first tap or key.
+  function unlockSound() {
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      if (audio.state === 'suspended') audio.resume();
+    } catch (e) { /* no sound device */ }
+  }
+  ['pointerdown', 'keydown'].forEach((type) => document.addEventListener(type, unlockSound, { once: true, capture: true }));
+
   function announce(count) {
     try {
       audio = audio || new (window.AudioContext || window.webkitAudioContext)();

@@ -29,7 +29,7 @@ public sealed class HostConsoleLiveTests(RunningHostFixture fixture) : ChromiumT
     private const string Question = "¿Puedo visitar su fábrica la próxima semana?";
     private const string QuestionZh = "我下周可以去你们工厂参观吗？";
     private const string Reply = "欢迎来义乌参观我们的工厂";
-    private const string ReplyEs = "Está invitado a visitar nuestra fábrica en Yiwu";
+    private const string ReplyEs = "Te invitamos a visitar nuestra fábrica en Yiwu"; // tú, as the bot's Spanish texts
 
     [Theory]
     [InlineData("desktop", 1280, 800)]
