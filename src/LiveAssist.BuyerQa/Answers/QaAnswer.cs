@@ -15,6 +15,9 @@ public sealed record QaAnswer(AnswerText Said, Product? Product, string? Handoff
     /// <summary>Products the buyer may have meant, to choose from (the answer asks which).</summary>
     public IReadOnlyList<Product> Choices { get; init; } = [];
 
+    /// <summary>True when the buyer named no product and the answer is about the one on screen (or the last one discussed).</summary>
+    public bool ProductAssumed { get; init; }
+
     /// <summary>The name of the shop that sells the product, when it is not the live's own shop.</summary>
     public string? OtherShop { get; init; }
 }

@@ -22,10 +22,12 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
         var language = question.Language;
         try
         {
-            var (product, problem, otherShop) = await ResolveAsync(question, context, cancellationToken).ConfigureAwait(false);
+            var (product, problem, otherShop, assumed) = await ResolveAsync(question, context, cancellationToken).ConfigureAwait(false);
+            // The product on screen (or the last one discussed) stands in when the buyer names none: right for "how much?",
+            // wrong for "can I pay by PayPal?", which the merchant would otherwise see tagged with a product nobody mentioned.
             if (question.Intent is BuyerIntent.Human or BuyerIntent.Payment)
             {
-                return new QaAnswer(Say(language, question.Intent == BuyerIntent.Human ? "qa.human" : "qa.handoff"), product, question.Intent.ToString(), null, question);
+                return new QaAnswer(Say(language, question.Intent == BuyerIntent.Human ? "qa.human" : "qa.handoff"), assumed ? null : product, question.Intent.ToString(), null, question);
             }
 
             if (product is null)
@@ -41,6 +43,7 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
             product = await localizer.LocalizeAsync(product, language, cancellationToken).ConfigureAwait(false);
             var answer = await AnswerAboutAsync(question, new ProductFacts(product, language, texts), cancellationToken).ConfigureAwait(false);
 
+            answer = answer with { ProductAssumed = assumed };
             // Another shop's product: the flow says so before the facts, so the buyer knows this live's seller does not sell it.
             return otherShop ? answer with { OtherShop = product.Shop?.Name?.For(language) ?? product.Shop?.Id ?? string.Empty } : answer;
         }
@@ -198,25 +201,25 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
     }
 
     /// <summary>The product the question is about (and whether it is another shop's), or the answer to give when there is none.</summary>
-    private async Task<(Product? Product, QaAnswer? Problem, bool OtherShop)> ResolveAsync(BuyerQuestion question, QaContext context, CancellationToken cancellationToken)
+    private async Task<(Product? Product, QaAnswer? Problem, bool OtherShop, bool Assumed)> ResolveAsync(BuyerQuestion question, QaContext context, CancellationToken cancellationToken)
     {
         var language = question.Language;
         var reference = question.Product;
         if (reference.ProductId is { } id)
         {
             return await FindProductAsync(id, cancellationToken).ConfigureAwait(false) is { } byId
-                ? (byId, null, false)
-                : (null, NotFound(question, id), false);
+                ? (byId, null, false, false)
+                : (null, NotFound(question, id), false, false);
         }
 
         if (reference.ListNumber is { } number)
         {
             if (number < 1 || number > context.ProductList.Count)
             {
-                return (null, new QaAnswer(Say(language, "qa.listNumberUnknown", new Dictionary<string, object?> { ["number"] = number }), null, null, null, question), false);
+                return (null, new QaAnswer(Say(language, "qa.listNumberUnknown", new Dictionary<string, object?> { ["number"] = number }), null, null, null, question), false, false);
             }
 
-            return (await FindProductAsync(context.ProductList[number - 1], cancellationToken).ConfigureAwait(false), null, false);
+            return (await FindProductAsync(context.ProductList[number - 1], cancellationToken).ConfigureAwait(false), null, false, false);
         }
 
         if (reference.SearchText is { } words)
@@ -224,13 +227,13 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
             var found = await resolver.ResolveAsync(words, language, context, cancellationToken).ConfigureAwait(false);
             if (found.Product is { } product)
             {
-                return (product, null, found.OtherShop);
+                return (product, null, found.OtherShop, false);
             }
 
             if (found.Candidates.Count > 1)
             {
                 var names = string.Join("; ", found.Candidates.Select(c => new ProductFacts(c, language, texts).Title));
-                return (null, new QaAnswer(Say(language, "qa.whichOne", new Dictionary<string, object?> { ["choices"] = names }), null, null, null, question) { Choices = found.Candidates }, false);
+                return (null, new QaAnswer(Say(language, "qa.whichOne", new Dictionary<string, object?> { ["choices"] = names }), null, null, null, question) { Choices = found.Candidates }, false, false);
             }
         }
 
@@ -238,30 +241,30 @@ public sealed class QaAnswerer(ICatalogApi catalog, LocaleTexts texts, CountryRe
         if (question.Intent == BuyerIntent.None && question.Quantity is null
             && (reference.IsEmpty || texts.IsWholeMessage(question.Text, "yesWords") || texts.IsWholeMessage(question.Text, "noWords")))
         {
-            return (null, new QaAnswer(Say(language, "help"), null, null, null, question), false);
+            return (null, new QaAnswer(Say(language, "help"), null, null, null, question), false, false);
         }
 
         // Words that name nothing, in a message the bot did not understand: not a product question, so the merchant answers.
         if (reference.SearchText is not null && question.Intent == BuyerIntent.None)
         {
-            return (null, new QaAnswer(Say(language, "qa.handoff"), null, "unanswered", null, question), false);
+            return (null, new QaAnswer(Say(language, "qa.handoff"), null, "unanswered", null, question), false, false);
         }
 
         // No product named, or the words matched nothing: on a live stream it is the one on screen, or the last one discussed.
         var fallback = reference.IsCurrent ? context.CurrentProductId ?? context.LastProductId : context.LastProductId ?? context.CurrentProductId;
         if (fallback is not null && await FindProductAsync(fallback, cancellationToken).ConfigureAwait(false) is { } current)
         {
-            return (current, null, false);
+            return (current, null, false, true);
         }
 
         if (reference.SearchText is { } unmatched && question.Intent != BuyerIntent.None)
         {
-            return (null, NotFound(question, unmatched), false);
+            return (null, NotFound(question, unmatched), false, false);
         }
 
         return question.Intent == BuyerIntent.None
-            ? (null, new QaAnswer(Say(language, "qa.handoff"), null, "unanswered", null, question), false)
-            : (null, new QaAnswer(Say(language, "qa.whichProduct"), null, null, null, question), false);
+            ? (null, new QaAnswer(Say(language, "qa.handoff"), null, "unanswered", null, question), false, false)
+            : (null, new QaAnswer(Say(language, "qa.whichProduct"), null, null, null, question), false, false);
     }
 
     /// <summary>The product's colours (its variants, its own colour) and the same product in other colours in its shop.</summary>

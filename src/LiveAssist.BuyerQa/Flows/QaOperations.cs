@@ -35,7 +35,13 @@ public sealed class AnswerQuestionOperation(QaAnswerer answerer) : IFlowOperatio
         }
 
         // What the buyer already said, so a quote request that follows does not ask it again (and its lead says what was asked).
-        turn.Write("conversation.lastQuestion", buyer.Question.Text.Length > 500 ? buyer.Question.Text[..500] : buyer.Question.Text);
+        // A bare "yes", "Spain" or an e-mail address is an answer, not the question: the lead keeps the question.
+        var q = buyer.Question;
+        var asks = q.Intent != Understanding.BuyerIntent.None || q.Quantity is not null || q.Product.ProductId is not null || q.Product.ListNumber is not null;
+        if (asks || turn.Read("conversation.lastQuestion") is null)
+        {
+            turn.Write("conversation.lastQuestion", buyer.Question.Text.Length > 500 ? buyer.Question.Text[..500] : buyer.Question.Text);
+        }
         if (buyer.Question.Quantity is { } qty)
         {
             turn.Write("conversation.lastQuantity", qty);
@@ -66,6 +72,7 @@ public sealed class AnswerQuestionOperation(QaAnswerer answerer) : IFlowOperatio
             ["slots"] = slots,
             ["handoff"] = answer.Handoff,
             ["productId"] = productId,
+            ["productAssumed"] = answer.ProductAssumed,
             // A new product gets its card; follow-up questions about the same one get text only.
             ["cardProductId"] = productId is not null && !string.Equals(productId, lastProduct, StringComparison.OrdinalIgnoreCase) ? productId : null,
             ["otherShop"] = answer.OtherShop,
@@ -196,9 +203,14 @@ public sealed class HandoffOperation(HandoffQueue handoffs, ChineseGist gist, IT
         var product = productId is null ? null : await FindQuietlyAsync(productId, cancellationToken).ConfigureAwait(false);
         var translated = await translator.TranslateAsync(question.Text, question.Language, "zh", cancellationToken).ConfigureAwait(false);
         var reason = args["reason"]?.ToString() ?? "flow";
+        var assumed = args["productAssumed"] is JsonValue a && a.TryGetValue<bool>(out var isAssumed) && isAssumed;
         await handoffs.EnqueueAsync(new HandoffItem(string.Empty, buyer.Session?.Id, time.GetUtcNow(), HandoffItem.Open, question.Language, question.Text,
             gist.For(question, product), translated.IsTranslated ? translated.Text : null, reason, product?.Id,
-            turn.Context.Activity.GetConversationReference(), null, null, null), cancellationToken).ConfigureAwait(false);
+            turn.Context.Activity.GetConversationReference(), null, null, null)
+        {
+            QuestionZhEngine = translated.IsTranslated ? translated.Engine : null,
+            ProductAssumed = product is not null && assumed,
+        }, cancellationToken).ConfigureAwait(false);
         return new JsonObject { ["queued"] = true };
     }
 

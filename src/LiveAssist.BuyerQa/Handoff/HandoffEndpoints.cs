@@ -24,6 +24,8 @@ public static class HandoffEndpoints
         var group = endpoints.MapGroup("/api/sessions/{id}").DisableAntiforgery();
         group.MapGet("/questions", ListAsync);
         group.MapPost("/questions/{questionId}/reply", ReplyAsync);
+        group.MapPost("/questions/{questionId}/reply/preview", PreviewAsync);
+        group.MapGet("/leads", LeadsAsync);
         group.MapGet("/leads.csv", LeadsCsvAsync);
     }
 
@@ -38,7 +40,8 @@ public static class HandoffEndpoints
         var items = await queue.ListAsync(id, status is HandoffItem.Open or HandoffItem.Answered ? status : null, cancellationToken).ConfigureAwait(false);
         return Results.Json(items.Select(i => new
         {
-            i.Id, i.CreatedAt, i.Status, i.BuyerLanguage, i.Question, i.GistZh, i.QuestionZh, i.Reason, i.ProductId, i.ReplyZh, i.ReplySent, i.AnsweredAt,
+            i.Id, i.CreatedAt, i.Status, i.BuyerLanguage, i.Question, i.GistZh, i.QuestionZh, i.QuestionZhEngine, i.Reason, i.ProductId, i.ProductAssumed,
+            i.ReplyZh, i.ReplySent, i.ReplyBackZh, i.ReplyEngine, i.ReplyFlags, i.AnsweredAt,
             Channel = i.Reference.ChannelId,
         }));
     }
@@ -64,13 +67,56 @@ public static class HandoffEndpoints
             return Results.Problem("No such question in this session.", statusCode: 404, title: "Unknown question");
         }
 
-        var translation = await translator.TranslateAsync(text, "zh", item.BuyerLanguage, cancellationToken).ConfigureAwait(false);
-        // A vetted translation reads as the seller's words; a rough draft says so and keeps the seller's original beside it.
-        var key = translation.IsDraft ? "qa.sellerReplyDraft" : "qa.sellerReply";
-        var sent = texts.Get(item.BuyerLanguage, key, new Dictionary<string, object?> { ["text"] = translation.Text, ["original"] = text });
-        await messenger.SendAsync(item.Reference, new Activity { Text = sent, TextFormat = "plain", Locale = item.BuyerLanguage }, cancellationToken).ConfigureAwait(false);
-        await queue.SaveAsync(item with { Status = HandoffItem.Answered, ReplyZh = text, ReplySent = sent, AnsweredAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
-        return Results.Json(new { sent, engine = translation.Engine, translated = translation.IsTranslated, flags = translation.Flags });
+        var reply = await ReplyTranslation.ForAsync(text, item.BuyerLanguage, translator, texts, cancellationToken).ConfigureAwait(false);
+        await messenger.SendAsync(item.Reference, new Activity { Text = reply.Sent, TextFormat = "plain", Locale = item.BuyerLanguage }, cancellationToken).ConfigureAwait(false);
+        await queue.SaveAsync(item with
+        {
+            Status = HandoffItem.Answered, ReplyZh = text, ReplySent = reply.Sent, AnsweredAt = time.GetUtcNow(),
+            ReplyBackZh = reply.BackZh, ReplyEngine = reply.Engine, ReplyFlags = reply.Flags,
+        }, cancellationToken).ConfigureAwait(false);
+        return Results.Json(new { sent = reply.Sent, engine = reply.Engine, translated = reply.Translated, flags = reply.Flags, draft = reply.Draft, backZh = reply.BackZh, backEngine = reply.BackEngine });
+    }
+
+    /// <summary>What the buyer would get for this reply, and that translated back into Chinese; nothing is sent.</summary>
+    private static async Task<IResult> PreviewAsync(string id, string questionId, ReplyRequest? body, HttpRequest request, SessionStore sessions,
+        HandoffQueue queue, ITranslator translator, LocaleTexts texts, CancellationToken cancellationToken)
+    {
+        var (_, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var text = body?.Text?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > MaxReplyChars)
+        {
+            return Results.Problem($"Write a reply of 1 to {MaxReplyChars} characters.", statusCode: 400, title: "Reply needed");
+        }
+
+        var item = await queue.GetAsync(questionId, cancellationToken).ConfigureAwait(false);
+        if (item is null || (item.SessionId is not null && item.SessionId != id))
+        {
+            return Results.Problem("No such question in this session.", statusCode: 404, title: "Unknown question");
+        }
+
+        var reply = await ReplyTranslation.ForAsync(text, item.BuyerLanguage, translator, texts, cancellationToken).ConfigureAwait(false);
+        return Results.Json(new { sent = reply.Sent, engine = reply.Engine, translated = reply.Translated, flags = reply.Flags, draft = reply.Draft, backZh = reply.BackZh, backEngine = reply.BackEngine });
+    }
+
+    /// <summary>The leads as the console's table shows them: one row per distinct request, newest first.</summary>
+    private static async Task<IResult> LeadsAsync(string id, HttpRequest request, SessionStore sessions, LeadStore leads, CancellationToken cancellationToken)
+    {
+        var (_, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var rows = LeadStore.Distinct(await leads.ListAsync(id, cancellationToken).ConfigureAwait(false));
+        return Results.Json(rows.Reverse().Select(l => new
+        {
+            l.Id, l.CreatedAt, l.ProductId, l.ProductTitle, l.Quantity, l.UnitPrice, l.Total, l.Currency, l.Country, l.BuyerLanguage, l.Channel, l.Contact, l.Question,
+        }));
     }
 
     private static async Task<IResult> LeadsCsvAsync(string id, HttpRequest request, SessionStore sessions, LeadStore leads, CancellationToken cancellationToken)
@@ -81,7 +127,7 @@ public static class HandoffEndpoints
             return error;
         }
 
-        var csv = LeadStore.ToCsv(await leads.ListAsync(id, cancellationToken).ConfigureAwait(false));
+        var csv = LeadStore.ToCsv(LeadStore.Distinct(await leads.ListAsync(id, cancellationToken).ConfigureAwait(false)));
         // UTF-8 with BOM so Excel opens Chinese and accented names correctly.
         return Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"leads-{id}.csv");
     }

@@ -66,10 +66,18 @@ public sealed partial class LeadStore(BuyerQaDatabase db, IOptions<BuyerQaOption
         => await db.Database.ReadJsonAsync<Lead>("SELECT json FROM leads WHERE session_id = $session ORDER BY created_at", Json, cancellationToken, ("$session", sessionId))
             .ConfigureAwait(false);
 
-    /// <summary>RFC 4180 CSV with a header row; cells that a spreadsheet would run as formulas are defused.</summary>
+    /// <summary>
+    /// One lead per request: the same product, quantity, country and contact asked again (another chat, another channel) is the
+    /// same lead for the merchant, kept with its first time.
+    /// </summary>
+    public static IReadOnlyList<Lead> Distinct(IEnumerable<Lead> leads)
+        => [.. (leads ?? throw new ArgumentNullException(nameof(leads)))
+            .DistinctBy(l => (l.ProductId.ToUpperInvariant(), l.Quantity, l.Country?.ToUpperInvariant(), (l.Contact ?? l.ConversationId).ToLowerInvariant()))];
+
+    /// <summary>RFC 4180 CSV with a header row in Chinese (the merchant's spreadsheet); cells that a spreadsheet would run as formulas are defused.</summary>
     public static string ToCsv(IEnumerable<Lead> leads)
     {
-        var csv = new StringBuilder("created_at,product_id,product,quantity,unit_price,total,currency,country,language,channel,conversation_id,contact,question\r\n");
+        var csv = new StringBuilder("时间(UTC),商品编号,商品,数量,单价,总价,币种,国家,买家语言,渠道,会话编号,联系方式,买家问题\r\n");
         foreach (var l in leads)
         {
             string[] cells =

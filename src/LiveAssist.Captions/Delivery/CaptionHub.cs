@@ -14,15 +14,28 @@ public sealed class CaptionHub(IOptions<CaptionsOptions> options, CaptionMetrics
 {
     private readonly ConcurrentDictionary<(string Session, string Lang), ListenerSet> _listeners = new();
 
-    public CaptionListener Subscribe(string sessionId, string lang)
+    public CaptionListener Subscribe(string sessionId, string lang) => Subscribe(sessionId, [lang]);
+
+    /// <summary>
+    /// One queue for several channels (the console's languages on one connection): a browser opens at most six
+    /// connections per server, so one stream per language would starve the page's other requests. The queue is
+    /// bounded as for one language, times the number of channels.
+    /// </summary>
+    public CaptionListener Subscribe(string sessionId, IReadOnlyCollection<string> channels)
     {
-        var set = _listeners.GetOrAdd((sessionId, lang.ToLowerInvariant()), _ => new ListenerSet());
-        var listener = new CaptionListener(options.Value.ListenerBuffer, set);
-        set.Add(listener);
+        ArgumentNullException.ThrowIfNull(channels);
+        var sets = channels.Select(c => c.ToLowerInvariant()).Distinct().Select(c => _listeners.GetOrAdd((sessionId, c), _ => new ListenerSet())).ToArray();
+        var listener = new CaptionListener(options.Value.ListenerBuffer * Math.Max(1, sets.Length), sets);
+        foreach (var set in sets)
+        {
+            set.Add(listener);
+        }
+
         return listener;
     }
 
-    public int ListenerCount(string sessionId) => _listeners.Where(p => p.Key.Session == sessionId).Sum(p => p.Value.Count);
+    /// <summary>Readers of a session's captions; a stream of several languages counts once.</summary>
+    public int ListenerCount(string sessionId) => _listeners.Where(p => p.Key.Session == sessionId).SelectMany(p => p.Value.Listeners).Distinct().Count();
 
     /// <summary>The channel the host console listens on for a language: captions with the drafts and notes buyers do not get.</summary>
     public static string HostChannel(string lang) => (lang ?? throw new ArgumentNullException(nameof(lang))) + "!host";
@@ -49,6 +62,8 @@ public sealed class CaptionHub(IOptions<CaptionsOptions> options, CaptionMetrics
         private CaptionListener[] _listeners = [];
 
         public int Count => _listeners.Length;
+
+        public IReadOnlyList<CaptionListener> Listeners => _listeners;
 
         public void Add(CaptionListener listener)
         {
@@ -80,11 +95,11 @@ public sealed class CaptionHub(IOptions<CaptionsOptions> options, CaptionMetrics
 public sealed class CaptionListener : IDisposable
 {
     private readonly Channel<SseEvent> _channel;
-    private readonly CaptionHub.ListenerSet _set;
+    private readonly CaptionHub.ListenerSet[] _sets;
 
-    internal CaptionListener(int capacity, CaptionHub.ListenerSet set)
+    internal CaptionListener(int capacity, CaptionHub.ListenerSet[] sets)
     {
-        _set = set;
+        _sets = sets;
         _channel = Channel.CreateBounded<SseEvent>(new BoundedChannelOptions(Math.Max(16, capacity)) { SingleReader = true, SingleWriter = false });
     }
 
@@ -104,7 +119,11 @@ public sealed class CaptionListener : IDisposable
 
     public void Dispose()
     {
-        _set.Remove(this);
+        foreach (var set in _sets)
+        {
+            set.Remove(this);
+        }
+
         _channel.Writer.TryComplete();
     }
 }

@@ -9,9 +9,12 @@ public sealed record SseEvent(string Name, long Seq, bool IsFinal, ReadOnlyMemor
     /// <summary>For a final caption: when its line reached the host, so each stream can measure the server's own delay.</summary>
     public DateTimeOffset? LineReceivedAt { get; init; }
 
+    /// <summary>The caption language the event is in, so a stream carrying several languages can keep each one's place.</summary>
+    public string? Lang { get; init; }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static SseEvent Create<T>(string name, long seq, bool isFinal, T payload)
+    public static SseEvent Create<T>(string name, long seq, bool isFinal, T payload, string? lang = null)
     {
         var builder = new StringBuilder(256);
         if (isFinal)
@@ -22,6 +25,6 @@ public sealed record SseEvent(string Name, long Seq, bool IsFinal, ReadOnlyMemor
         // JSON without indentation is one line; line breaks inside strings are escaped.
         builder.Append("event: ").Append(name).Append('\n')
             .Append("data: ").Append(JsonSerializer.Serialize(payload, Json)).Append("\n\n");
-        return new SseEvent(name, seq, isFinal, Encoding.UTF8.GetBytes(builder.ToString()));
+        return new SseEvent(name, seq, isFinal, Encoding.UTF8.GetBytes(builder.ToString())) { Lang = lang };
     }
 }

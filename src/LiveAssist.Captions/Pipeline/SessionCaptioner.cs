@@ -274,8 +274,8 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     // Buyers' overlays get the caption without the console's draft and note; the host console gets all of it.
     private void Publish(Caption caption, bool isFinal, DateTimeOffset? lineReceivedAt = null)
     {
-        _hub.Publish(_session.Id, caption.Lang, SseEvent.Create("caption", caption.Seq, isFinal, caption.ForBuyers()) with { LineReceivedAt = lineReceivedAt });
-        _hub.Publish(_session.Id, CaptionHub.HostChannel(caption.Lang), SseEvent.Create("caption", caption.Seq, isFinal, caption) with { LineReceivedAt = lineReceivedAt });
+        _hub.Publish(_session.Id, caption.Lang, SseEvent.Create("caption", caption.Seq, isFinal, caption.ForBuyers(), caption.Lang) with { LineReceivedAt = lineReceivedAt });
+        _hub.Publish(_session.Id, CaptionHub.HostChannel(caption.Lang), SseEvent.Create("caption", caption.Seq, isFinal, caption, caption.Lang) with { LineReceivedAt = lineReceivedAt });
     }
 
     private TranslationResult? Translation(string lang, string source, IReadOnlyDictionary<string, TranslationResult> translations)

@@ -48,9 +48,10 @@ public sealed partial class ProductCardPublisher(IServiceProvider services, Sess
                 }
 
                 var card = ProductCard.From(product, lang);
-                var message = SseEvent.Create("product", 0, false, card);
+                var message = SseEvent.Create("product", 0, false, card, lang);
                 _current[(sessionId, lang)] = message;
                 hub.Publish(sessionId, lang, message);
+                hub.Publish(sessionId, CaptionHub.HostChannel(lang), message); // the console switches products too
                 published = true;
             }
             catch (Exception e) when (e is HttpRequestException or Refit.ApiException or TaskCanceledException && !cancellationToken.IsCancellationRequested)

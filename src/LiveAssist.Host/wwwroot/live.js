@@ -1,23 +1,34 @@
 // Host console, live captions: the browser's speech recognition (or typing) posts what the host says;
-// every caption language streams back beside it with its engine and its delay.
+// every caption language streams back beside it, all on ONE connection (a browser opens at most six per
+// server: one stream per language starved the console's other requests with 6+ languages).
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
+  const T = window.ConsoleText;
+  const MaxTranscript = 300; // lines kept on the page; older ones are in the exports
 
-  window.LiveCaptions = function (sessionId, info, api, alarmMs) {
-    const languages = [info.sourceLanguage.split('-')[0].toLowerCase()].concat(info.targetLanguages.map((l) => l.split('-')[0].toLowerCase()))
+  window.LiveCaptions = function (sessionId, info, api, alarmMs, hooks) {
+    const source = info.sourceLanguage.split('-')[0].toLowerCase();
+    const languages = [source].concat(info.targetLanguages.map((l) => l.split('-')[0].toLowerCase()))
       .filter((l, i, all) => all.indexOf(l) === i);
+    const targets = languages.slice(1);
     const sentAt = {};      // seq → when the host's final line was posted
     const rows = {};        // seq → transcript <li>
     const delayRows = {};
 
-    for (const lang of languages.slice(1)) {
+    for (const lang of targets) {
       const tr = document.createElement('tr');
       tr.dataset.lang = lang;
       tr.innerHTML = '<td></td><td class="delay">–</td><td class="engine">–</td>';
-      tr.firstChild.textContent = lang;
+      tr.firstChild.textContent = T.language(lang);
       $('delays').tBodies[0].appendChild(tr);
       delayRows[lang] = tr;
+    }
+
+    $('show-translations').addEventListener('change', (e) => $('transcript').classList.toggle('source-only', !e.target.checked));
+    if (window.matchMedia('(max-width: 600px)').matches) { // on a phone the merchant's own words come first
+      $('show-translations').checked = false;
+      $('transcript').classList.add('source-only');
     }
 
     function row(seq) {
@@ -25,71 +36,102 @@
         const li = document.createElement('li');
         li.dataset.seq = seq;
         li.value = seq;
-        const source = document.createElement('p');
-        source.className = 'source';
-        li.appendChild(source);
-        for (const lang of languages.slice(1)) {
+        const text = document.createElement('p');
+        text.className = 'source';
+        li.appendChild(text);
+        const lines = document.createElement('div');
+        lines.className = 'lines';
+        for (const lang of targets) {
           const p = document.createElement('p');
           p.className = 'line';
           p.dataset.lang = lang;
-          li.appendChild(p);
+          lines.appendChild(p);
         }
-        $('transcript').prepend(li);
+        li.appendChild(lines);
+        // Lines arrive in the order spoken, but a resumed stream may replay one: keep the list ordered by seq.
+        const list = $('transcript');
+        const newer = Array.from(list.children).find((other) => Number(other.dataset.seq) < seq);
+        list.insertBefore(li, newer || null);
         rows[seq] = li;
+        while (list.children.length > MaxTranscript) {
+          const oldest = list.lastElementChild;
+          delete rows[oldest.dataset.seq];
+          oldest.remove();
+        }
       }
       return rows[seq];
     }
 
     function onCaption(c) {
       const li = row(c.seq);
-      if (c.lang === languages[0]) {
+      if (c.lang === source) {
         li.querySelector('.source').textContent = c.text;
         li.classList.toggle('partial', c.kind === 'partial');
         return;
       }
       const p = li.querySelector('.line[data-lang="' + c.lang + '"]');
+      if (!p) return;
+      p.textContent = '';
+      const name = document.createElement('span');
+      name.className = 'lang';
+      name.textContent = T.language(c.lang);
+      p.appendChild(name);
+      const text = document.createElement('span');
+      text.className = 'text';
+      text.dir = c.dir;
       // The console shows the draft buyers do not see, and why a line looks the way it does on air.
-      const hidden = c.flags.indexOf('draft-hidden') >= 0;
-      p.textContent = c.lang + ': ' + (c.text || '（观众看不到这句 not shown to buyers）');
-      p.dir = c.dir;
-      if (hidden && c.consoleText) {
+      text.textContent = c.text || '（观众看不到这句）';
+      p.appendChild(text);
+      if (c.flags.indexOf('draft-hidden') >= 0 && c.consoleText) {
         const draft = document.createElement('span');
         draft.className = 'console-draft';
-        draft.textContent = ' ｜ 草译（仅主播可见 console only）: ' + c.consoleText;
+        draft.dir = c.dir;
+        draft.textContent = '草译（只给您看）：' + c.consoleText;
         p.appendChild(draft);
       }
       if (c.note) {
         const note = document.createElement('span');
         note.className = 'note';
-        note.textContent = ' ⚠ ' + (c.flags.indexOf('figures-only') >= 0 ? '已拦截，观众只看到数字 held back, buyers see the figures only: ' : '') + c.note;
+        note.textContent = '⚠ ' + (c.flags.indexOf('figures-only') >= 0 ? '已拦截，观众只看到数字：' : '') + c.note;
         p.appendChild(note);
       }
       const engine = document.createElement('span');
       engine.className = 'engine';
-      engine.textContent = c.engine + (c.draft ? ' · 草译 draft' : '') + (c.flags.length ? ' · ' + c.flags.join(', ') : '');
+      engine.dataset.engine = c.engine;
+      engine.title = c.engine + (c.flags.length ? ' · ' + c.flags.join(', ') : ''); // the exact ids, for support
+      engine.textContent = [T.engine(c.engine)].concat(c.draft ? ['草译'] : [], T.flags(c.flags)).join(' · ');
       p.appendChild(engine);
       p.classList.toggle('partial', c.kind === 'partial');
-      if (c.kind === 'final' && sentAt[c.seq]) {
-        const delay = Date.now() - sentAt[c.seq];
+      if (c.kind === 'final') {
+        p.dataset.final = 'true';
         const tr = delayRows[c.lang];
-        tr.querySelector('.delay').textContent = delay + ' ms';
-        tr.querySelector('.engine').textContent = c.engine;
-        tr.classList.toggle('late', delay > alarmMs);
+        if (sentAt[c.seq]) {
+          const delay = Date.now() - sentAt[c.seq];
+          tr.querySelector('.delay').textContent = delay + ' 毫秒';
+          tr.classList.toggle('late', delay > alarmMs);
+        }
+        tr.querySelector('.engine').textContent = T.engine(c.engine);
       }
     }
 
-    // The console's view of the stream (drafts, notes) needs the host key, which EventSource cannot send: read the SSE body with fetch.
-    async function listen(lang, after) {
-      let last = after;
+    // One stream for every language. The console's view (drafts, notes) needs the host key, which EventSource cannot
+    // send: read the SSE body with fetch. A resumed stream repeats its last line (keyed by seq and lang: harmless).
+    let last = null;
+    let retryMs = 1000;
+    async function listen() {
       try {
-        const response = await api('/captions/stream?view=host&lang=' + lang + (last ? '&after=' + last : ''), { headers: { Accept: 'text/event-stream' } });
+        const response = await api('/captions/stream?view=host&lang=' + languages.join(',') + (last ? '&after=' + last : ''), { headers: { Accept: 'text/event-stream' } });
+        if (response.status === 401) { hooks.unauthorized(); return; }
         if (!response.ok || !response.body) throw new Error('HTTP ' + response.status);
+        hooks.connection(true);
+        retryMs = 1000;
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
         for (;;) {
           const { value, done } = await reader.read();
           if (done) break;
           buffer += value;
+          if (buffer.length > 1 << 20) throw new Error('event too large'); // bounded: a broken stream never grows the page
           let end;
           while ((end = buffer.indexOf('\n\n')) >= 0) {
             const block = buffer.slice(0, end);
@@ -98,31 +140,59 @@
             const data = (block.match(/^data: (.*)$/m) || [])[1];
             const id = (block.match(/^id: (.*)$/m) || [])[1];
             if (id) last = id;
-            if (name === 'caption' && data) onCaption(JSON.parse(data));
+            if (!data) continue;
+            if (name === 'caption') onCaption(JSON.parse(data));
+            else if (name === 'product') hooks.product(JSON.parse(data));
           }
         }
       } catch (e) { /* reconnect below */ }
-      setTimeout(() => listen(lang, last), 1000);
+      hooks.connection(false);
+      setTimeout(listen, retryMs);
+      retryMs = Math.min(retryMs * 2, 10000);
     }
+    listen();
 
-    for (const lang of languages) listen(lang, null);
-
-    async function say(text, final, engine) {
-      const response = await api('/utterances', {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: text, final: final, engine: engine })
+    // Lines go out one at a time, in the order heard: a partial overtaken on the way by its final would open a
+    // phantom line on the server. A partial still waiting when a newer one comes is replaced by it.
+    let sending = Promise.resolve();
+    let waitingPartial = null;
+    function say(text, final, engine) {
+      if (!final && waitingPartial) { waitingPartial.text = text; return Promise.resolve(true); }
+      const item = { text: text };
+      if (!final) waitingPartial = item;
+      const done = sending.then(() => {
+        if (waitingPartial === item) waitingPartial = null;
+        return post(item.text, final, engine);
       });
-      if (!response.ok) { $('mic-status').textContent = '发送失败 (' + response.status + ')'; return; }
-      const result = await response.json();
-      if (result.dropped) { refreshHallucinations(); return; }
-      if (final) sentAt[result.seq] = Date.now();
+      sending = done.catch(() => false);
+      return done;
     }
 
-    $('type-form').addEventListener('submit', (e) => {
+    async function post(text, final, engine) {
+      let response;
+      try {
+        response = await api('/utterances', {
+          method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: text, final: final, engine: engine })
+        });
+      } catch (e) { $('mic-status').textContent = '发送失败：' + T.failure(0); return false; }
+      if (!response.ok) {
+        if (response.status === 401) hooks.unauthorized();
+        $('mic-status').textContent = '发送失败：' + T.failure(response.status);
+        return false;
+      }
+      const result = await response.json();
+      if (result.dropped) { refreshHallucinations(); return true; }
+      if (final) { sentAt[result.seq] = Date.now(); $('mic-status').textContent = ''; }
+      return true;
+    }
+
+    $('type-form').addEventListener('submit', async (e) => {
       e.preventDefault();
-      const text = $('type-text').value.trim();
+      const box = $('type-text');
+      const text = box.value.trim();
       if (!text) return;
-      $('type-text').value = '';
-      say(text, true, 'typed');
+      box.value = '';
+      if (!await say(text, true, 'typed')) box.value = text; // keep what did not go out
     });
 
     // Microphone: Azure Speech through its JS SDK when the server can issue a token (the key stays on
@@ -132,6 +202,7 @@
     let recognizer = null;
     let listening = false;
     let lastPartial = 0;
+    const micIdle = '● 开始语音识别';
 
     function partialOrFinal(text, final, engine) {
       text = (text || '').trim();
@@ -151,23 +222,28 @@
         const script = document.createElement('script');
         script.src = '/lib/speech-sdk/microsoft.cognitiveservices.speech.sdk.bundle-min.js';
         script.onload = () => resolve(window.SpeechSDK);
-        script.onerror = () => reject(new Error('Speech SDK not available'));
+        script.onerror = () => reject(new Error('语音识别组件加载失败'));
         document.head.appendChild(script);
       });
     }
 
-    // Which engines are live, in fallback order, with their health from /readyz (✓ ok, ✗ unavailable).
+    // Which engines are live, in fallback order, with their health from /readyz.
     function chain(engines, kind) {
-      return engines.filter(e => e.kind === kind).map(e => e.name + (e.status === 'ok' ? ' ✓' : ' ✗')).join(' → ');
+      return engines.filter(e => e.kind === kind).map(e => T.engine(e.name) + (e.status === 'ok' ? '' : '（连不上）')).join(' → ');
     }
 
     function showEngines(engines) {
-      const mic = azure ? 'Azure Speech (browser SDK)' : (Recognition ? 'browser' : '—');
+      const mic = azure ? 'Azure 语音识别' : (Recognition ? '浏览器自带识别' : '打字');
       const server = engines ? chain(engines, 'speech') : '';
-      const translation = engines ? chain(engines, 'translator') : (info.engines || []).join(' → ');
+      const translation = engines ? chain(engines, 'translator') : (info.engines || []).map(T.engine).join(' → ');
       const voice = engines ? chain(engines, 'tts') : '';
-      $('engines').textContent = '识别 recognition: ' + mic + (server ? ' · 服务器识别 server: ' + server : '') + ' · 翻译 translation: ' + translation
-        + (voice ? ' · 数字人语音 presenter voice: ' + voice : '');
+      $('engines').textContent = '识别：' + mic + (server ? ' · 服务器识别：' + server : '') + ' · 翻译：' + translation
+        + (voice ? ' · 数字人语音：' + voice : '');
+      $('engines').dataset.translators = (info.engines || []).join(',');
+      const down = (engines || []).filter(e => e.status !== 'ok');
+      if (down.length) {
+        hooks.warn('⚠ ' + down.map(e => T.engine(e.name)).join('、') + ' 现在连不上：字幕继续用备用翻译（质量可能较低）。');
+      }
       $('recognizer-note').textContent = recognizerNote(engines);
     }
 
@@ -176,16 +252,16 @@
     function recognizerNote(engines) {
       const server = (engines || []).filter(e => e.kind === 'speech');
       if (azure) {
-        return '当前使用 Azure Speech（浏览器 SDK，服务器签发令牌，可配置 Azure 中国区终结点）。Active: Azure Speech through its JS SDK with a server token (Azure China endpoints configurable).';
+        return '当前使用 Azure 语音识别（服务器签发令牌，密钥不会到浏览器；可配置 Azure 中国区）。';
       }
       if (server.length && server.some(e => e.status === 'ok')) {
-        return '服务器识别可用：' + server.map(e => e.name + (e.status === 'ok' ? ' 可连接 reachable' : ' 连不上 unreachable')).join('，') + '。Server-side recognizers reachable from this host.';
+        return '服务器识别可用：' + server.map(e => T.engine(e.name) + (e.status === 'ok' ? ' 可连接' : ' 连不上')).join('，') + '。';
       }
       if (Recognition) {
-        return '当前使用浏览器自带的语音识别：在 Chrome 里这是谷歌的在线服务，中国大陆常常连不上，本页无法预先检测。可在服务器配置 Azure Speech（中国区）或兼容 OpenAI 的本地识别服务（whisper.cpp、FunASR、SenseVoice），或直接打字。'
-          + ' Active: the browser\'s own recognizer (in Chrome an online Google service, often unreachable from mainland China; not checkable in advance). Configure Azure Speech (China) or an OpenAI-compatible server (whisper.cpp, FunASR, SenseVoice), or type.';
+        return '当前使用浏览器自带的语音识别：在 Chrome 里这是谷歌（Google）的在线服务，中国大陆常常连不上，本页无法预先检测。'
+          + '可以在服务器配置 Azure 语音（中国区）或兼容 OpenAI 的本地识别服务（whisper.cpp、FunASR、SenseVoice），或者直接打字。';
       }
-      return '没有可用的语音识别，请打字。No speech recognizer available here: type the lines.';
+      return '这个浏览器没有语音识别，请打字。';
     }
 
     // Lines a recognizer "heard" in silence (subtitle credits, loops) are dropped on the server; the console counts them.
@@ -194,10 +270,10 @@
         const status = await (await fetch('/api/sessions/' + encodeURIComponent(sessionId) + '/captions/status')).json();
         $('hallucinations').dataset.count = String(status.hallucinations || 0);
         $('hallucinations').textContent = status.hallucinations
-          ? '已过滤识别幻觉 ' + status.hallucinations + ' 句（如“字幕由Amara.org社群提供”、重复句） · recognizer hallucinations dropped: ' + status.hallucinations : '';
+          ? '已过滤识别错误 ' + status.hallucinations + ' 句（如“字幕由Amara.org社群提供”、重复的句子）' : '';
       } catch (e) { /* next time */ }
     }
-    setInterval(refreshHallucinations, 3000);
+    setInterval(refreshHallucinations, 5000);
 
     async function startAzure() {
       const sdk = await loadSpeechSdk();
@@ -206,7 +282,7 @@
       recognizer = new sdk.SpeechRecognizer(config, sdk.AudioConfig.fromDefaultMicrophoneInput());
       recognizer.recognizing = (_, e) => partialOrFinal(e.result.text, false, 'azure-sdk');
       recognizer.recognized = (_, e) => { if (e.result.reason === sdk.ResultReason.RecognizedSpeech) partialOrFinal(e.result.text, true, 'azure-sdk'); };
-      recognizer.canceled = (_, e) => { $('mic-status').textContent = 'Azure 语音识别中断 (' + (e.errorDetails || e.reason) + ')'; };
+      recognizer.canceled = (_, e) => { $('mic-status').textContent = 'Azure 语音识别中断（' + (e.errorDetails || e.reason) + '）'; };
       // Tokens live 10 minutes: hand the recognizer a fresh one before that.
       const refresh = setInterval(async () => {
         const fresh = await fetchToken();
@@ -221,6 +297,8 @@
       recognizer.stopContinuousRecognitionAsync(() => recognizer.close());
     }
 
+    const recognitionErrors = { 'not-allowed': '浏览器没有允许使用麦克风，请在地址栏左边允许麦克风', 'no-speech': '没有听到声音', network: '连不上识别服务（网络）', 'audio-capture': '找不到麦克风' };
+
     function startBrowser() {
       recognizer = new Recognition();
       recognizer.lang = info.sourceLanguage;
@@ -231,8 +309,8 @@
           partialOrFinal(event.results[i][0].transcript, event.results[i].isFinal, 'browser');
         }
       };
-      recognizer.onerror = (e) => { $('mic-status').textContent = '语音识别出错：' + e.error; };
-      recognizer.onend = () => { if (listening) recognizer.start(); else { $('mic').textContent = '开始语音识别 Start microphone'; $('mic-status').textContent = ''; } };
+      recognizer.onerror = (e) => { $('mic-status').textContent = '语音识别出错：' + (recognitionErrors[e.error] || e.error); };
+      recognizer.onend = () => { if (listening) recognizer.start(); else { $('mic').textContent = micIdle; $('mic').classList.remove('on'); $('mic-status').textContent = ''; } };
       recognizer.start();
     }
 
@@ -245,12 +323,12 @@
     $('mic').addEventListener('click', async () => {
       await ready;
       if (!azure && !Recognition) {
-        $('mic-status').textContent = '此浏览器不支持语音识别，请打字 (no speech recognition in this browser: type instead)';
+        $('mic-status').textContent = '这个浏览器不支持语音识别，请打字';
         return;
       }
       if (listening) {
         listening = false;
-        if (azure) { stopAzure(); $('mic').textContent = '开始语音识别 Start microphone'; $('mic-status').textContent = ''; }
+        if (azure) { stopAzure(); $('mic').textContent = micIdle; $('mic').classList.remove('on'); $('mic-status').textContent = ''; }
         else recognizer.stop();
         return;
       }
@@ -262,8 +340,11 @@
         $('mic-status').textContent = '语音识别无法启动：' + e.message;
         return;
       }
-      $('mic').textContent = '停止 Stop';
-      $('mic-status').textContent = '正在听… (listening' + (azure ? ', Azure Speech' : '') + ')';
+      $('mic').textContent = '■ 停止识别';
+      $('mic').classList.add('on');
+      $('mic-status').textContent = '正在听…' + (azure ? '（Azure 语音）' : '');
     });
+
+    return { disable() { $('type-text').disabled = true; $('mic').disabled = true; } };
   };
 })();

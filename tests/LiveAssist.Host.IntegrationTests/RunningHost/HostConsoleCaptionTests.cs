@@ -30,22 +30,22 @@ public sealed class HostConsoleCaptionTests(RunningHostFixture fixture) : Chromi
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{fixture.Host.BaseUrl}/host/{id}#key={Uri.EscapeDataString(key)}");
         await Assertions.Expect(page.Locator("#live-panel")).ToBeVisibleAsync(new() { Timeout = 15000 });
-        await Assertions.Expect(page.Locator("#engines")).ToContainTextAsync("offline");
+        await Assertions.Expect(page.Locator("#engines")).ToContainTextAsync("离线");
 
         await page.ClickAsync("#mic");
         var first = page.Locator("#transcript li").First;
         await Assertions.Expect(first.Locator(".source")).ToHaveTextAsync("这款保温杯一块八毛五一个。", new() { Timeout = 10000 });
         await Assertions.Expect(first.Locator(".line[data-lang='en']")).ToContainTextAsync("Vacuum Flask", new() { Timeout = 10000 });
         await Assertions.Expect(first.Locator(".line[data-lang='en']")).ToContainTextAsync("1.85");
-        await Assertions.Expect(first.Locator(".line[data-lang='en'] .engine")).ToContainTextAsync("offline");
-        Assert.Equal("rtl", await first.Locator(".line[data-lang='ar']").GetAttributeAsync("dir"));
+        await Assertions.Expect(first.Locator(".line[data-lang='en'] .engine")).ToHaveAttributeAsync("data-engine", new System.Text.RegularExpressions.Regex("^offline-"));
+        Assert.Equal("rtl", await first.Locator(".line[data-lang='ar'] .text").GetAttributeAsync("dir"));
         Assert.Equal("zh-CN", await page.EvaluateAsync<string>("window.__recognitionLang"));
 
         await page.FillAsync("#type-text", "五百个起批。");
         await page.PressAsync("#type-text", "Enter");
         await Assertions.Expect(page.Locator("#transcript li").First.Locator(".line[data-lang='en']")).ToContainTextAsync("500", new() { Timeout = 10000 });
-        await Assertions.Expect(page.Locator("#delays tr[data-lang='en'] .delay")).ToContainTextAsync("ms");
-        await Assertions.Expect(page.Locator("#engines")).ToContainTextAsync("offline");
+        await Assertions.Expect(page.Locator("#delays tr[data-lang='en'] .delay")).ToContainTextAsync("毫秒");
+        await Assertions.Expect(page.Locator("#engines")).ToContainTextAsync("离线");
 
         // The stored captions say which recognizer heard each line.
         var export = await client.GetStringAsync($"/api/sessions/{id}/captions.json?lang=en");

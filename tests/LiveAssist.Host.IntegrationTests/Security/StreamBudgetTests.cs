@@ -39,4 +39,21 @@ public sealed class StreamBudgetTests
             response.Dispose();
         }
     }
+
+    [Fact]
+    public async Task CaptionStream_OfElevenLanguages_HoldsOnePlaceInTheBudget()
+    {
+        await using var factory = new LiveAssistFactory(new Dictionary<string, string?> { ["RateLimits:StreamsPerIp"] = "2" });
+        using var client = factory.CreateClient();
+        string[] languages = ["en", "es", "pt", "fr", "ru", "ar", "de", "ja", "ko", "vi", "th"];
+        var (sessionId, _) = await CaptionSessions.CreateAsync(client, languages);
+
+        using var all = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{sessionId}/captions/stream?lang={string.Join(',', languages)}"), HttpCompletionOption.ResponseHeadersRead);
+        using var overlay = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{sessionId}/captions/stream?lang=es"), HttpCompletionOption.ResponseHeadersRead);
+        using var third = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{sessionId}/captions/stream?lang=en"), HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(HttpStatusCode.OK, all.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, overlay.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+    }
 }
