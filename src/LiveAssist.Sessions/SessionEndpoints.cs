@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using LiveAssist.Catalog.Client;
 using LiveAssist.Sessions.Access;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Builder;
@@ -61,6 +62,11 @@ public static class SessionEndpoints
         }
 
         var user = request.HttpContext.User;
+        if (user.Identity?.IsAuthenticated != true && await SignInExpiredAsync(request.HttpContext).ConfigureAwait(false))
+        {
+            return (null, SignInExpired());
+        }
+
         if (user.Identity?.IsAuthenticated != true)
         {
             return (null, Problem(401, "需要主播密钥或登录 Host key needed",
@@ -76,6 +82,12 @@ public static class SessionEndpoints
         return (null, NotYours());
     }
 
+    /// <summary>A sign-in cookie came but is no longer good (expired, signed out, forged): not the same as none at all.</summary>
+    private static async Task<bool> SignInExpiredAsync(HttpContext context)
+        => (await context.AuthenticateAsync().ConfigureAwait(false)).Failure is not null;
+
+    private static IResult SignInExpired() => Problem(401, "登录已过期 Sign-in expired", "登录已过期，请重新登录。Your sign-in has expired; sign in again.");
+
     /// <summary>403 for a live another account started: said so, in the merchant's language first.</summary>
     public static IResult NotYours() => Problem(403, "这不是您的直播 Not your live",
         "这场直播是另一个商家账号开的，您不能查看或操作它。请回到“我的直播”。This live belongs to another account.");
@@ -85,6 +97,11 @@ public static class SessionEndpoints
     {
         var user = context.User;
         var signedIn = user.Identity?.IsAuthenticated == true;
+        if (!signedIn && await SignInExpiredAsync(context).ConfigureAwait(false))
+        {
+            return SignInExpired(); // the studio's merchant must not start an ownerless live by accident
+        }
+
         var merchant = signedIn && (user.IsInRole(StudioRoles.Merchant) || user.IsInRole(StudioRoles.Editor));
         if (signedIn && !merchant)
         {
