@@ -54,6 +54,7 @@ public sealed class StudioPageTests : ChromiumTest, IAsyncLifetime
 
         // The root is the studio, in Chinese; a wrong password is said so, in Chinese.
         await Assertions.Expect(page.Locator("#view-signin h1")).ToHaveTextAsync("商家登录");
+        await Assertions.Expect(page.Locator("#sign-out")).ToBeHiddenAsync();
         await SignInAsync(page, "chenguang", "wrong-password");
         await Assertions.Expect(page.Locator("#signin-error")).ToHaveTextAsync("账号或密码不对，请再试一次。");
         await ShotAsync(page, $"studio-signin-{device}");
@@ -180,6 +181,8 @@ public sealed class StudioPageTests : ChromiumTest, IAsyncLifetime
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.ClickAsync("#end-live");
         await Assertions.Expect(page.Locator("#live-state")).ToHaveTextAsync("已结束");
+        await Assertions.Expect(page.Locator("#end-live")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#open-console")).ToBeHiddenAsync();
         await page.ClickAsync("#brand");
         await Assertions.Expect(page.Locator("#lives li").First).ToContainTextAsync("晨光保温杯 双十二专场");
         await Assertions.Expect(page.Locator("#lives li").First.Locator(".state")).ToHaveTextAsync("已结束");
