@@ -8,7 +8,7 @@ namespace LiveAssist.Host.IntegrationTests.Security;
 /// <summary>
 /// The studio's one sign-in on the session API: a merchant runs their own lives without the host key, another
 /// merchant is refused in Chinese, the host key keeps working for the console and OBS tools, a sign-in cookie
-/// from another port cannot end a live, and a viewer cannot start one.
+/// from another port cannot end a live, and a viewer's sign-in runs no live.
 /// </summary>
 public sealed class StudioAccessTests : IAsyncLifetime
 {
@@ -85,12 +85,15 @@ public sealed class StudioAccessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Viewer_CannotStartALive_AndAProductThatIsNotInTheCatalogSavesNothing()
+    public async Task Viewer_RunsNoLivesBySignIn_AndAProductThatIsNotInTheCatalogSavesNothing()
     {
+        // A viewer gets nothing a merchant has: no studio preparation, no list; a live it starts is owned by nobody, as with the bare API.
         using var viewer = await SignInAsync("looker", "pass-c");
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync("/api/sessions/prepare", new { targetLanguages = new[] { "en" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/api/sessions")).StatusCode);
         using var byViewer = await viewer.PostAsJsonAsync("/api/sessions", new { title = "看看", targetLanguages = new[] { "en" } });
-        Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);
-        Assert.Contains("不能开播", await byViewer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var viewersLive = (await byViewer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync($"/api/sessions/{viewersLive}/end", null)).StatusCode);
 
         using var merchant = await SignInAsync("hengda", "pass-b");
         using var unknownProduct = await merchant.PostAsJsonAsync("/api/sessions", new { title = "缺货", targetLanguages = new[] { "en" }, productIds = new[] { "YW-100234", "NO-SUCH-1" } });
