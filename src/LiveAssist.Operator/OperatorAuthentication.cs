@@ -2,6 +2,7 @@ using System.Security.Claims;
 using LiveAssist.Dialogs.Content;
 using LiveAssist.Operator.Accounts;
 using LiveAssist.Operator.History;
+using LiveAssist.Sessions.Access;
 using LiveAssist.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -18,23 +19,30 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace LiveAssist.Operator;
 
 /// <summary>
-/// Operator sign-in: a cookie (HttpOnly, SameSite=Strict, path /operator) issued for a configured account
-/// or by OpenID Connect. API calls without it get 401, with a viewer's where an editor's is needed 403 —
-/// never a redirect, which a script could not tell from success.
+/// The one sign-in of the studio (<c>/</c>) and the operator page: a cookie (HttpOnly, SameSite=Strict, path /)
+/// issued for a configured account or by OpenID Connect, with the role merchant, editor or viewer. API calls
+/// without it get 401, with too small a role 403 — never a redirect, which a script could not tell from success.
 /// </summary>
 public static class OperatorAuthentication
 {
     public const string OpenIdScheme = "OperatorOidc";
 
+    /// <summary>The sign-in cookie's name (kept from when it covered /operator only, so existing sign-ins stay valid).</summary>
+    public const string CookieName = "liveassist.operator";
+
     public static string RoleOf(ClaimsPrincipal user)
-        => user.IsInRole(OperatorRoles.Editor) ? OperatorRoles.Editor : OperatorRoles.Viewer;
+        => user.IsInRole(OperatorRoles.Editor) ? OperatorRoles.Editor : user.IsInRole(OperatorRoles.Merchant) ? OperatorRoles.Merchant : OperatorRoles.Viewer;
 
     public static IServiceCollection AddOperator(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.SectionName));
+        services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.SectionName))
+            .Validate(o => o.Accounts.All(a => StudioRoles.IsKnown(a.Role)), "Operator:Accounts: every account's Role must be merchant, editor or viewer.")
+            .Validate(o => o.Accounts.All(a => a.ShopId is null or { Length: <= 64 }), "Operator:Accounts: a ShopId has at most 64 characters.")
+            .ValidateOnStart();
         var options = configuration.GetSection(OperatorOptions.SectionName).Get<OperatorOptions>() ?? new OperatorOptions();
         services.TryAddSingleton<OperatorAccounts>();
+        services.AddHostedService<AccountsBootstrap>(); // the first start creates the account and says where its password is, before anyone signs in
         services.TryAddSingleton(sp => new OperatorSessions(sp.OpenDataFile("operator.db"), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new ContentHistory(sp.OpenDataFile("operator.db"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IContentChangeObserver>(sp => sp.GetRequiredService<ContentHistory>());
@@ -46,8 +54,8 @@ public static class OperatorAuthentication
 
         var authentication = services.AddAuthentication(OperatorRoles.Scheme).AddCookie(OperatorRoles.Scheme, cookie =>
         {
-            cookie.Cookie.Name = "liveassist.operator";
-            cookie.Cookie.Path = "/operator";
+            cookie.Cookie.Name = CookieName;
+            cookie.Cookie.Path = "/"; // the studio (/, /api/...) and the operator page share it
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -77,10 +85,17 @@ public static class OperatorAuthentication
                 oidc.CallbackPath = "/operator/signin-oidc";
                 oidc.Events.OnTokenValidated = async context =>
                 {
-                    // The provider's roles become ours: listed editor roles edit, everyone else signed in views.
+                    // The provider's roles become ours: listed editor roles edit, listed merchant roles run lives, everyone else signed in views.
                     var identity = (ClaimsIdentity)context.Principal!.Identity!;
-                    var editor = identity.FindAll(options.OpenIdConnect.RoleClaim).Any(c => options.OpenIdConnect.EditorRoles.Contains(c.Value, StringComparer.Ordinal));
-                    identity.AddClaim(new Claim(ClaimTypes.Role, editor ? OperatorRoles.Editor : OperatorRoles.Viewer));
+                    var roles = identity.FindAll(options.OpenIdConnect.RoleClaim).Select(c => c.Value).ToList();
+                    var role = roles.Any(r => options.OpenIdConnect.EditorRoles.Contains(r, StringComparer.Ordinal)) ? OperatorRoles.Editor
+                        : roles.Any(r => options.OpenIdConnect.MerchantRoles.Contains(r, StringComparer.Ordinal)) ? OperatorRoles.Merchant : OperatorRoles.Viewer;
+                    identity.AddClaim(new Claim(ClaimTypes.Role, role));
+                    if (identity.FindFirst(options.OpenIdConnect.ShopClaim)?.Value is { Length: > 0 and <= 64 } shop)
+                    {
+                        identity.AddClaim(new Claim(StudioRoles.ShopClaim, shop));
+                    }
+
                     var sessions = context.HttpContext.RequestServices.GetRequiredService<OperatorSessions>();
                     identity.AddClaim(new Claim(OperatorSessions.ClaimType, await sessions.StartAsync(identity.Name ?? "?", context.HttpContext.RequestAborted).ConfigureAwait(false)));
                 };
@@ -88,6 +103,7 @@ public static class OperatorAuthentication
         }
 
         services.AddAuthorizationBuilder()
+            .AddStudioPolicies(OperatorRoles.Scheme)
             .AddPolicy(OperatorRoles.ReadPolicy, policy => policy.AddAuthenticationSchemes(OperatorRoles.Scheme).RequireRole(OperatorRoles.Editor, OperatorRoles.Viewer))
             .AddPolicy(OperatorRoles.WritePolicy, policy => policy.AddAuthenticationSchemes(OperatorRoles.Scheme).RequireRole(OperatorRoles.Editor));
         return services;

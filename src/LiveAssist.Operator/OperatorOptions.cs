@@ -1,3 +1,5 @@
+using LiveAssist.Sessions.Access;
+
 namespace LiveAssist.Operator;
 
 /// <summary>Who may sign in to <c>/operator</c>. Bound from <c>Operator</c>.</summary>
@@ -22,8 +24,11 @@ public sealed class OperatorAccount
     /// <summary><c>pbkdf2-sha256$iterations$salt$hash</c> (base64); never the password itself.</summary>
     public string PasswordHash { get; set; } = string.Empty;
 
-    /// <summary><c>editor</c> (edit, publish, roll back) or <c>viewer</c> (read, preview).</summary>
+    /// <summary><c>merchant</c> (studio: start and run own lives), <c>editor</c> (also edits, publishes and rolls back the bot's texts) or <c>viewer</c> (reads, previews).</summary>
     public string Role { get; set; } = OperatorRoles.Viewer;
+
+    /// <summary>The merchant's shop in the catalog (<c>shop.id</c>): the default shop of the lives they start.</summary>
+    public string? ShopId { get; set; }
 }
 
 public sealed class OperatorOpenIdOptions
@@ -40,13 +45,20 @@ public sealed class OperatorOpenIdOptions
 
     public List<string> EditorRoles { get; set; } = [];
 
+    /// <summary>Values of <see cref="RoleClaim"/> that make a merchant (studio); editor roles win over these.</summary>
+    public List<string> MerchantRoles { get; set; } = [];
+
+    /// <summary>The claim that carries the merchant's shop id, if the provider sends one.</summary>
+    public string ShopClaim { get; set; } = "shop_id";
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
 }
 
 public static class OperatorRoles
 {
-    public const string Editor = "editor";
-    public const string Viewer = "viewer";
+    public const string Merchant = StudioRoles.Merchant;
+    public const string Editor = StudioRoles.Editor;
+    public const string Viewer = StudioRoles.Viewer;
 
     public const string ReadPolicy = "operator.read";
     public const string WritePolicy = "operator.write";

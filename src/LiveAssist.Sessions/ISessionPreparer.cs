@@ -10,7 +10,7 @@ public interface ISessionPreparer
 }
 
 /// <summary>What one caption language of a live gets, in words a merchant can act on.</summary>
-/// <param name="Level"><c>vetted</c> (script and phrasebook only), <c>machine</c> (a full translation engine), <c>phrasebook</c> (offline phrasebook, dictionary drafts kept on the console), <c>phrasebook+apertium</c>.</param>
+/// <param name="Level"><c>vetted</c> (script and phrasebook only), <c>machine</c> (a full translation engine), <c>phrasebook</c> (offline phrasebook, dictionary drafts kept on the console), <c>phrasebook+apertium</c>, <c>draft</c> (no engine and no phrasebook: dictionary drafts only).</param>
 /// <param name="Engines">The engines that will translate it, in order.</param>
 /// <param name="GlossaryGiven">Glossary terms the merchant gave in this language.</param>
 /// <param name="GlossaryFilled">Terms filled by an engine or a pivot (not vetted).</param>

@@ -14,6 +14,12 @@ public sealed class LiveSession
     /// <summary>SHA-256 of the host key; the key itself is shown once, at creation.</summary>
     public string HostKeyHash { get; set; } = string.Empty;
 
+    /// <summary>The host key protected with the host's data-protection keys, so the signed-in owner can reveal it again; null for lives started with the bare API.</summary>
+    public string? HostKeyProtected { get; set; }
+
+    /// <summary>The signed-in account that started the live (studio); null when it was started with the bare API.</summary>
+    public string? Owner { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
 

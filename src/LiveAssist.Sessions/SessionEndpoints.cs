@@ -1,6 +1,11 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using LiveAssist.Catalog.Client;
+using LiveAssist.Sessions.Access;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,79 +16,160 @@ namespace LiveAssist.Sessions;
 /// <summary>The live session API (contract section 2): create, read, end, and the product on screen.</summary>
 public static class SessionEndpoints
 {
+    private const int MaxListedProducts = 200;
+    private const int MaxListedSessions = 200;
+    private const string HostKeyPurpose = "LiveAssist.Sessions.HostKey";
+
     public static RouteGroupBuilder MapSessions(this IEndpointRouteBuilder endpoints, string? createRateLimitPolicy = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup("/api/sessions").DisableAntiforgery();
         var create = group.MapPost("/", CreateAsync);
+        var prepare = group.MapPost("/prepare", PrepareAsync).RequireAuthorization(StudioPolicies.Merchant);
         if (createRateLimitPolicy is not null)
         {
             create.RequireRateLimiting(createRateLimitPolicy);
+            prepare.RequireRateLimiting(createRateLimitPolicy);
         }
 
+        group.MapGet("/", ListMineAsync).RequireAuthorization(StudioPolicies.Merchant);
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/{id}/end", EndAsync);
         group.MapPut("/{id}/product", SetProductAsync);
         group.MapPut("/{id}/products", SetProductListAsync);
+        group.MapGet("/{id}/details", DetailsAsync);
+        group.MapPost("/{id}/host-key", RevealHostKeyAsync);
         return group;
     }
 
-    /// <summary>Loads a session and checks the caller's host key: the session, or the error to return.</summary>
+    /// <summary>
+    /// Loads a session and checks that the caller may run it: its host key (header), or the signed-in merchant
+    /// who started it. The session, or the error to return (404 unknown, 401 neither, 403 another merchant's).
+    /// </summary>
     public static async Task<(LiveSession? Session, IResult? Error)> AuthorizeHostAsync(HttpRequest request, string id, SessionStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(store);
         var session = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (session is null)
         {
-            return (null, Problem(404, "Unknown session", "There is no live session with this id."));
+            return (null, Problem(404, "找不到这场直播 Unknown session", "没有这个编号的直播。There is no live session with this id."));
         }
 
-        return HostKeys.Matches(session, request.Headers[HostKeys.Header])
-            ? (session, null)
-            : (null, Problem(401, "Host key needed", $"Send the session's host key in the {HostKeys.Header} header."));
+        if (HostKeys.Matches(session, request.Headers[HostKeys.Header]))
+        {
+            return (session, null);
+        }
+
+        var user = request.HttpContext.User;
+        if (user.Identity?.IsAuthenticated != true && await SignInExpiredAsync(request.HttpContext).ConfigureAwait(false))
+        {
+            return (null, SignInExpired());
+        }
+
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return (null, Problem(401, "需要主播密钥或登录 Host key needed",
+                $"请先登录开播的账号，或带上这场直播的主播密钥。Sign in as the merchant who started it, or send the session's host key in the {HostKeys.Header} header."));
+        }
+
+        var authorization = request.HttpContext.RequestServices.GetService(typeof(IAuthorizationService)) as IAuthorizationService;
+        if (authorization is not null && (await authorization.AuthorizeAsync(user, session, StudioPolicies.SessionOwner).ConfigureAwait(false)).Succeeded)
+        {
+            return (session, null);
+        }
+
+        return (null, NotYours());
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, CreateSessionRequest? body, SessionStore store, IOptions<SessionsOptions> options, TimeProvider time,
-        IEnumerable<ISessionPreparer> preparers, IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>A sign-in cookie came but is no longer good (expired, signed out, forged): not the same as none at all.</summary>
+    private static async Task<bool> SignInExpiredAsync(HttpContext context)
+        => (await context.AuthenticateAsync().ConfigureAwait(false)).Failure is not null;
+
+    private static IResult SignInExpired() => Problem(401, "登录已过期 Sign-in expired", "登录已过期，请重新登录。Your sign-in has expired; sign in again.");
+
+    /// <summary>403 for a live another account started: said so, in the merchant's language first.</summary>
+    public static IResult NotYours() => Problem(403, "这不是您的直播 Not your live",
+        "这场直播是另一个商家账号开的，您不能查看或操作它。请回到“我的直播”。This live belongs to another account.");
+
+    private static async Task<IResult> CreateAsync(HttpContext context, CreateSessionRequest? body, SessionStore store, IOptions<SessionsOptions> options, TimeProvider time,
+        IEnumerable<ISessionPreparer> preparers, ICatalogApi catalog, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var chatLanguages = services.GetService(typeof(IChatLanguages)) as IChatLanguages;
+        var user = context.User;
+        var signedIn = user.Identity?.IsAuthenticated == true;
+        if (!signedIn && await SignInExpiredAsync(context).ConfigureAwait(false))
+        {
+            return SignInExpired(); // the studio's merchant must not start an ownerless live by accident
+        }
+
+        // A viewer's sign-in gives no more than none: the live is started as by the bare API, owned by nobody.
+        var merchant = signedIn && (user.IsInRole(StudioRoles.Merchant) || user.IsInRole(StudioRoles.Editor));
+
+        // A signed-in merchant is the platform's own user; the platform key is for programs starting lives without a sign-in.
         var createKey = options.Value.CreateKey;
-        if (!string.IsNullOrEmpty(createKey) && !CryptographicOperations.FixedTimeEquals(
-            Encoding.UTF8.GetBytes(request.Headers["X-Api-Key"].ToString()), Encoding.UTF8.GetBytes(createKey)))
+        if (!merchant && !string.IsNullOrEmpty(createKey) && !CryptographicOperations.FixedTimeEquals(
+            Encoding.UTF8.GetBytes(context.Request.Headers["X-Api-Key"].ToString()), Encoding.UTF8.GetBytes(createKey)))
         {
             return Problem(401, "Key needed", "Creating a session needs the platform key in X-Api-Key.");
         }
 
-        if (body is null || string.IsNullOrWhiteSpace(body.Title) || body.Title.Length > 200)
+        var (session, problem) = SessionDraft.Build(body, options.Value, time.GetUtcNow());
+        if (problem is not null)
         {
-            return Problem(400, "Title needed", "Give the session a title of at most 200 characters.");
+            return Problem(problem);
         }
 
-        var supported = options.Value.SupportedLanguages;
-        var targets = (body.TargetLanguages ?? ["en"]).Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var unknown = targets.Where(t => !supported.Contains(t.Split('-')[0], StringComparer.OrdinalIgnoreCase)).ToList();
-        if (targets.Count == 0 || unknown.Count > 0)
+        if (merchant)
         {
-            return Problem(400, "Unsupported language", $"Target languages must be among: {string.Join(", ", supported)}." +
-                (unknown.Count > 0 ? $" Not supported: {string.Join(", ", unknown.Take(5))}." : string.Empty));
+            session!.Owner = user.Identity!.Name;
+            session.ShopId ??= user.FindFirst(StudioRoles.ShopClaim)?.Value;
+        }
+
+        if (session!.ProductList.Count > 0)
+        {
+            var (products, productProblem) = await ResolveProductsAsync(session.ProductList, catalog, cancellationToken).ConfigureAwait(false);
+            if (productProblem is not null)
+            {
+                return productProblem;
+            }
+
+            session.ProductList = products!;
         }
 
         var hostKey = HostKeys.Create();
-        var session = new LiveSession
+        session.HostKeyHash = HostKeys.Hash(hostKey);
+        if (merchant && services.GetService(typeof(IDataProtectionProvider)) is IDataProtectionProvider protection)
         {
-            Id = "ls-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant(),
-            Title = body.Title.Trim(),
-            ShopId = body.ShopId,
-            SourceLanguage = string.IsNullOrWhiteSpace(body.SourceLanguage) ? "zh-CN" : body.SourceLanguage,
-            TargetLanguages = targets,
-            // What the merchant sent is vetted; a preparer marks what it fills in.
-            Glossary = [.. (body.Glossary ?? []).Select(g => g with { Filled = null })],
-            Script = [.. (body.Script ?? []).Select(l => l with { Filled = null })],
-            ShowDrafts = body.ShowDrafts ?? false,
-            Currency = body.Currency is { Length: 3 } currency && currency.All(char.IsAsciiLetter) ? currency.ToUpperInvariant() : null,
-            HostKeyHash = HostKeys.Hash(hostKey),
-            CreatedAt = time.GetUtcNow(),
-        };
+            session.HostKeyProtected = protection.CreateProtector(HostKeyPurpose).Protect(hostKey);
+        }
+
+        var (quality, chat) = await PrepareLanguagesAsync(session, preparers, services, cancellationToken).ConfigureAwait(false);
+        await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
+        return Results.Created($"/api/sessions/{session.Id}", SessionView.From(session, hostKey) with { LanguageQuality = quality, Chat = chat });
+    }
+
+    /// <summary>
+    /// What a live would get, before it is started: per language the quality and the buyer chat's answer, and the
+    /// glossary and script with the missing languages filled by the configured engines (each filled one listed in
+    /// <c>filled</c>, for review). Nothing is saved.
+    /// </summary>
+    private static async Task<IResult> PrepareAsync(CreateSessionRequest? body, IOptions<SessionsOptions> options, TimeProvider time,
+        IEnumerable<ISessionPreparer> preparers, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var (session, problem) = SessionDraft.Build(body is null ? null : body with { Title = string.IsNullOrWhiteSpace(body.Title) ? "draft" : body.Title, ProductIds = null },
+            options.Value, time.GetUtcNow());
+        if (problem is not null)
+        {
+            return Problem(problem);
+        }
+
+        var (quality, chat) = await PrepareLanguagesAsync(session!, preparers, services, cancellationToken).ConfigureAwait(false);
+        return Results.Json(new { languageQuality = quality, chat, glossary = session!.Glossary, script = session.Script });
+    }
+
+    private static async Task<(Dictionary<string, LanguageQuality> Quality, Dictionary<string, string>? Chat)> PrepareLanguagesAsync(LiveSession session,
+        IEnumerable<ISessionPreparer> preparers, IServiceProvider services, CancellationToken cancellationToken)
+    {
         var quality = new Dictionary<string, LanguageQuality>(StringComparer.OrdinalIgnoreCase);
         foreach (var preparer in preparers)
         {
@@ -93,12 +179,66 @@ public static class SessionEndpoints
             }
         }
 
-        await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
         // Every caption language is either answered in the buyer chat or declined here, where the merchant sees it: never silent English.
+        var chatLanguages = services.GetService(typeof(IChatLanguages)) as IChatLanguages;
         var chat = chatLanguages is null ? null : session.TargetLanguages.ToDictionary(l => l, l => chatLanguages.Answers(LiveSession.Primary(l))
             ? "answered"
             : "declined: buyer chat has no texts in this language; buyers writing in it are told, once, that answers come in English");
-        return Results.Created($"/api/sessions/{session.Id}", SessionView.From(session, hostKey) with { LanguageQuality = quality, Chat = chat });
+        return (quality, chat);
+    }
+
+    /// <summary>The signed-in merchant's lives, live and ended, newest first (contract §7).</summary>
+    private static async Task<IResult> ListMineAsync(ClaimsPrincipal user, SessionStore store, CancellationToken cancellationToken)
+    {
+        var mine = await store.ListByOwnerAsync(user.Identity!.Name!, MaxListedSessions, cancellationToken).ConfigureAwait(false);
+        return Results.Json(mine.Select(s => SessionView.From(s, hostKey: null)));
+    }
+
+    /// <summary>Everything the host set up (glossary, script with what was filled), for the host key or the signed-in owner.</summary>
+    private static async Task<IResult> DetailsAsync(string id, HttpRequest request, SessionStore store, CancellationToken cancellationToken)
+    {
+        var (session, error) = await AuthorizeHostAsync(request, id, store, cancellationToken).ConfigureAwait(false);
+        return error ?? Results.Json(new
+        {
+            session = SessionView.From(session!, hostKey: null),
+            glossary = session!.Glossary,
+            script = session.Script,
+            hostKeyKept = session.HostKeyProtected is not null,
+        });
+    }
+
+    /// <summary>The host key again, for the signed-in owner only (the host key alone does not reveal itself to others).</summary>
+    private static async Task<IResult> RevealHostKeyAsync(string id, HttpContext context, SessionStore store, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var session = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (session is null)
+        {
+            return Problem(404, "找不到这场直播 Unknown session", "没有这个编号的直播。There is no live session with this id.");
+        }
+
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            return Problem(401, "请先登录 Sign in", "登录已过期，请重新登录后再查看主播密钥。Sign in again to see the host key.");
+        }
+
+        if (!SessionOwnerHandler.IsOwner(context.User, session))
+        {
+            return NotYours();
+        }
+
+        if (session.HostKeyProtected is null || services.GetService(typeof(IDataProtectionProvider)) is not IDataProtectionProvider protection)
+        {
+            return Problem(409, "没有保存密钥 Key not kept", "这场直播的主播密钥没有保存（不是在工作台开的）。This live's host key was not kept.");
+        }
+
+        try
+        {
+            return Results.Json(new { hostKey = protection.CreateProtector(HostKeyPurpose).Unprotect(session.HostKeyProtected) });
+        }
+        catch (CryptographicException)
+        {
+            return Problem(409, "密钥无法读取 Key unreadable", "保护密钥的文件变了（数据目录里的 keys），这场直播的主播密钥读不出来了。The data-protection keys changed.");
+        }
     }
 
     private static async Task<IResult> GetAsync(string id, SessionStore store, CancellationToken cancellationToken)
@@ -174,6 +314,20 @@ public static class SessionEndpoints
             return Problem(400, "Too many products", $"A live lists at most {MaxListedProducts} products; {wanted.Count} were sent.");
         }
 
+        var (found, problem) = await ResolveProductsAsync(wanted, catalog, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        session!.ProductList = found!;
+        await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
+        return Results.Json(SessionView.From(session, hostKey: null));
+    }
+
+    /// <summary>Every id checked in the catalog (its canonical spelling kept), or the problem; nothing is changed on a problem.</summary>
+    private static async Task<(List<string>? Found, IResult? Problem)> ResolveProductsAsync(IReadOnlyList<string> wanted, ICatalogApi catalog, CancellationToken cancellationToken)
+    {
         var found = new List<string>(wanted.Count);
         var unknown = new List<string>();
         foreach (var productId in wanted)
@@ -185,7 +339,7 @@ public static class SessionEndpoints
             }
             else if (!response.IsSuccessStatusCode || response.Content?.Id is not { } canonical)
             {
-                return Problem(502, "Products not set", "The catalog did not answer; nothing was changed. Try again.");
+                return (null, Problem(502, "商品没有设置 Products not set", "商品库没有回应，什么都没改，请再试一次。The catalog did not answer; nothing was changed. Try again."));
             }
             else
             {
@@ -193,23 +347,19 @@ public static class SessionEndpoints
             }
         }
 
-        if (unknown.Count > 0)
-        {
-            return Problem(404, "Products not set", $"The catalog has no product {string.Join(", ", unknown)}; nothing was changed.");
-        }
-
-        session!.ProductList = found;
-        await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
-        return Results.Json(SessionView.From(session, hostKey: null));
+        return unknown.Count > 0
+            ? (null, Problem(404, "商品没有设置 Products not set", $"商品库里没有 {string.Join(", ", unknown.Take(10))}；什么都没改。The catalog has no product {string.Join(", ", unknown.Take(10))}; nothing was changed."))
+            : (found, null);
     }
 
-    private const int MaxListedProducts = 200;
+    private static IResult Problem(SessionProblem problem) => Problem(problem.Status, problem.Title, problem.Detail);
 
     private static IResult Problem(int status, string title, string detail) => Results.Problem(detail, statusCode: status, title: title);
 }
 
+/// <param name="ProductIds">The live's product list in the order buyers see it; checked in the catalog before anything is saved.</param>
 public sealed record CreateSessionRequest(string? Title, string? ShopId, string? SourceLanguage, List<string>? TargetLanguages, List<GlossaryEntry>? Glossary, List<ScriptLine>? Script,
-    bool? ShowDrafts = null, string? Currency = null);
+    bool? ShowDrafts = null, string? Currency = null, List<string>? ProductIds = null);
 
 public sealed record SetProductRequest(string? ProductId);
 

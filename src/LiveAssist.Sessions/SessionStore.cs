@@ -41,6 +41,12 @@ public sealed class SessionStore
         => (await _database.ReadJsonAsync<LiveSession>("SELECT json FROM sessions WHERE id = $id", Json, cancellationToken, ("$id", id))
             .ConfigureAwait(false)).FirstOrDefault();
 
+    /// <summary>An account's lives, live and ended, newest first.</summary>
+    public async Task<IReadOnlyList<LiveSession>> ListByOwnerAsync(string owner, int limit, CancellationToken cancellationToken)
+        => await _database.ReadJsonAsync<LiveSession>(
+            "SELECT json FROM sessions WHERE json_extract(json, '$.owner') = $owner COLLATE NOCASE ORDER BY created_at DESC LIMIT $limit",
+            Json, cancellationToken, ("$owner", owner), ("$limit", limit)).ConfigureAwait(false);
+
     /// <summary>The most recently started session that has not ended (where buyers without a session id go).</summary>
     public async Task<LiveSession?> GetLatestLiveAsync(CancellationToken cancellationToken)
         => (await _database.ReadJsonAsync<LiveSession>("SELECT json FROM sessions WHERE ended_at IS NULL ORDER BY created_at DESC LIMIT 1", Json, cancellationToken)

@@ -10,7 +10,7 @@ public static class SessionsServiceCollectionExtensions
     public static IServiceCollection AddLiveSessions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<SessionsOptions>().Bind(configuration.GetSection(SessionsOptions.SectionName));
+        services.AddOptions<SessionsOptions>().Bind(configuration.GetSection(SessionsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new SessionStore(sp.OpenDataFile("sessions.db")));
         return services;

@@ -70,7 +70,9 @@ internal sealed class SessionLanguagePreparer(CaptionTranslationChain chain, Ape
                 }
             }
 
-            var level = chain.HasExternalEngines ? "machine" : route is not null ? "phrasebook+apertium" : "phrasebook";
+            // "draft": no engine and no phrasebook in this language, so unscripted lines are dictionary drafts only.
+            var level = chain.HasExternalEngines ? "machine" : route is not null ? "phrasebook+apertium"
+                : phrasebook.Languages.Contains(lang, StringComparer.OrdinalIgnoreCase) ? "phrasebook" : "draft";
             var notes = new List<string>();
             if (!chain.HasExternalEngines)
             {

@@ -17,6 +17,7 @@ using LiveAssist.Engines.AzureSpeech;
 using LiveAssist.Host.Bot;
 using LiveAssist.Host.Chat;
 using LiveAssist.Host.Security;
+using LiveAssist.Host.Studio;
 using LiveAssist.Operator;
 using LiveAssist.Operator.Endpoints;
 using LiveAssist.Presenter;
@@ -99,6 +100,8 @@ internal static partial class LiveAssistComposition
         app.MapBuyerQa();
         app.MapOperator(PublicRateLimits.SignInPolicy);
         app.MapOperatorConsole();
+        app.MapAccount(PublicRateLimits.SignInPolicy);
+        app.MapStudio(PublicRateLimits.CaptionsPolicy);
         app.MapGet("/operator", () => Results.File(Path.Combine(app.Environment.WebRootPath, "operator.html"), "text/html; charset=utf-8"));
         app.MapGet("/overlay/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "overlay.html"), "text/html; charset=utf-8"));
         app.MapGet("/avatar/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "avatar.html"), "text/html; charset=utf-8"));

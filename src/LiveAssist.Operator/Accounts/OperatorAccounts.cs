@@ -21,8 +21,16 @@ public sealed partial class OperatorAccounts
     public OperatorAccounts(IOptions<OperatorOptions> options, IServiceProvider services, ILogger<OperatorAccounts> logger)
     {
         var configured = options.Value.Accounts.Where(a => !string.IsNullOrWhiteSpace(a.Name) && !string.IsNullOrWhiteSpace(a.PasswordHash)).ToList();
-        _accounts = configured.Count > 0 || options.Value.OpenIdConnect.IsConfigured ? configured : [Bootstrap(services, logger)];
+        IsBootstrap = configured.Count == 0 && !options.Value.OpenIdConnect.IsConfigured;
+        _accounts = IsBootstrap ? [Bootstrap(services, logger)] : configured;
+        BootstrapPasswordFile = IsBootstrap ? services.DataFilePath("operator-password.txt") : null;
     }
+
+    /// <summary>Where the first start wrote the created account's password (null with configured accounts).</summary>
+    public string? BootstrapPasswordFile { get; }
+
+    /// <summary>True when the only account is the one the first start created (its password in <c>data/operator-password.txt</c>).</summary>
+    public bool IsBootstrap { get; }
 
     /// <summary>The account whose password this is, or null (unknown name and wrong password take the same time).</summary>
     public OperatorAccount? Verify(string? name, string? password)
@@ -49,6 +57,6 @@ public sealed partial class OperatorAccounts
         return account;
     }
 
-    [LoggerMessage(1, LogLevel.Warning, "No operator accounts are configured: created 'admin' for /operator; its password is in {PasswordFile}. Configure Operator:Accounts for real use.")]
+    [LoggerMessage(1, LogLevel.Warning, "No accounts are configured: created 'admin' for the studio (/) and /operator; its password is in {PasswordFile}. Configure Operator:Accounts for real use. 没有配置账号：已创建 admin，密码在 {PasswordFile}")]
     private static partial void LogBootstrapped(ILogger logger, string passwordFile);
 }

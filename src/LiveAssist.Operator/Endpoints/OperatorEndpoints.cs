@@ -30,12 +30,7 @@ public static class OperatorEndpoints
         app.MapPost("/operator/login", SignInAsync).RequireRateLimiting(signInRateLimitPolicy);
         app.MapPost("/operator/logout", async (HttpContext context, OperatorSessions sessions, CancellationToken ct) =>
         {
-            if (context.User.FindFirst(OperatorSessions.ClaimType)?.Value is { } sessionId)
-            {
-                await sessions.EndAsync(sessionId, ct).ConfigureAwait(false);
-            }
-
-            await context.SignOutAsync(OperatorRoles.Scheme).ConfigureAwait(false);
+            await AccountSignIn.SignOutAsync(context, sessions, ct).ConfigureAwait(false);
             return Results.NoContent();
         });
         if (app.ServiceProvider.GetRequiredService<IOptions<OperatorOptions>>().Value.OpenIdConnect.IsConfigured)
@@ -71,10 +66,7 @@ public static class OperatorEndpoints
             return Results.Problem(statusCode: 401, title: "Sign-in failed", detail: "The name or password is wrong.");
         }
 
-        var sessionId = await sessions.StartAsync(account.Name, cancellationToken).ConfigureAwait(false);
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, account.Name), new Claim(ClaimTypes.Role, account.Role),
-            new Claim(OperatorSessions.ClaimType, sessionId)], OperatorRoles.Scheme);
-        await context.SignInAsync(OperatorRoles.Scheme, new ClaimsPrincipal(identity)).ConfigureAwait(false);
+        await AccountSignIn.SignInAsync(context, account, sessions, cancellationToken).ConfigureAwait(false);
         await history.AuditAsync(account.Name, "sign-in", null, null, cancellationToken).ConfigureAwait(false);
         return Results.Ok(new { name = account.Name, role = account.Role });
     }
