@@ -55,6 +55,12 @@ public sealed class CountryRecognizer
             int index, length = name.Length;
             if (pattern is not null)
             {
+                // ~500 names per question: a plain substring check first, the word-boundary pattern only where it can match.
+                if (!lower.Contains(name, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 var match = pattern.Match(text);
                 if (!match.Success)
                 {
