@@ -145,7 +145,8 @@ public sealed class StudioPageTests : ChromiumTest, IAsyncLifetime
         Assert.Contains($"/chat?session={sessionId}&lang=ar", await arabic.Locator(".link-row.chat input").InputValueAsync(), StringComparison.Ordinal);
         await arabic.ScrollIntoViewIfNeededAsync();
         await Assertions.Expect(arabic.Locator(".qr img")).ToBeVisibleAsync();
-        Assert.True(await arabic.Locator(".qr img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 100"), "the chat QR code loads");
+        // The chat QR code loads (waited for: a picture scrolled into view may still be on its way).
+        await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 100", await arabic.Locator(".qr img").ElementHandleAsync(), new() { Timeout = 10000 });
         Assert.Equal($"{sessionId}-ar.srt", await arabic.Locator(".exports a", new() { HasText = "SRT" }).GetAttributeAsync("download"));
         await page.Locator("#lang-links > li[data-lang=es] .link-row.chat button.copy").ClickAsync();
         await Assertions.Expect(page.Locator("#lang-links > li[data-lang=es] .link-row.chat button.copy")).ToHaveTextAsync("已复制");
@@ -174,7 +175,53 @@ public sealed class StudioPageTests : ChromiumTest, IAsyncLifetime
         await Assertions.Expect(console.Locator("#session-title")).ToHaveTextAsync("晨光保温杯 双十二专场", new() { Timeout = 15000 });
         await Assertions.Expect(console.Locator("#key-form")).ToBeHiddenAsync();
         Assert.DoesNotContain("key=", console.Url, StringComparison.Ordinal);
+        await Assertions.Expect(console.Locator("#connection")).ToHaveAttributeAsync("data-state", "up", new() { Timeout = 15000 });
+
+        // OBS's sources, opened from the live page's links in the same browser: the Spanish overlay and the English avatar.
+        var obsOverlay = await context.NewPageAsync();
+        await obsOverlay.GotoAsync(await page.Locator("#lang-links > li[data-lang=es] .link-row.overlay input").InputValueAsync());
+        var obsAvatar = await context.NewPageAsync();
+        await obsAvatar.GotoAsync(await page.Locator("#lang-links > li[data-lang=en] .link-row.avatar input").InputValueAsync());
+        await obsOverlay.WaitForFunctionAsync("document.body.dataset.connected === 'true'", null, new() { Timeout = 15000 });
+        await obsAvatar.WaitForFunctionAsync("document.body.dataset.connected === 'true'", null, new() { Timeout = 15000 });
+
+        // Five lines typed in the console reach the console in every language, the overlay and the avatar.
+        // (Phrasebook lines: with the offline engines a dictionary draft stays off air, so it would never reach the overlay.)
+        string[] typed = ["大家好，欢迎来到我们的直播间", "这款是我们的爆款", "这款一块八毛五一个，五百个起批。", "谢谢您的关注", "请稍等"];
+        foreach (var line in typed)
+        {
+            await console.FillAsync("#type-text", line);
+            await console.PressAsync("#type-text", "Enter");
+            var newest = console.Locator("#transcript li").First;
+            await Assertions.Expect(newest.Locator(".source")).ToHaveTextAsync(line, new() { Timeout = 20000 });
+            var seq = await newest.GetAttributeAsync("data-seq");
+            await Assertions.Expect(obsOverlay.Locator($"#caption[data-seq='{seq}']")).ToHaveCountAsync(1, new() { Timeout = 20000 });
+        }
+
+        await Assertions.Expect(obsAvatar.Locator("#caption:not([data-seq=''])")).ToHaveCountAsync(1, new() { Timeout = 30000 });
+        await ShotAsync(obsOverlay, $"studio-obs-overlay-es-{device}");
+        foreach (var lang in Languages)
+        {
+            await Assertions.Expect(console.Locator("#transcript li").First.Locator($".line[data-lang='{lang}'][data-final='true']")).ToHaveCountAsync(1, new() { Timeout = 20000 });
+        }
+
+        // A buyer asks in Spanish on the chat link; the merchant reads it in Chinese and answers; the buyer gets the Spanish.
+        var buyer = await context.NewPageAsync();
+        await buyer.GotoAsync(await page.Locator("#lang-links > li[data-lang=es] .link-row.chat input").InputValueAsync());
+        await Assertions.Expect(buyer.Locator(".webchat__bubble__content").First).ToBeVisibleAsync(new() { Timeout = 20000 });
+        var input = buyer.Locator("[data-id='webchat-sendbox-input']");
+        await input.FillAsync("¿Puedo visitar su fábrica la próxima semana?");
+        await input.PressAsync("Enter");
+        var question = console.Locator("#questions .question").First;
+        await Assertions.Expect(question.Locator(".zh")).ToHaveTextAsync("我下周可以去你们工厂参观吗？", new() { Timeout = 60000 });
+        await question.ScrollIntoViewIfNeededAsync();
+        await question.Locator("textarea").FillAsync("欢迎来义乌参观我们的工厂");
+        await question.Locator(".send-button").ClickAsync();
+        await Assertions.Expect(question.Locator(".sent .back")).ToHaveTextAsync("欢迎来义乌参观我们的工厂", new() { Timeout = 10000 });
+        await Assertions.Expect(buyer.Locator(".webchat__bubble__content", new() { HasText = "Yiwu" })).ToHaveCountAsync(1, new() { Timeout = 20000 });
         await ShotAsync(console, $"studio-console-{device}");
+        await ShotAsync(buyer, $"studio-buyer-reply-{device}");
+        await buyer.CloseAsync();
         await console.CloseAsync();
 
         // End: the live is over, and the list of lives says so.
