@@ -137,30 +137,37 @@ public static class CatalogEndpoints
                 return Problem(413, "Too many products", $"Send at most {options.Value.MaxImportItems} products per request.");
             }
 
-            var accepted = new List<Product>(count);
-            var rejected = new List<RejectedItem>();
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var index = 0;
-            foreach (var element in document.RootElement.EnumerateArray())
-            {
-                var (product, error) = Read(element);
-                error ??= product is not null && !seen.Add(product.Id!) ? $"id '{product.Id}' appears twice in this import" : null;
-                if (error is null)
-                {
-                    product!.UpdatedAt ??= DateTimeOffset.UtcNow;
-                    accepted.Add(product);
-                }
-                else
-                {
-                    rejected.Add(new RejectedItem(index, error));
-                }
-
-                index++;
-            }
-
+            var (accepted, rejected) = Sort(document.RootElement.EnumerateArray());
             var (inserted, updated) = accepted.Count == 0 ? (0, 0) : await store.UpsertAsync(accepted, cancellationToken).ConfigureAwait(false);
             return TypedResults.Json(new UpsertResult(inserted, updated, rejected), CatalogJson.Options);
         }
+    }
+
+    /// <summary>An import's items split into products to store and items refused (each with its index and why).</summary>
+    internal static (List<Product> Accepted, List<RejectedItem> Rejected) Sort(IEnumerable<JsonElement> items)
+    {
+        var accepted = new List<Product>();
+        var rejected = new List<RejectedItem>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var index = 0;
+        foreach (var element in items)
+        {
+            var (product, error) = Read(element);
+            error ??= product is not null && !seen.Add(product.Id!) ? $"id '{product.Id}' appears twice in this import" : null;
+            if (error is null)
+            {
+                product!.UpdatedAt ??= DateTimeOffset.UtcNow;
+                accepted.Add(product);
+            }
+            else
+            {
+                rejected.Add(new RejectedItem(index, error));
+            }
+
+            index++;
+        }
+
+        return (accepted, rejected);
     }
 
     internal static (Product? Product, string? Error) Read(JsonElement element)

@@ -64,27 +64,7 @@ internal sealed class EmbeddedCatalogApi(CatalogStore store, CategoryTree catego
         }
 
         // The same checks as an import over HTTP: each item read back from its JSON, duplicates refused.
-        var accepted = new List<Product>();
-        var rejected = new List<RejectedItem>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var index = 0;
-        foreach (var item in products)
-        {
-            var (product, error) = CatalogEndpoints.Read(JsonSerializer.SerializeToElement(item, CatalogJson.Options));
-            error ??= product is not null && !seen.Add(product.Id!) ? $"id '{product.Id}' appears twice in this import" : null;
-            if (error is null)
-            {
-                product!.UpdatedAt ??= DateTimeOffset.UtcNow;
-                accepted.Add(product);
-            }
-            else
-            {
-                rejected.Add(new RejectedItem(index, error));
-            }
-
-            index++;
-        }
-
+        var (accepted, rejected) = CatalogEndpoints.Sort(products.Select(p => JsonSerializer.SerializeToElement(p, CatalogJson.Options)));
         var (inserted, updated) = accepted.Count == 0 ? (0, 0) : await store.UpsertAsync(accepted, cancellationToken).ConfigureAwait(false);
         return new UpsertResult(inserted, updated, rejected);
     }

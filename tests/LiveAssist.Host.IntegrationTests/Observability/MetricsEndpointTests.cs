@@ -33,9 +33,10 @@ public sealed partial class MetricsEndpointTests
         foreach (var lang in languages)
         {
             // One delay per line per overlay stream, in milliseconds, with buckets fine enough to read a 50 ms target.
-            Assert.Equal(3, Number(text, "liveassist_caption_delay_milliseconds_count", $"lang=\"{lang}\""));
+            // At least ours: meters are process-wide, so hosts of tests running in parallel can add theirs.
+            Assert.True(Number(text, "liveassist_caption_delay_milliseconds_count", $"lang=\"{lang}\"") >= 3, text);
             Assert.Contains(text.Split('\n'), l => l.StartsWith("liveassist_caption_delay_milliseconds_bucket{", StringComparison.Ordinal) && l.Contains($"lang=\"{lang}\",le=\"50\"}}", StringComparison.Ordinal));
-            Assert.Equal(3, Number(text, "liveassist_caption_finals_total", $"lang=\"{lang}\""));
+            Assert.True(Number(text, "liveassist_caption_finals_total", $"lang=\"{lang}\"") >= 3, text);
         }
 
         Assert.True(Number(text, "liveassist_caption_listeners") >= languages.Length, text);
