@@ -13,6 +13,7 @@
       .filter((l, i, all) => all.indexOf(l) === i);
     const targets = languages.slice(1);
     const sentAt = {};      // seq → when the host's final line was posted
+    const earlyFinals = {}; // seq → {lang: arrival time}, for captions that arrived before the post's answer named their seq
     const rows = {};        // seq → transcript <li>
     const delayRows = {};
 
@@ -106,9 +107,11 @@
         p.dataset.final = 'true';
         const tr = delayRows[c.lang];
         if (sentAt[c.seq]) {
-          const delay = Date.now() - sentAt[c.seq];
-          tr.querySelector('.delay').textContent = delay + ' 毫秒';
-          tr.classList.toggle('late', delay > alarmMs);
+          showDelay(c.lang, Date.now() - sentAt[c.seq]);
+        } else {
+          (earlyFinals[c.seq] = earlyFinals[c.seq] || {})[c.lang] = Date.now();
+          const waiting = Object.keys(earlyFinals); // lines from history or another tab never get an answer here: keep a few
+          if (waiting.length > 50) delete earlyFinals[waiting[0]];
         }
         tr.querySelector('.engine').textContent = T.engine(c.engine);
       }
@@ -168,7 +171,15 @@
       return done;
     }
 
+    function showDelay(lang, delay) {
+      const tr = delayRows[lang];
+      if (!tr) return;
+      tr.querySelector('.delay').textContent = delay + ' 毫秒';
+      tr.classList.toggle('late', delay > alarmMs);
+    }
+
     async function post(text, final, engine) {
+      const postedAt = Date.now();
       let response;
       try {
         response = await api('/utterances', {
@@ -182,7 +193,13 @@
       }
       const result = await response.json();
       if (result.dropped) { refreshHallucinations(); return true; }
-      if (final) { sentAt[result.seq] = Date.now(); $('mic-status').textContent = ''; }
+      if (final) {
+        // Timed from the moment the line was sent; a caption may already be here (it can beat the post's answer).
+        sentAt[result.seq] = postedAt;
+        for (const [lang, at] of Object.entries(earlyFinals[result.seq] || {})) showDelay(lang, at - postedAt);
+        delete earlyFinals[result.seq];
+        $('mic-status').textContent = '';
+      }
       return true;
     }
 
