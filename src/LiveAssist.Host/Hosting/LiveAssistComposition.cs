@@ -22,6 +22,7 @@ using LiveAssist.Operator;
 using LiveAssist.Operator.Endpoints;
 using LiveAssist.Presenter;
 using LiveAssist.Presenter.Delivery;
+using LiveAssist.ShopCatalog;
 using LiveAssist.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,7 @@ internal static partial class LiveAssistComposition
             // The catalog lives in this process: ask it directly, not through a loopback HTTP round trip.
             services.UseEmbeddedCatalogDirectly();
         }
+        services.AddShopCatalog(configuration, sp => sp.GetRequiredService<CatalogApiKey>().Value);
         services.AddLiveSessions(configuration);
         services.AddBotFramework(configuration);
         services.AddEmbeddedDirectLine(configuration, sp => sp.DataFilePath("directline.secret"));
@@ -102,6 +104,7 @@ internal static partial class LiveAssistComposition
         app.MapOperatorConsole();
         app.MapAccount(PublicRateLimits.SignInPolicy);
         app.MapStudio(PublicRateLimits.CaptionsPolicy);
+        app.MapShopCatalog(PublicRateLimits.CaptionsPolicy);
         app.MapGet("/operator", () => Results.File(Path.Combine(app.Environment.WebRootPath, "operator.html"), "text/html; charset=utf-8"));
         app.MapGet("/overlay/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "overlay.html"), "text/html; charset=utf-8"));
         app.MapGet("/avatar/{id}", () => Results.File(Path.Combine(app.Environment.WebRootPath, "avatar.html"), "text/html; charset=utf-8"));
