@@ -130,8 +130,15 @@
     if (status === 429) return L.tooManyTries;
     const detail = data && (data.detail || data.title);
     if (!detail) return status >= 500 ? L.network : '';
-    if (english) { const m = detail.match(/[。]\s*([A-Z].*)$/); return m ? m[1] : detail; }
-    return detail.replace(/\s*[A-Z][^。]*$/, '').trim() || detail;
+    return pick(detail);
+  }
+
+  // Our bilingual texts ("中文。English.") in the merchant's language: the sentences with Chinese in them, or the others.
+  function pick(text) {
+    const sentences = String(text).split(/(?<=。)|(?<=[.!?])\s+/).map((t) => t.trim()).filter(Boolean);
+    const chinese = sentences.filter((t) => /[\u3400-\u9fff]/.test(t));
+    const chosen = english ? sentences.filter((t) => !/[\u3400-\u9fff]/.test(t)) : chinese;
+    return chosen.length ? chosen.join(english ? ' ' : '') : String(text);
   }
 
   async function copy(text, button) {
@@ -154,7 +161,7 @@
 
   // ---------- sign-in ----------
   function show(view) {
-    ['signin', 'home', 'new', 'live'].forEach((v) => { $('view-' + v).hidden = v !== view; });
+    document.querySelectorAll('main > .view').forEach((v) => { v.hidden = v.id !== 'view-' + view; });
     window.scrollTo(0, 0);
   }
 
@@ -206,6 +213,7 @@
   async function showHome() {
     show('home');
     $('new-live').hidden = !me.canStartLives;
+    $('manage-products').hidden = !(me.canStartLives && me.shopId);
     const list = $('lives');
     list.textContent = '';
     const result = await api('/api/sessions');
@@ -625,10 +633,20 @@
   });
 
   // ---------- routing ----------
+  // Pages kept in their own files (products.js) register here: the first whose prefix matches the hash shows.
+  const routes = [];
+  window.Studio = {
+    api, el, flash, show, pick, english, langName, localized: (t) => localized(t), picture: (p) => picture(p),
+    me: () => me, settings: async () => settings || ((await api('/api/studio/settings')).data),
+    route: (prefix, handler) => routes.push({ prefix, handler }),
+  };
+
   async function route() {
     if (!me) return;
     const hash = location.hash || '#/';
     if (!hash.startsWith('#/live/')) flash('');
+    const page = routes.find((r) => hash === r.prefix || hash.startsWith(r.prefix + '/'));
+    if (page) return page.handler(hash);
     if (hash.startsWith('#/live/')) return showLive(decodeURIComponent(hash.slice('#/live/'.length)).slice(0, 64));
     if (hash === '#/new' && me.canStartLives) return showNew();
     return showHome();
@@ -636,5 +654,6 @@
 
   window.addEventListener('hashchange', route);
   applyTexts();
-  loadMe().then((ok) => { if (ok) route(); });
+  // After the other page scripts have registered their routes.
+  window.addEventListener('DOMContentLoaded', () => loadMe().then((ok) => { if (ok) route(); }));
 })();

@@ -76,7 +76,7 @@ internal sealed partial class ProductColumns
 
             if (!shown.TryAdd(field, written))
             {
-                return (null, $"第 1 行有两列都是“{written}”，请删掉一列。Two columns are both '{written}'; remove one.");
+                return (null, $"第 1 行有两列都是“{written}”，请删掉一列。Two columns have the same name; remove one.");
             }
 
             fields[i] = field;

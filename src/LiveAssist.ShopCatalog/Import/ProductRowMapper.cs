@@ -80,7 +80,7 @@ internal static class ProductRowMapper
         {
             if (!decimal.TryParse(samplePrice, NumberStyles.Number, CultureInfo.InvariantCulture, out var price) || price < 0)
             {
-                return (null, $"“{columns.ShownNames["samplePrice"]}”：“{Short(samplePrice)}”不是价格。'{Short(samplePrice)}' is not a price.");
+                return (null, $"“{columns.ShownNames["samplePrice"]}”：“{Short(samplePrice)}”不是价格。The sample price is not a number.");
             }
 
             product.Samples = new SampleOffer { Available = true, UnitPrice = price, Currency = product.PriceTiers?.FirstOrDefault()?.Currency ?? currency };
@@ -107,7 +107,7 @@ internal static class ProductRowMapper
     {
         if (!int.TryParse(cell.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < 0)
         {
-            return $"“{name}”：“{Short(cell)}”不是整数。'{Short(cell)}' in '{name}' is not a whole number.";
+            return $"“{name}”：“{Short(cell)}”不是整数。A column holds something that is not a whole number.";
         }
 
         set(value);
@@ -124,7 +124,7 @@ internal static class ProductRowMapper
         };
         if (value is null)
         {
-            return $"“{name}”要写“是”或“否”，现在是“{Short(cell)}”。'{name}' must be yes or no.";
+            return $"“{name}”要写“是”或“否”，现在是“{Short(cell)}”。A yes/no column holds something else.";
         }
 
         set(value.Value);
@@ -135,7 +135,7 @@ internal static class ProductRowMapper
     {
         currency = CurrencyWords.GetValueOrDefault(cell) ?? cell.ToUpperInvariant();
         return currency.Length == 3 && currency.All(char.IsAsciiLetterUpper) ? null
-            : $"“{name}”：“{Short(cell)}”不是币种，请写 USD、CNY、EUR 这样的三个字母。'{Short(cell)}' is not a currency code such as USD.";
+            : $"“{name}”：“{Short(cell)}”不是币种，请写 USD、CNY、EUR 这样的三个字母。The currency must be a code such as USD.";
     }
 
     // "500:1.85; 2000:1.62" — from 500 pieces 1.85 each, from 2000 1.62.

@@ -326,6 +326,113 @@ public sealed class StudioPageTests : ChromiumTest, IAsyncLifetime
         Assert.Equal(before, await CountLivesAsync("hengda", OtherPassword));
     }
 
+    [Theory]
+    [InlineData(1280, 900, "desktop")]
+    [InlineData(390, 844, "phone")]
+    public async Task Merchant_AddsAProductWithPicture_EditsIt_ImportsASheetWithPreview_BadInputToldInChinese(int width, int height, string device)
+    {
+        var id = device == "phone" ? "CG-7101" : "CG-7001";
+        await using var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN", BaseURL = _host.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await SignInAsync(page, "chenguang", Password);
+        await page.ClickAsync("#manage-products");
+        await Assertions.Expect(page.Locator("#products-shop")).ToContainTextAsync("店铺 S-88201");
+        await Assertions.Expect(page.Locator("#shop-products li.product").First).ToBeVisibleAsync();
+
+        // 新增商品: titles in three languages, two price tiers, a warehouse, a colour.
+        await page.ClickAsync("#product-new");
+        await Assertions.Expect(page.Locator("#product-heading")).ToHaveTextAsync("新增商品");
+        await page.FillAsync("#p-id", id);
+        await page.FillAsync("#p-title-zh", "硅胶折叠水杯 350ml");
+        await page.FillAsync("#p-title-en", "Silicone Folding Cup 350ml");
+        await page.ClickAsync("#p-languages summary");
+        await page.FillAsync("#p-title-es", "Vaso plegable de silicona 350ml");
+        await page.FillAsync("#p-moq", "300");
+        await page.Locator("#p-tiers tbody tr").Nth(0).Locator("input.qty").FillAsync("300");
+        await page.Locator("#p-tiers tbody tr").Nth(0).Locator("input.price").FillAsync("1.20");
+        await page.ClickAsync("#p-tiers-add");
+        await page.Locator("#p-tiers tbody tr").Nth(1).Locator("input.qty").FillAsync("2000");
+        await page.Locator("#p-tiers tbody tr").Nth(1).Locator("input.price").FillAsync("0.98");
+        var stock = page.Locator("#p-stock tbody tr").Nth(0).Locator("input");
+        await stock.Nth(0).FillAsync("义乌仓");
+        await stock.Nth(2).FillAsync("8000");
+        var colour = page.Locator("#p-variants tbody tr").Nth(0).Locator("input");
+        await colour.Nth(0).FillAsync(id + "-PNK");
+        await colour.Nth(1).FillAsync("粉色");
+        await colour.Nth(2).FillAsync("Pink");
+
+        // A file that is not a picture is refused in Chinese; a real picture shows at once.
+        await page.Locator("#p-picture-file").SetInputFilesAsync(new FilePayload { Name = "报价单.png", MimeType = "image/png", Buffer = System.Text.Encoding.UTF8.GetBytes("价格表 not a picture") });
+        await Assertions.Expect(page.Locator("#p-picture-status")).ToHaveTextAsync("这个文件不是图片。请传 JPG、PNG、GIF 或 WebP 格式的照片。");
+        var png = await (await context.APIRequest.GetAsync("/catalog/v1/images/YW-100235.png")).BodyAsync();
+        await page.Locator("#p-picture-file").SetInputFilesAsync(new FilePayload { Name = "杯子.png", MimeType = "image/png", Buffer = png });
+        await Assertions.Expect(page.Locator("#p-pictures img")).ToHaveCountAsync(1);
+        Assert.True(await page.Locator("#p-pictures img").EvaluateAsync<bool>("img => img.decode().then(() => img.naturalWidth > 0)"), "the uploaded picture loads from this host");
+        await AssertNoSidewaysScrollAsync(page, "product form");
+        await ShotAsync(page, $"studio-product-form-{device}");
+
+        await page.ClickAsync("#p-save");
+        await Assertions.Expect(page.Locator("#flash")).ToContainTextAsync($"已保存：硅胶折叠水杯 350ml ({id})");
+        var row = page.Locator($"#shop-products li.product[data-id='{id}']");
+        await page.FillAsync("#shop-search", "硅胶折叠");
+        await page.ClickAsync("#shop-search-go");
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        Assert.True(await row.Locator("img").EvaluateAsync<bool>("img => img.decode().then(() => img.naturalWidth > 0)"), "the list shows the product's picture");
+        var saved = await GetJsonAsync(context, $"/catalog/v1/products/{id}");
+        Assert.Equal("Vaso plegable de silicona 350ml", saved.GetProperty("title").GetProperty("es").GetString());
+        Assert.Equal([300, 2000], saved.GetProperty("priceTiers").EnumerateArray().Select(t => t.GetProperty("minQty").GetInt32()));
+        Assert.Equal("S-88201", saved.GetProperty("shop").GetProperty("id").GetString());
+        Assert.StartsWith("/media/pictures/", saved.GetProperty("images")[0].GetString(), StringComparison.Ordinal);
+
+        // Edit: a bad MOQ is told in Chinese and nothing changes; a good one is saved, the Spanish title kept.
+        await row.Locator("a.button").ClickAsync();
+        await Assertions.Expect(page.Locator("#product-heading")).ToHaveTextAsync($"修改商品 {id}");
+        await Assertions.Expect(page.Locator("#p-id")).ToHaveValueAsync(id);
+        await page.FillAsync("#p-moq", "0");
+        await page.ClickAsync("#p-save");
+        await Assertions.Expect(page.Locator("#p-error")).ToHaveTextAsync("起订量要是大于 0 的整数。什么都没有保存。");
+        Assert.Equal(300, (await GetJsonAsync(context, $"/catalog/v1/products/{id}")).GetProperty("moq").GetInt32());
+        await page.FillAsync("#p-moq", "240");
+        await page.ClickAsync("#p-save");
+        await Assertions.Expect(page.Locator("#flash")).ToContainTextAsync("已保存");
+        var edited = await GetJsonAsync(context, $"/catalog/v1/products/{id}");
+        Assert.Equal(240, edited.GetProperty("moq").GetInt32());
+        Assert.Equal("Vaso plegable de silicona 350ml", edited.GetProperty("title").GetProperty("es").GetString());
+
+        // Import: the preview lists the row that would be refused, with its reason; importing saves the good rows only.
+        await page.ClickAsync("#product-import");
+        var sheet = "编号,名称,英文名称,起订量,价格阶梯,币种,库存\r\n"
+            + $"{id}-A,竹纤维餐盘,Bamboo Plate,200,200:1.10;1000:0.95,USD,义乌仓:CN:3000\r\n"
+            + $"{id}-B,宠物碗,Pet Bowl,五百,100:1.5,USD,\r\n"
+            + $"{id}-C,硅胶锅铲,Silicone Spatula,500,500:0.60,USD,义乌仓:CN:10000\r\n";
+        await page.Locator("#import-file").SetInputFilesAsync(new FilePayload { Name = "商品.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(sheet) });
+        await Assertions.Expect(page.Locator("#import-rejected tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#import-rejected tbody tr td").Nth(0)).ToHaveTextAsync("3");
+        await Assertions.Expect(page.Locator("#import-rejected tbody tr td").Nth(2)).ToHaveTextAsync("“起订量”：“五百”不是整数。");
+        await Assertions.Expect(page.Locator("#import-ready tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#import-go")).ToHaveTextAsync("导入 2 个商品（跳过 1 行有问题的）");
+        var notYet = await context.APIRequest.GetAsync($"/catalog/v1/products/{id}-A");
+        Assert.Equal(404, notYet.Status); // the preview saved nothing
+        await AssertNoSidewaysScrollAsync(page, "import preview");
+        await ShotAsync(page, $"studio-import-preview-{device}");
+        await page.ClickAsync("#import-go");
+        await Assertions.Expect(page.Locator("#import-status")).ToHaveTextAsync("导入完成：新增 2 个，更新 0 个，跳过 1 行。");
+        Assert.Equal(200, (await GetJsonAsync(context, $"/catalog/v1/products/{id}-A")).GetProperty("moq").GetInt32());
+        Assert.Equal(404, (await context.APIRequest.GetAsync($"/catalog/v1/products/{id}-B")).Status);
+
+        // A 10 MB sheet is refused before anything is sent or saved.
+        await page.Locator("#import-file").SetInputFilesAsync(new FilePayload { Name = "全部商品.csv", MimeType = "text/csv", Buffer = new byte[10 * 1024 * 1024] });
+        await Assertions.Expect(page.Locator("#import-status")).ToHaveTextAsync("文件太大了（10.0 MB）：一次最多 5 MB。请分成几个文件导入，什么都没有保存。");
+        await Assertions.Expect(page.Locator("#import-preview")).ToBeHiddenAsync();
+
+        // The new products are there to pick when starting a live.
+        await page.GotoAsync("/#/new");
+        await page.FillAsync("#product-search", "竹纤维餐盘");
+        await page.PressAsync("#product-search", "Enter");
+        await Assertions.Expect(page.Locator($"#results li.product button[data-id='{id}-A']")).ToBeVisibleAsync(new() { Timeout = 15000 });
+    }
+
     private static ILocator GlossaryCell(IPage page, int row, int column)
         => page.Locator("#glossary tbody tr").Nth(row).Locator("td").Nth(column).Locator("input");
 
