@@ -9,10 +9,29 @@ namespace LiveAssist.Captions.Delivery;
 /// event is serialized once and the same bytes go to every listener. A listener that falls more
 /// than <see cref="CaptionsOptions.ListenerBuffer"/> events behind is cut off; it reconnects and
 /// resumes from storage with Last-Event-ID, so nothing is lost and nobody slows the others.
+/// Keep-alives come from one timer for all listeners, not a timer per stream per wake-up: at a thousand
+/// overlays, arming and disarming a thousand timers for every line was a good part of the server's delay.
 /// </summary>
-public sealed class CaptionHub(IOptions<CaptionsOptions> options, CaptionMetrics metrics)
+public sealed class CaptionHub : IDisposable
 {
+    /// <summary>How often every stream gets a comment line, so proxies and browsers keep an idle stream open.</summary>
+    public static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(15);
+
+    private static readonly SseEvent KeepAlive = new("keep-alive", 0, false, ": keep-alive\n\n"u8.ToArray());
+
     private readonly ConcurrentDictionary<(string Session, string Lang), ListenerSet> _listeners = new();
+    private readonly ConcurrentDictionary<CaptionListener, byte> _all = new();
+    private readonly IOptions<CaptionsOptions> _options;
+    private readonly CaptionMetrics _metrics;
+    private readonly ITimer _keepAlive;
+
+    public CaptionHub(IOptions<CaptionsOptions> options, CaptionMetrics metrics, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _options = options;
+        _metrics = metrics;
+        _keepAlive = time.CreateTimer(_ => SendKeepAlive(), null, KeepAliveInterval, KeepAliveInterval);
+    }
 
     public CaptionListener Subscribe(string sessionId, string lang) => Subscribe(sessionId, [lang]);
 
@@ -25,7 +44,8 @@ public sealed class CaptionHub(IOptions<CaptionsOptions> options, CaptionMetrics
     {
         ArgumentNullException.ThrowIfNull(channels);
         var sets = channels.Select(c => c.ToLowerInvariant()).Distinct().Select(c => _listeners.GetOrAdd((sessionId, c), _ => new ListenerSet())).ToArray();
-        var listener = new CaptionListener(options.Value.ListenerBuffer * Math.Max(1, sets.Length), sets);
+        var listener = new CaptionListener(_options.Value.ListenerBuffer * Math.Max(1, sets.Length), sets, l => _all.TryRemove(l, out _));
+        _all[listener] = 0;
         foreach (var set in sets)
         {
             set.Add(listener);
@@ -41,13 +61,23 @@ public sealed class CaptionHub(IOptions<CaptionsOptions> options, CaptionMetrics
     public static string HostChannel(string lang) => (lang ?? throw new ArgumentNullException(nameof(lang))) + "!host";
 
     /// <summary>What the streams record their delays in.</summary>
-    public CaptionMetrics Metrics => metrics;
+    public CaptionMetrics Metrics => _metrics;
+
+    public void Dispose() => _keepAlive.Dispose();
+
+    private void SendKeepAlive()
+    {
+        foreach (var listener in _all.Keys)
+        {
+            listener.Offer(KeepAlive);
+        }
+    }
 
     public void Publish(string sessionId, string lang, SseEvent message)
     {
         if (message.IsFinal && message.Name == "caption" && !lang.EndsWith("!host", StringComparison.Ordinal))
         {
-            metrics.Published(lang);
+            _metrics.Published(lang);
         }
 
         if (_listeners.TryGetValue((sessionId, lang.ToLowerInvariant()), out var set))
@@ -96,10 +126,12 @@ public sealed class CaptionListener : IDisposable
 {
     private readonly Channel<SseEvent> _channel;
     private readonly CaptionHub.ListenerSet[] _sets;
+    private readonly Action<CaptionListener> _closed;
 
-    internal CaptionListener(int capacity, CaptionHub.ListenerSet[] sets)
+    internal CaptionListener(int capacity, CaptionHub.ListenerSet[] sets, Action<CaptionListener> closed)
     {
         _sets = sets;
+        _closed = closed;
         _channel = Channel.CreateBounded<SseEvent>(new BoundedChannelOptions(Math.Max(16, capacity)) { SingleReader = true, SingleWriter = false });
     }
 
@@ -124,6 +156,7 @@ public sealed class CaptionListener : IDisposable
             set.Remove(this);
         }
 
+        _closed(this);
         _channel.Writer.TryComplete();
     }
 }

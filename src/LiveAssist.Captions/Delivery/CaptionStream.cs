@@ -1,3 +1,4 @@
+using System.Buffers;
 using LiveAssist.Captions.Pipeline;
 using LiveAssist.Captions.ProductCards;
 using LiveAssist.Sessions;
@@ -14,8 +15,6 @@ namespace LiveAssist.Captions.Delivery;
 /// </summary>
 public static class CaptionStream
 {
-    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
-
     public static async Task StreamAsync(string id, HttpContext context, SessionStore sessions, CaptionStore store, CaptionHub hub, ProductCardPublisher cards,
         TimeProvider time, IOptions<CaptionsOptions> options)
     {
@@ -117,31 +116,15 @@ public static class CaptionStream
         }
     }
 
+    // Each wake-up copies what is queued into the response's pipe and flushes once: one socket send per wake-up, not
+    // one per event plus one more. The keep-alive comes through the queue too (from the hub's one timer).
     private static async Task ForwardAsync(CaptionListener listener, Dictionary<string, long> lastSent, HttpResponse response, CaptionMetrics metrics, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var oldestFinal = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        while (!cancellationToken.IsCancellationRequested)
+        var writer = response.BodyWriter;
+        while (await listener.Events.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            wait.CancelAfter(Heartbeat);
-            bool more;
-            try
-            {
-                more = await listener.Events.WaitToReadAsync(wait.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                await response.WriteAsync(": keep-alive\n\n", cancellationToken).ConfigureAwait(false);
-                await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            if (!more)
-            {
-                return; // cut off for falling behind: the reader reconnects with Last-Event-ID
-            }
-
             while (listener.Events.TryRead(out var message))
             {
                 var lang = message.Lang ?? string.Empty;
@@ -150,7 +133,7 @@ public static class CaptionStream
                     continue; // already sent from history, or a partial of a line already final
                 }
 
-                await response.Body.WriteAsync(message.Bytes, cancellationToken).ConfigureAwait(false);
+                writer.Write(message.Bytes.Span);
                 if (message.IsFinal && lastSent.ContainsKey(lang))
                 {
                     lastSent[lang] = message.Seq;
@@ -161,7 +144,12 @@ public static class CaptionStream
                 }
             }
 
-            await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var flushed = await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (flushed.IsCanceled || flushed.IsCompleted)
+            {
+                return; // the reader went away
+            }
+
             foreach (var (lang, received) in oldestFinal)
             {
                 metrics.Written(lang, received, time.GetUtcNow()); // the server's own time for this reader, once flushed
@@ -169,6 +157,8 @@ public static class CaptionStream
 
             oldestFinal.Clear();
         }
+
+        // The queue was closed: cut off for falling behind; the reader reconnects with Last-Event-ID.
     }
 
     private sealed class StreamCloser(CaptionMetrics metrics) : IDisposable
