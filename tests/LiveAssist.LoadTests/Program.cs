@@ -14,6 +14,7 @@ var skipJs = args.Contains("--skip-js");
 var products = IntArg("--products", 100_000);
 var only = StringArg("--only"); // messages | directline | catalog | captions | engines | presenter | reload | soak (only when asked)
 var listeners = IntArg("--listeners", 1000);
+var pin = args.Contains("--pin");
 var duration = TimeSpan.FromSeconds(seconds);
 var warmup = TimeSpan.FromSeconds(5);
 const string AppId = "bench-app-id";
@@ -124,7 +125,10 @@ if (only is null or "catalog")
 if (only is null or "captions")
 {
     var port = HostProcess.FreePort();
-    await using var host = await TargetProcess.StartAsync("dotnet", [hostDll, "--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
+    // --pin: the host on core 0 only (run this tool itself under `taskset -c 1`), so the server's own time is not
+    // its threads waiting for a core the 1,000 reading clients hold.
+    string[] hostCommand = pin ? ["taskset", "-c", "0", "dotnet"] : ["dotnet"];
+    await using var host = await TargetProcess.StartAsync(hostCommand[0], [.. hostCommand[1..], hostDll, "--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Translation__UseApertium"] = "false", // Apertium's ~0.5 s per pipeline is measured separately
