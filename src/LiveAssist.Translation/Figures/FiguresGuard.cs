@@ -20,15 +20,22 @@ public static class FiguresGuard
         var missing = required.Where(v => !found.Contains(v)).Distinct().ToList();
         var unexpected = digits.Select(n => n.Value).Concat(words.Where(w => w.Strong).Select(w => w.Number.Value))
             .Where(v => !allowed.Contains(v)).Distinct().ToList();
-        return new FiguresCheck(missing, unexpected);
+
+        // A price's currency is part of the price: where the source said money, the translation may name only its currencies.
+        var spoken = sourceFigures.Where(f => f.Kind == FigureKind.Money && f.Unit is not null).Select(f => f.Unit!).ToHashSet(StringComparer.Ordinal);
+        var wrongCurrency = spoken.Count == 0 ? [] : CurrencyMentions.In(translation).Where(c => !spoken.Contains(c)).Order(StringComparer.Ordinal).ToList();
+        return new FiguresCheck(missing, unexpected) { WrongCurrencies = wrongCurrency };
     }
 }
 
-/// <summary>The numbers a translation lost, and those it invented.</summary>
+/// <summary>The numbers a translation lost, those it invented, and currencies it put on the source's prices.</summary>
 public sealed record FiguresCheck(IReadOnlyList<decimal> Missing, IReadOnlyList<decimal> Unexpected)
 {
-    public bool IsCorrect => Missing.Count == 0 && Unexpected.Count == 0;
+    public IReadOnlyList<string> WrongCurrencies { get; init; } = [];
+
+    public bool IsCorrect => Missing.Count == 0 && Unexpected.Count == 0 && WrongCurrencies.Count == 0;
 
     public override string ToString() => IsCorrect ? "figures match" :
-        $"missing [{string.Join(", ", Missing)}], unexpected [{string.Join(", ", Unexpected)}]";
+        $"missing [{string.Join(", ", Missing)}], unexpected [{string.Join(", ", Unexpected)}]"
+        + (WrongCurrencies.Count > 0 ? $", wrong currency [{string.Join(", ", WrongCurrencies)}]" : string.Empty);
 }

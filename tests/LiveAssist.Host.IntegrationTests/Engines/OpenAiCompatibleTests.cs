@@ -150,4 +150,41 @@ public sealed class OpenAiCompatibleTests : IAsyncLifetime
         await en.DisposeAsync();
         await es.DisposeAsync();
     }
+
+    [Fact]
+    public async Task A_model_that_writes_yuan_for_a_price_the_USD_catalog_says_in_kuai_is_not_shown_and_is_told_the_currency()
+    {
+        _chatAnswer = """
+            {"en": "This vacuum flask is 1.85 yuan each, minimum order 500.", "es": "Este termo cuesta 1,85 dólares cada uno, pedido mínimo 500."}
+            """;
+        await using var factory = new LiveAssistFactory(new Dictionary<string, string?>
+        {
+            ["Translator:Engines:0"] = "openai",
+            ["Translator:OpenAi:BaseUrl"] = _server.BaseUrl + "/v1",
+            ["Translator:OpenAi:Model"] = "qwen2.5:7b",
+        });
+        var client = factory.CreateClient();
+        var (id, key) = await CaptionSessions.CreateAsync(client, ["en", "es"], currency: "USD");
+        var en = await SseReader.OpenAsync(client, $"/api/sessions/{id}/captions/stream?lang=en");
+        var es = await SseReader.OpenAsync(client, $"/api/sessions/{id}/captions/stream?lang=es");
+
+        await CaptionSessions.SayAsync(client, id, key, "这款保温杯一块八毛五一个，五百个起批。", final: true, 0, 3000);
+        await en.WaitUntilAsync(r => r.Captions("final").Count == 1, "the English caption");
+        await es.WaitUntilAsync(r => r.Captions("final").Count == 1, "the Spanish caption");
+
+        // The model was told what 块 means here; its English still said yuan: never shown, the price captioned in dollars.
+        Assert.Contains("Prices said with 块, 元 or 毛 are in USD on this live", Assert.Single(_chats).GetProperty("messages")[0].GetProperty("content").ToString(), StringComparison.Ordinal);
+        var english = en.Captions("final")[0];
+        Assert.DoesNotContain("yuan", english.GetProperty("text").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("US$1.85", english.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("figures-retranslated", english.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        Assert.DoesNotContain(en.Events, e => e.Data.ToString().Contains("yuan", StringComparison.OrdinalIgnoreCase));
+
+        // Its Spanish named dollars: the right currency, shown as the model wrote it.
+        var spanish = es.Captions("final")[0];
+        Assert.Equal("openai", spanish.GetProperty("engine").GetString());
+        Assert.Equal("Este termo cuesta 1,85 dólares cada uno, pedido mínimo 500.", spanish.GetProperty("text").GetString());
+        await en.DisposeAsync();
+        await es.DisposeAsync();
+    }
 }
