@@ -91,4 +91,25 @@ public sealed class FiguresTests
         Assert.Equal("US$1.85", UnitWords.Render(FigureReader.Read("一块八毛五", "USD")[0], "en"));
         Assert.Equal("1.85 yuan", UnitWords.Render(FigureReader.Read("一块八毛五人民币", "USD")[0], "en")); // said in RMB: stays yuan
     }
+
+    [Theory]
+    [InlineData("ko", "개당 1.85위안, 최소 주문 오백 개", true)]
+    [InlineData("ko", "개당 1.85위안, 최소 주문 오백개", true)]
+    [InlineData("ko", "개당 1.85위안, 최소 주문 오천 개, 구매 환영", false)]
+    [InlineData("th", "ราคาชิ้นละ 1.85 หยวน สั่งขั้นต่ำห้าร้อยชิ้น", true)]
+    [InlineData("th", "ราคาชิ้นละ 1.85 หยวน สั่งขั้นต่ำห้าพันชิ้น", false)]
+    [InlineData("ja", "1個1.85元、最低注文五百個", true)]
+    [InlineData("ja", "1個1.85元、最低注文五千個", false)]
+    public void Thai_Korean_and_Japanese_number_words_count_glued_into_words_as_they_are_written(string language, string translation, bool correct)
+        => Assert.Equal(correct, FiguresGuard.Check(FigureReader.Read("这款一块八毛五一个，五百个起批。"), translation, language).IsCorrect);
+
+    [Theory]
+    [InlineData("th", "สองพันห้าร้อย", 2500)]
+    [InlineData("th", "ยี่สิบเอ็ด", 21)]
+    [InlineData("th", "ห้าแสน", 500000)]
+    [InlineData("ko", "이천오백", 2500)]
+    [InlineData("ko", "오만", 50000)]
+    [InlineData("ko", "십이만 삼천", 120000)]
+    public void Glued_numerals_read_as_their_values(string language, string words, int value)
+        => Assert.Equal(value, NumberWords.Recognize(words, language).First().Number.Value);
 }

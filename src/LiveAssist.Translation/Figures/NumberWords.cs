@@ -26,12 +26,14 @@ public static partial class NumberWords
     public static IReadOnlyList<(RecognizedNumber Number, bool Strong)> Recognize(string text, string language)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!Tables.TryGetValue(LanguageTags.Primary(language), out var table))
+        var primary = LanguageTags.Primary(language);
+        var glued = GluedScripts.TryGetValue(primary, out var numerals) ? Glued(text, numerals) : [];
+        if (!Tables.TryGetValue(primary, out var table))
         {
-            return [];
+            return glued;
         }
 
-        var found = new List<(RecognizedNumber, bool)>();
+        var found = new List<(RecognizedNumber, bool)>(glued);
         var words = Word().Matches(text).ToList();
         var i = 0;
         while (i < words.Count)
@@ -83,6 +85,73 @@ public static partial class NumberWords
             var length = words[end].Index + words[end].Length - start;
             found.Add((new RecognizedNumber(value, start, length, string.Empty, string.Empty, false), count > 1 || (value > 10 && !ordinal) || first.Value >= 100));
             i = end + 1;
+        }
+
+        return found;
+    }
+
+    // Thai writes words without spaces, and Korean glues Sino-Korean numerals into one word ("오백개"): their numbers
+    // are read by scanning characters, Chinese-style (digit × multiplier, 万/ล้าน-size multipliers closing a section).
+    private static readonly Dictionary<string, GluedNumerals> GluedScripts = new(StringComparer.Ordinal)
+    {
+        ["th"] = new(1_000_000, "ศูนย์=0 หนึ่ง=1 เอ็ด=1 สอง=2 ยี่=2 สาม=3 สี่=4 ห้า=5 หก=6 เจ็ด=7 แปด=8 เก้า=9 สิบ=*10 ร้อย=*100 พัน=*1000 หมื่น=*10000 แสน=*100000 ล้าน=*1000000"),
+        ["ko"] = new(10_000, "영=0 일=1 이=2 삼=3 사=4 오=5 육=6 칠=7 팔=8 구=9 십=*10 백=*100 천=*1000 만=*10000 억=*100000000"),
+    };
+
+    /// <summary>A script's numeral tokens (longest first), and the multiplier from which a new section starts (ล้าน, 만).</summary>
+    private sealed class GluedNumerals(decimal sectionSize, string spec)
+    {
+        public decimal SectionSize { get; } = sectionSize;
+
+        public (string Token, decimal Value, bool Multiplier)[] Tokens { get; } =
+            [.. spec.Split(' ').Select(t => t.Split('=')).Select(p => (p[0], decimal.Parse(p[1].TrimStart('*'), CultureInfo.InvariantCulture), p[1][0] == '*'))
+                .OrderByDescending(t => t.Item1.Length)];
+    }
+
+    private static List<(RecognizedNumber, bool)> Glued(string text, GluedNumerals script)
+    {
+        var numerals = script.Tokens;
+        var found = new List<(RecognizedNumber, bool)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var start = i;
+            var (tokens, multipliers) = (0, 0);
+            decimal total = 0, section = 0, digit = 0;
+            while (i < text.Length && numerals.FirstOrDefault(n => string.CompareOrdinal(text, i, n.Token, 0, n.Token.Length) == 0) is { Token: not null } numeral)
+            {
+                if (!numeral.Multiplier)
+                {
+                    digit = numeral.Value;
+                }
+                else if (numeral.Value >= script.SectionSize)
+                {
+                    total += (section + digit == 0 ? 1 : section + digit) * numeral.Value; // ล้าน, 만, 억 close a section
+                    (section, digit) = (0, 0);
+                    multipliers++;
+                }
+                else
+                {
+                    section += (digit == 0 ? 1 : digit) * numeral.Value;
+                    digit = 0;
+                    multipliers++;
+                }
+
+                tokens++;
+                i += numeral.Token.Length;
+            }
+
+            if (tokens == 0)
+            {
+                i++;
+                continue;
+            }
+
+            // A lone digit syllable is mostly an ordinary syllable (구매 "purchase" starts with 구 = 9): only runs with a multiplier count.
+            if (multipliers > 0)
+            {
+                found.Add((new RecognizedNumber(total + section + digit, start, i - start, string.Empty, string.Empty, false), tokens > 1));
+            }
         }
 
         return found;
@@ -149,6 +218,7 @@ public static partial class NumberWords
             "مائة/مئة=h مائتان/مئتان/مائتين/مئتين=h200 ألف/آلاف=k مليون=m الأول/الأولى=1o الثاني/الثانية=2o الثالث/الثالثة=3o قطعتين=2 قطعتان=2");
         Add("tr", "sıfır=0 bir=1 iki=2 üç=3 dört=4 beş=5 altı=6 yedi=7 sekiz=8 dokuz=9 on=10 yirmi=20 otuz=30 kırk=40 elli=50 yüz=h bin=k milyon=m birinci=1o ikinci=2o üçüncü=3o");
         Add("id", "nol=0 satu=1 dua=2 tiga=3 empat=4 lima=5 enam=6 tujuh=7 delapan=8 sembilan=9 sepuluh=10 sebelas=11 seratus=h100 seribu=k1000 ratus=h ribu=k juta=m");
+        Add("ko", "하나/한=1 둘/두=2 셋/세=3 넷/네=4 다섯=5 여섯=6 일곱=7 여덟=8 아홉=9 열=10 스물/스무=20 서른=30 마흔=40 쉰=50 첫째/첫=1o 둘째=2o 셋째=3o");
         Add("vi", "không=0 một=1 hai=2 ba=3 bốn=4 năm=5 sáu=6 bảy=7 tám=8 chín=9 mười=10 trăm=h nghìn/ngàn=k triệu=m");
         return tables;
     }
