@@ -91,7 +91,8 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             }
 
             var recognizer = RecognizerName(input.Engine);
-            if (Recognition.HallucinationGuard.IsHallucination(text, recognizer, _recentRecognized, out var reason))
+            var audioMs = input is { StartMs: { } heardFrom, EndMs: { } heardTo } ? heardTo - heardFrom : (long?)null;
+            if (Recognition.HallucinationGuard.IsHallucination(text, recognizer, _recentRecognized, audioMs, out var reason))
             {
                 _openSeq = null;
                 _lastSeq--; // the number goes to the next real line

@@ -17,6 +17,11 @@ public static class HallucinationGuard
 
     /// <summary>True when <paramref name="text"/>, recognized by <paramref name="recognizer"/>, is a known hallucination or repeats the last recognized lines.</summary>
     public static bool IsHallucination(string text, string recognizer, IReadOnlyList<string> recentRecognized, out string reason)
+        => IsHallucination(text, recognizer, recentRecognized, null, out reason);
+
+    /// <param name="audioMs">How much audio a server-side recognizer heard for the line: a whole sentence out of a
+    /// moment of sound (music, a cough, the room between phrases) was not said.</param>
+    public static bool IsHallucination(string text, string recognizer, IReadOnlyList<string> recentRecognized, long? audioMs, out string reason)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(recentRecognized);
@@ -34,6 +39,15 @@ public static class HallucinationGuard
             return true;
         }
 
+        // Mandarin runs at about four to seven syllables a second, a fast seller under nine: far more text than that was not heard.
+        // The browser's recognizer reports no audio times of its own, so its lines are not judged by this.
+        if (audioMs is > 0 and var heard && recognizer is not "browser" && compact.Count(c => c >= '\u3400' && c <= '\u9FFF') is var syllables
+            && syllables > 6 && syllables > 4 + (heard / 1000.0 * MaxSyllablesPerSecond))
+        {
+            reason = "too-long-for-audio";
+            return true;
+        }
+
         // The same recognized line twice in a row already: a recognizer looping on silence.
         if (recentRecognized.Count >= 2 && recentRecognized.TakeLast(2).All(r => r == compact) && compact.Length > 0)
         {
@@ -43,6 +57,8 @@ public static class HallucinationGuard
 
         return false;
     }
+
+    private const double MaxSyllablesPerSecond = 9;
 
     /// <summary>The form lines are compared in.</summary>
     public static string Compact(string text) => new string([.. (text ?? string.Empty).Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c))]).ToLowerInvariant();
