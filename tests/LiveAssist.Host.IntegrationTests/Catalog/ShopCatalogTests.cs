@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using LiveAssist.Operator.Accounts;
 using MiniExcelLibs;
 
 namespace LiveAssist.Host.IntegrationTests.Catalog;
@@ -21,23 +20,8 @@ public sealed class ShopCatalogTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _factory = new LiveAssistFactory(new Dictionary<string, string?>
-        {
-            ["Operator:Accounts:0:Name"] = "chenguang",
-            ["Operator:Accounts:0:PasswordHash"] = PasswordHash.Create("pass-a"),
-            ["Operator:Accounts:0:Role"] = "merchant",
-            ["Operator:Accounts:0:ShopId"] = "S-88201",
-            ["Operator:Accounts:1:Name"] = "hengda",
-            ["Operator:Accounts:1:PasswordHash"] = PasswordHash.Create("pass-b"),
-            ["Operator:Accounts:1:Role"] = "merchant",
-            ["Operator:Accounts:1:ShopId"] = "S-88315",
-            ["Operator:Accounts:2:Name"] = "noshop",
-            ["Operator:Accounts:2:PasswordHash"] = PasswordHash.Create("pass-c"),
-            ["Operator:Accounts:2:Role"] = "merchant",
-            ["Operator:Accounts:3:Name"] = "looker",
-            ["Operator:Accounts:3:PasswordHash"] = PasswordHash.Create("pass-d"),
-            ["Operator:Accounts:3:Role"] = "viewer",
-        });
+        _factory = new LiveAssistFactory(StudioAccounts.Settings(
+            ("chenguang", "pass-a", "merchant", "S-88201"), ("hengda", "pass-b", "merchant", "S-88315"), ("noshop", "pass-c", "merchant", null), ("looker", "pass-d", "viewer", null)));
         return Task.CompletedTask;
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LiveAssist.Operator.Accounts;
 
 namespace LiveAssist.Host.IntegrationTests.Security;
 
@@ -16,19 +15,8 @@ public sealed class StudioAccessTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _factory = new LiveAssistFactory(new Dictionary<string, string?>
-        {
-            ["Operator:Accounts:0:Name"] = "chenguang",
-            ["Operator:Accounts:0:PasswordHash"] = PasswordHash.Create("pass-a"),
-            ["Operator:Accounts:0:Role"] = "merchant",
-            ["Operator:Accounts:0:ShopId"] = "S-88123",
-            ["Operator:Accounts:1:Name"] = "hengda",
-            ["Operator:Accounts:1:PasswordHash"] = PasswordHash.Create("pass-b"),
-            ["Operator:Accounts:1:Role"] = "merchant",
-            ["Operator:Accounts:2:Name"] = "looker",
-            ["Operator:Accounts:2:PasswordHash"] = PasswordHash.Create("pass-c"),
-            ["Operator:Accounts:2:Role"] = "viewer",
-        });
+        _factory = new LiveAssistFactory(StudioAccounts.Settings(
+            ("chenguang", "pass-a", "merchant", "S-88123"), ("hengda", "pass-b", "merchant", null), ("looker", "pass-c", "viewer", null)));
         return Task.CompletedTask;
     }
 
