@@ -30,6 +30,7 @@ public sealed partial class BotAdapter(
         }
 
         using var scope = logger.BeginScope("conversation {ConversationId}", activity.Conversation?.Id);
+        using var span = TurnTracing.StartTurn(activity);
         var failed = false;
         try
         {
@@ -38,6 +39,7 @@ public sealed partial class BotAdapter(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             failed = true;
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
             LogTurnFailed(logger, ex, activity.Type, activity.ChannelId);
             try
             {
@@ -58,14 +60,18 @@ public sealed partial class BotAdapter(
         return new TurnResult(invoke, buffer?.Activities, failed);
     }
 
-    private Task RunAsync(TurnContext context, int index, CancellationToken cancellationToken)
+    // Each stage a span of its own: a middleware's span holds the stages after it, as its next() runs them.
+    private async Task RunAsync(TurnContext context, int index, CancellationToken cancellationToken)
     {
         if (index == _middleware.Length)
         {
-            return bot.OnTurnAsync(context, cancellationToken);
+            using var botSpan = TurnTracing.StartStage("bot " + bot.GetType().Name);
+            await bot.OnTurnAsync(context, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        return _middleware[index].OnTurnAsync(context, ct => RunAsync(context, index + 1, ct), cancellationToken);
+        using var span = TurnTracing.StartStage("middleware " + _middleware[index].GetType().Name);
+        await _middleware[index].OnTurnAsync(context, ct => RunAsync(context, index + 1, ct), cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(1, LogLevel.Error, "Turn failed for a {ActivityType} activity on channel {ChannelId}")]

@@ -25,6 +25,7 @@ public sealed class TurnContext(Activity activity, IOutboundChannel channel) : I
     {
         ArgumentNullException.ThrowIfNull(activity);
         ApplyAddressing(activity);
+        using var span = TurnTracing.StartStage("send " + activity.Type);
         // A channel may say nothing about the activity it took (202, no body): that is a delivery, not a failure.
         var response = await channel.SendAsync(activity, cancellationToken).ConfigureAwait(false) ?? new ResourceResponse(null);
         activity.Id ??= response.Id;

@@ -65,7 +65,7 @@ internal static partial class LiveAssistComposition
         services.TryAddEnumerable(ServiceDescriptor.Singleton<LiveAssist.BotFramework.Pipeline.IMiddleware, TurnBudgetMiddleware>());
         services.AddPublicRateLimits(configuration);
         services.AddRequestSecurity(configuration);
-        services.AddHostMetrics();
+        services.AddHostMetrics(configuration);
         return services;
     }
 

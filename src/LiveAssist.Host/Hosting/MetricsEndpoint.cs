@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using LiveAssist.Captions.Delivery;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace LiveAssist.Host.Hosting;
 
@@ -18,12 +19,24 @@ internal static class MetricsEndpoint
     // Fine at the low end: the caption target is 50 ms, the turn target 100 ms.
     private static readonly double[] DelayBuckets = [1, 2, 3, 5, 7.5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150, 200, 300, 500, 750, 1000, 2000, 5000, 10000];
 
-    public static IServiceCollection AddHostMetrics(this IServiceCollection services)
+    /// <summary>Trace sources of the host's capabilities: turns and caption lines, each stage a span.</summary>
+    public const string TraceSources = "LiveAssist.*";
+
+    public static IServiceCollection AddHostMetrics(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        var telemetry = services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter("LiveAssist.*")
             .AddView(CaptionMetrics.DelayInstrument, new ExplicitBucketHistogramConfiguration { Boundaries = DelayBuckets })
             .AddPrometheusExporter());
+
+        // Traces leave the process only for a collector someone named; without one no span is even made.
+        var otlp = configuration["OpenTelemetry:Otlp:Endpoint"] is { Length: > 0 } configured ? configured : configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        if (!string.IsNullOrWhiteSpace(otlp) && Uri.TryCreate(otlp, UriKind.Absolute, out var endpoint))
+        {
+            // The request's own span (ASP.NET Core) is the parent the turn and caption spans hang from.
+            telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddSource(TraceSources).AddOtlpExporter(exporter => exporter.Endpoint = endpoint));
+        }
+
         return services;
     }
 

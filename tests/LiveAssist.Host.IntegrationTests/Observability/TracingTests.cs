@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using LiveAssist.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
+
+namespace LiveAssist.Host.IntegrationTests.Observability;
+
+/// <summary>
+/// Traces through OpenTelemetry, exported in memory as an OTLP collector would get them: a buyer's turn is one span
+/// with its stages (each middleware, the bot, every reply sent) as children, so a slow answer shows where its time went.
+/// </summary>
+public sealed class TracingTests
+{
+    [Fact]
+    public async Task ABuyerTurn_IsOneSpanWithItsMiddlewareBotAndRepliesAsChildren()
+    {
+        var spans = new List<Activity>();
+        await using var factory = new LiveAssistFactory(services: services => services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.SetSampler(new AlwaysOnSampler()).AddSource("LiveAssist.*").AddInMemoryExporter(spans)));
+        var client = factory.CreateClient();
+
+        var replies = await LocalBot.AskAsync(client, "How much is YW-100234 for 1000 pieces?", "en", "trace-1", "buyer-1", "webchat", null, null);
+        Assert.NotEmpty(replies);
+        factory.Services.GetRequiredService<TracerProvider>().ForceFlush();
+
+        var turn = Assert.Single(spans, s => s.OperationName == "turn" && s.GetTagItem("bot.activity.type") as string == "message");
+        Assert.Equal("webchat", turn.GetTagItem("bot.channel"));
+        var stages = Descendants(spans, turn).Select(s => s.OperationName).ToList();
+        Assert.Contains(stages, n => n.StartsWith("middleware ", StringComparison.Ordinal));
+        Assert.Contains("bot BuyerQaBot", stages);
+        Assert.Equal(replies.Count, stages.Count(n => n == "send message"));
+        Assert.All(Descendants(spans, turn), s => Assert.Equal(turn.TraceId, s.TraceId));
+    }
+
+    private static IEnumerable<Activity> Descendants(List<Activity> spans, Activity root)
+        => spans.Where(s => s.ParentSpanId == root.SpanId).SelectMany(child => Descendants(spans, child).Prepend(child));
+}
