@@ -3,6 +3,7 @@ using LiveAssist.Captions.Delivery;
 using LiveAssist.Captions.Layout;
 using LiveAssist.Captions.ProductCards;
 using LiveAssist.Catalog.Client;
+using LiveAssist.Review;
 using LiveAssist.Sessions;
 using LiveAssist.Translation;
 using LiveAssist.Translation.Chain;
@@ -22,6 +23,7 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     private readonly CaptionTranslationChain _translators;
     private readonly CaptionHub _hub;
     private readonly ProductCardPublisher _cards;
+    private readonly LineReviewer _reviewer;
     private readonly IReadOnlyList<IFinalCaptionObserver> _observers;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -42,8 +44,9 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     private long _enqueued;
     private long _done;
 
-    public SessionCaptioner(LiveSession session, CaptionStore store, CaptionTranslationChain translators, CaptionHub hub, ProductCardPublisher cards, IReadOnlyList<IFinalCaptionObserver> observers, TimeProvider time, ILogger logger)
+    public SessionCaptioner(LiveSession session, CaptionStore store, CaptionTranslationChain translators, CaptionHub hub, ProductCardPublisher cards, LineReviewer reviewer, IReadOnlyList<IFinalCaptionObserver> observers, TimeProvider time, ILogger logger)
     {
+        _reviewer = reviewer;
         _session = session;
         _store = store;
         _translators = translators;
@@ -184,6 +187,8 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
 
     private async Task CaptionPartialAsync(Utterance utterance, CancellationToken cancellationToken)
     {
+        // Partials warn only; one a final would block is shown to the host alone, so the claim never flashes on an overlay.
+        var review = await ReviewAsync(utterance.Text, final: false, cancellationToken).ConfigureAwait(false);
         var translations = await _translators.TranslateAsync(await RequestAsync(utterance.Text, cancellationToken).ConfigureAwait(false) with { IsPartial = true }, cancellationToken).ConfigureAwait(false);
         foreach (var lang in _languages)
         {
@@ -191,35 +196,66 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             {
                 var (text, console, flags, draft) = OnAir(result, lang);
                 var caption = new Caption(utterance.Seq, lang, Caption.Partial, text, utterance.Text, utterance.StartMs, utterance.EndMs,
-                    result.Engine, flags, [], Direction(lang), draft, utterance.Recognizer, console, result.Note);
-                Publish(caption, isFinal: false);
+                    result.Engine, flags, [], Direction(lang), draft, utterance.Recognizer, console, result.Note)
+                { Review = review.Findings.Count > 0 ? new CaptionReview(review.Findings) : null };
+                Publish(caption, isFinal: false, hostOnly: review.Withhold);
             }
         }
     }
 
     private async Task CaptionFinalAsync(Utterance utterance, CancellationToken cancellationToken)
     {
-        var translations = await _translators.TranslateAsync(await RequestAsync(utterance.Text, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        // Checked before translation: a blocked claim is never translated, voiced or stored as a caption.
+        var review = await ReviewAsync(utterance.Text, final: true, cancellationToken).ConfigureAwait(false);
+        var carried = review.Carried;
+        var translations = carried.Length == 0
+            ? (IReadOnlyDictionary<string, TranslationResult>)new Dictionary<string, TranslationResult>()
+            : await _translators.TranslateAsync(await RequestAsync(carried, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var captions = new List<Caption>(_languages.Count);
         foreach (var lang in _languages)
         {
-            if (Translation(lang, utterance.Text, translations) is not { } result)
+            var result = carried.Length == 0 ? new TranslationResult(string.Empty, "review", false, []) : Translation(lang, carried, translations);
+            if (result is null)
             {
                 continue;
             }
 
             var (text, console, flags, draft) = OnAir(result, lang);
+            var findings = review.Findings;
+            if (lang != _sourceLanguage)
+            {
+                var check = _reviewer.ReviewCaption(lang, text, final: true);
+                if (check.Findings.Count > 0)
+                {
+                    findings = [.. findings, .. check.Findings];
+                    if (check.Carried != text)
+                    {
+                        text = check.Carried;
+                        flags = [.. flags, Caption.ReviewEditedFlag];
+                    }
+                }
+            }
+
+            if (carried != utterance.Text)
+            {
+                flags = [.. flags, Caption.ReviewEditedFlag];
+            }
+
             var cues = CaptionLayout.Layout(text, lang, utterance.StartMs, utterance.EndMs, _lastCueEnd.GetValueOrDefault(lang));
-            captions.Add(new Caption(utterance.Seq, lang, Caption.Final, text, utterance.Text,
+            captions.Add(new Caption(utterance.Seq, lang, Caption.Final, text, carried,
                 cues.Count > 0 ? cues[0].StartMs : utterance.StartMs, cues.Count > 0 ? cues[^1].EndMs : utterance.EndMs,
-                result.Engine, flags, cues, Direction(lang), draft, utterance.Recognizer, console, result.Note) { PublishedAt = _time.GetUtcNow() });
+                result.Engine, flags.Distinct().ToList(), cues, Direction(lang), draft, utterance.Recognizer, console, result.Note)
+            {
+                PublishedAt = _time.GetUtcNow(),
+                Review = findings.Count > 0 ? new CaptionReview(findings) { Said = carried != utterance.Text ? utterance.Text : null } : null,
+            });
         }
 
         await _store.SaveCaptionsAsync(_session.Id, utterance.Seq, captions, cancellationToken).ConfigureAwait(false);
         foreach (var caption in captions)
         {
             _lastCueEnd[caption.Lang] = caption.EndMs;
-            Publish(caption, isFinal: true, utterance.ReceivedAt);
+            Publish(caption, isFinal: true, lineReceivedAt: utterance.ReceivedAt);
         }
 
         foreach (var observer in _observers)
@@ -232,6 +268,17 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
         {
             await _cards.ShowAsync(_session.Id, named.Value.ToUpperInvariant(), fromSpeech: true, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private async Task<SourceReview> ReviewAsync(string text, bool final, CancellationToken cancellationToken)
+    {
+        if (!_reviewer.Enabled)
+        {
+            return SourceReview.None(text);
+        }
+
+        var onScreen = await _cards.ProductOnScreenAsync(_session.Id, cancellationToken).ConfigureAwait(false);
+        return await _reviewer.ReviewSourceAsync(text, _sourceLanguage, _languages, onScreen, final, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CaptionTranslationRequest> RequestAsync(string text, CancellationToken cancellationToken)
@@ -272,9 +319,13 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     }
 
     // Buyers' overlays get the caption without the console's draft and note; the host console gets all of it.
-    private void Publish(Caption caption, bool isFinal, DateTimeOffset? lineReceivedAt = null)
+    private void Publish(Caption caption, bool isFinal, DateTimeOffset? lineReceivedAt = null, bool hostOnly = false)
     {
-        _hub.Publish(_session.Id, caption.Lang, SseEvent.Create("caption", caption.Seq, isFinal, caption.ForBuyers(), caption.Lang) with { LineReceivedAt = lineReceivedAt });
+        if (!hostOnly)
+        {
+            _hub.Publish(_session.Id, caption.Lang, SseEvent.Create("caption", caption.Seq, isFinal, caption.ForBuyers(), caption.Lang) with { LineReceivedAt = lineReceivedAt });
+        }
+
         _hub.Publish(_session.Id, CaptionHub.HostChannel(caption.Lang), SseEvent.Create("caption", caption.Seq, isFinal, caption, caption.Lang) with { LineReceivedAt = lineReceivedAt });
     }
 
