@@ -7,42 +7,64 @@ namespace LiveAssist.Review;
 /// The rule packs in force: read from the dialogs' content store (so they reload, validate and keep history with flows
 /// and texts). The flat rule list is rebuilt only when the content version changes.
 /// </summary>
-public sealed class ReviewRules(IServiceProvider services)
+public sealed class ReviewRules
 {
+    private readonly IServiceProvider? _services;
+    private readonly IReadOnlyList<ReviewRule>? _fixed;
     private (DialogContent Content, IReadOnlyList<ReviewRule> Rules)? _cached;
 
-    private DialogContentStore Store => (DialogContentStore)services.GetService(typeof(DialogContentStore))!;
+    public ReviewRules(IServiceProvider services) => _services = services;
+
+    private ReviewRules(IReadOnlyList<ReviewRule> rules) => _fixed = rules;
+
+    /// <summary>A fixed set of packs, without the content store (the benchmark, tools).</summary>
+    public static ReviewRules Of(IEnumerable<RulePack> packs) => new(Flatten(packs));
+
+    // Resolved on use: the store's content readers include this capability's own.
+    private DialogContentStore Store => (DialogContentStore)_services!.GetService(typeof(DialogContentStore))!;
 
     public IReadOnlyList<ReviewRule> Current
     {
         get
         {
+            if (_fixed is not null)
+            {
+                return _fixed;
+            }
+
             var content = Store.Current;
             if (_cached is { } cached && ReferenceEquals(cached.Content, content))
             {
                 return cached.Rules;
             }
 
-            // Packs in file order; a rule id used again in a later pack replaces the earlier one (a merchant's override file).
-            var rules = new Dictionary<string, ReviewRule>(StringComparer.Ordinal);
-            foreach (var pack in Packs(content))
-            {
-                foreach (var rule in pack.Rules)
-                {
-                    rules.Remove(rule.Id);
-                    rules[rule.Id] = rule;
-                }
-            }
-
-            IReadOnlyList<ReviewRule> list = [.. rules.Values];
+            var list = Flatten(Packs(content));
             _cached = (content, list);
             return list;
         }
     }
 
+    // Packs in file order; a rule id used again in a later pack replaces the earlier one (a merchant's override file).
+    private static IReadOnlyList<ReviewRule> Flatten(IEnumerable<RulePack> packs)
+    {
+        var rules = new Dictionary<string, ReviewRule>(StringComparer.Ordinal);
+        foreach (var rule in packs.SelectMany(p => p.Rules))
+        {
+            rules.Remove(rule.Id);
+            rules[rule.Id] = rule;
+        }
+
+        return [.. rules.Values];
+    }
+
     /// <summary>What the console and the review endpoint show: packs in force and files refused (line and reason).</summary>
     public RulesStatus Status()
     {
+        if (_fixed is not null)
+        {
+            return new RulesStatus("fixed", [], []);
+        }
+
         var store = Store;
         var packs = Packs(store.Current).Select(p => new PackStatus(p.Path, p.Id, p.Title, p.Rules.Count)).ToList();
         var rejected = store.Rejected.Where(r => ContentPath.KindOf(r.Key) == ContentKind.Review)

@@ -97,6 +97,7 @@
     if (info.state === 'ended') { $('ended').hidden = false; captions.disable(); }
     $('console').hidden = false;
     $('leads-link').addEventListener('click', downloadLeads);
+    $('review-link').addEventListener('click', downloadReview);
     renderQuestions(await probe.json());
     renderProducts();
     refreshLeads();
@@ -457,6 +458,16 @@
     const url = URL.createObjectURL(await response.blob());
     const a = document.createElement('a');
     a.href = url; a.download = '询价线索-' + sessionId + '.csv'; a.click();
+    URL.revokeObjectURL(url);
+  }
+
+  async function downloadReview(e) {
+    e.preventDefault();
+    const response = await api('/review?format=csv');
+    if (!response.ok) { setStatus('下载失败：' + T.failure(response.status)); return; }
+    const url = URL.createObjectURL(await response.blob());
+    const a = document.createElement('a');
+    a.href = url; a.download = '合规记录-' + sessionId + '.csv'; a.click();
     URL.revokeObjectURL(url);
   }
 

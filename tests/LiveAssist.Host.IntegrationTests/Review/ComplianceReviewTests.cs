@@ -12,12 +12,20 @@ public sealed class ComplianceReviewTests(ITestOutputHelper output)
     private const string Product = "YW-100234"; // FDA, LFGB; MOQ 500; 1.85 / 1.62 / 1.45 USD; 12,800 in stock
 
     [Fact]
-    public async Task HeldOutHostLines_ThroughTheCaptionStream_FindTheirRulesWithHighPrecisionAndRecall()
+    public Task HeldOutHostLines_ThroughTheCaptionStream_FindTheirRulesWithHighPrecisionAndRecall()
+        => MeasureAsync("host-lines-heldout.json", minPrecision: 0.9, minRecall: 0.9);
+
+    // Written after the packs and never tuned against: the honest figure of how the packs generalize.
+    [Fact]
+    public Task FreshHostLines_WrittenAfterThePacks_ThroughTheCaptionStream_ReportPrecisionAndRecall()
+        => MeasureAsync("host-lines-fresh.json", minPrecision: 0.0, minRecall: 0.0);
+
+    private async Task MeasureAsync(string file, double minPrecision, double minRecall)
     {
-        using var heldOut = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "LiveAssist.Host.IntegrationTests", "Review", "host-lines-heldout.json")));
+        using var heldOut = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "LiveAssist.Host.IntegrationTests", "Review", file)));
         var lines = heldOut.RootElement.GetProperty("lines").EnumerateArray()
             .Select(l => (Text: l.GetProperty("text").GetString()!, Expect: l.GetProperty("expect").EnumerateArray().Select(e => e.GetString()!).ToHashSet())).ToList();
-        Assert.True(lines.Count >= 40);
+        Assert.True(lines.Count >= 30);
 
         await using var factory = new LiveAssistFactory();
         var client = factory.CreateClient();
@@ -57,14 +65,14 @@ public sealed class ComplianceReviewTests(ITestOutputHelper output)
 
         var precision = truePositives / (double)Math.Max(1, truePositives + falsePositives);
         var recall = truePositives / (double)Math.Max(1, truePositives + falseNegatives);
-        output.WriteLine($"{lines.Count} held-out lines: precision {precision:P1} ({truePositives}/{truePositives + falsePositives}), recall {recall:P1} ({truePositives}/{truePositives + falseNegatives})");
+        output.WriteLine($"{file}: {lines.Count} lines: precision {precision:P1} ({truePositives}/{truePositives + falsePositives}), recall {recall:P1} ({truePositives}/{truePositives + falseNegatives})");
         foreach (var miss in misses)
         {
             output.WriteLine("  " + miss);
         }
 
-        Assert.True(precision >= 0.9, $"precision {precision:P1}: {string.Join(" | ", misses)}");
-        Assert.True(recall >= 0.9, $"recall {recall:P1}: {string.Join(" | ", misses)}");
+        Assert.True(precision >= minPrecision, $"precision {precision:P1}: {string.Join(" | ", misses)}");
+        Assert.True(recall >= minRecall, $"recall {recall:P1}: {string.Join(" | ", misses)}");
 
         // The endpoint has the same findings, counted.
         var review = await ReviewHost.GetReviewAsync(client, id, key);
