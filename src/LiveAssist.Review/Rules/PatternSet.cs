@@ -6,8 +6,8 @@ namespace LiveAssist.Review.Rules;
 /// <summary>
 /// One rule's patterns in one language, compiled once when the pack loads: the terms and regexes as a single
 /// alternation, and the exceptions as another. A match that an exception overlaps does not count ("最新款" is a time
-/// word, not the superlative "最"). Matching walks <see cref="Regex.EnumerateMatches(ReadOnlySpan{char})"/>, so a line
-/// with no finding allocates nothing.
+/// word, not the superlative "最"). Matching walks <see cref="Regex.EnumerateMatches(ReadOnlySpan{char})"/>: no
+/// <see cref="Match"/> objects per line.
 /// </summary>
 public sealed class PatternSet
 {
