@@ -114,7 +114,7 @@ public sealed class PatternSet
             builder.Append("(?<![A-Za-z0-9])");
         }
 
-        builder.Append(Regex.Escape(term).Replace("\\ ", "\\s+", StringComparison.Ordinal));
+        builder.AppendJoin("\\s+", term.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape)); // "green product" also across two spaces
         if (char.IsAsciiLetterOrDigit(term[^1]))
         {
             builder.Append("(?![A-Za-z0-9])");
