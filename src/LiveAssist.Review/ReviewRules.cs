@@ -11,7 +11,7 @@ public sealed class ReviewRules
 {
     private readonly IServiceProvider? _services;
     private readonly IReadOnlyList<ReviewRule>? _fixed;
-    private (DialogContent Content, IReadOnlyList<ReviewRule> Rules)? _cached;
+    private volatile Compiled? _cached; // one reference, so workers of several lives never see half of a swap
 
     public ReviewRules(IServiceProvider services) => _services = services;
 
@@ -39,7 +39,7 @@ public sealed class ReviewRules
             }
 
             var list = Flatten(Packs(content));
-            _cached = (content, list);
+            _cached = new Compiled(content, list);
             return list;
         }
     }
@@ -73,6 +73,8 @@ public sealed class ReviewRules
             .ToList();
         return new RulesStatus(store.Current.Version, packs, rejected);
     }
+
+    private sealed record Compiled(DialogContent Content, IReadOnlyList<ReviewRule> Rules);
 
     private static IEnumerable<RulePack> Packs(DialogContent content)
         => content.Packs.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).OfType<RulePack>();

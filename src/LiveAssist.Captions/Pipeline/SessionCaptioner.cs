@@ -66,6 +66,8 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     public async Task<long> AcceptAsync(UtteranceInput input, CancellationToken cancellationToken)
     {
         var text = CaptionText.Clean(input.Text!).Trim();
+        // What the line is about is fixed when it is said: a product switched a moment later must not change its review or its currency.
+        var context = input.Final ? await LineContextAsync(cancellationToken).ConfigureAwait(false) : null;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -117,7 +119,7 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             var utterance = new Utterance(_session.Id, seq, text, start, end, _time.GetUtcNow(), RecognizerName(input.Engine));
             await _store.AddUtteranceAsync(utterance, cancellationToken).ConfigureAwait(false); // stored before anything can fail
             _openSeq = null; // only once stored: a refused line (disk full) leaves its number to the next one
-            Enqueue(new Work(utterance, true, 0));
+            Enqueue(new Work(utterance, true, 0, context));
             return seq;
         }
         finally
@@ -166,7 +168,7 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             {
                 if (work.Final)
                 {
-                    await CaptionFinalAsync(work.Utterance, _stopping.Token).ConfigureAwait(false);
+                    await CaptionFinalAsync(work.Utterance, work.Context, _stopping.Token).ConfigureAwait(false);
                 }
                 else if (work.Version == Interlocked.Read(ref _partialVersion) && _openSeq == work.Utterance.Seq)
                 {
@@ -203,14 +205,19 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
         }
     }
 
-    private async Task CaptionFinalAsync(Utterance utterance, CancellationToken cancellationToken)
+    private async Task CaptionFinalAsync(Utterance utterance, LineContext? context, CancellationToken cancellationToken)
     {
+        // A recovered line (said before the last stop) is read against what is on screen now.
+        context ??= await LineContextAsync(cancellationToken).ConfigureAwait(false);
+
         // Checked before translation: a blocked claim is never translated, voiced or stored as a caption.
-        var review = await ReviewAsync(utterance.Text, final: true, cancellationToken).ConfigureAwait(false);
+        var review = _reviewer.Enabled
+            ? await _reviewer.ReviewSourceAsync(utterance.Text, _sourceLanguage, _languages, context.ProductId, final: true, cancellationToken).ConfigureAwait(false)
+            : SourceReview.None(utterance.Text);
         var carried = review.Carried;
         var translations = carried.Length == 0
             ? (IReadOnlyDictionary<string, TranslationResult>)new Dictionary<string, TranslationResult>()
-            : await _translators.TranslateAsync(await RequestAsync(carried, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            : await _translators.TranslateAsync(await RequestAsync(carried, cancellationToken, context.Currency).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var captions = new List<Caption>(_languages.Count);
         foreach (var lang in _languages)
         {
@@ -281,11 +288,15 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
         return await _reviewer.ReviewSourceAsync(text, _sourceLanguage, _languages, onScreen, final, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<CaptionTranslationRequest> RequestAsync(string text, CancellationToken cancellationToken)
+    private async Task<CaptionTranslationRequest> RequestAsync(string text, CancellationToken cancellationToken, string? spokenCurrency = null)
         => new(text, _session.SourceLanguage, _languages.Where(l => l != _sourceLanguage).ToList(), _terms)
         {
-            SpokenCurrency = await _cards.SpokenCurrencyAsync(_session.Id, cancellationToken).ConfigureAwait(false),
+            SpokenCurrency = spokenCurrency ?? await _cards.SpokenCurrencyAsync(_session.Id, cancellationToken).ConfigureAwait(false),
         };
+
+    private async Task<LineContext> LineContextAsync(CancellationToken cancellationToken)
+        => new(await _cards.ProductOnScreenAsync(_session.Id, cancellationToken).ConfigureAwait(false),
+            await _cards.SpokenCurrencyAsync(_session.Id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// What buyers see of a translation, and what only the console sees. A dictionary draft stays on the console
@@ -360,7 +371,10 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
         _gate.Dispose();
     }
 
-    private sealed record Work(Utterance Utterance, bool Final, long Version);
+    private sealed record Work(Utterance Utterance, bool Final, long Version, LineContext? Context = null);
+
+    /// <summary>The product on screen and what 块 means when a final line was said.</summary>
+    private sealed record LineContext(string? ProductId, string Currency);
 
     [LoggerMessage(2, LogLevel.Warning, "Session {Session}: a line from {Recognizer} was dropped as a recognizer hallucination ({Reason})")]
     private static partial void LogHallucination(ILogger logger, string session, string recognizer, string reason);

@@ -11,8 +11,10 @@ namespace LiveAssist.Review.Rules;
 /// </summary>
 public sealed class PatternSet
 {
-    // Operators' regexes run on every line: a pathological one gives up instead of stalling captions.
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(20);
+    // Operators' regexes run on every line: a pathological one gives up instead of stalling captions. The first match
+    // of a compiled regex also JITs it, which on a busy machine can take longer than a match ever should: that is done
+    // once when the pack loads (see the constructor), never on a host's line.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(50);
     private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
 
     private readonly Regex _match;
@@ -22,6 +24,25 @@ public sealed class PatternSet
     {
         _match = match;
         _except = except;
+        Warm(match);
+        Warm(except);
+    }
+
+    // Runs the matcher once so its JIT happens here; a timeout on this fixed text still leaves it compiled.
+    private static void Warm(Regex? regex)
+    {
+        if (regex is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = regex.IsMatch("预热 warm-up 最好的第一 Made in USA，100%。");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+        }
     }
 
     /// <summary>Null when there is nothing to match.</summary>
