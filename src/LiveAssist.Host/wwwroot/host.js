@@ -219,6 +219,16 @@
 
   function showTranslation(panel, result) {
     panel.querySelector('.to-buyer').textContent = result.sent;
+    // The compliance review of the reply: what is not sent as written, and why, in Chinese.
+    let note = panel.querySelector('.review-note');
+    if (!note) {
+      note = document.createElement('p');
+      note.className = 'review-note';
+      panel.insertBefore(note, panel.querySelector('.to-buyer'));
+    }
+    note.hidden = !(result.review && result.review.findings.length);
+    note.textContent = note.hidden ? '' : result.review.findings.map((f) =>
+      (f.severity === 'block' ? '🚫 不会发送：' : '⚠ 提醒：') + T.rule(f.rule) + '“' + f.span.text + '”。' + (f.suggestion ? '建议：' + f.suggestion : '')).join(' ');
     const back = panel.querySelector('.back');
     back.classList.toggle('warn', !result.backZh);
     back.textContent = result.backZh
@@ -268,6 +278,7 @@
       const response = await api('/questions/' + encodeURIComponent(id) + '/reply', {
         method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: text })
       });
+      if (response.status === 422) { showError(li, '没有发送：回复里的说法都被合规检查拦截了，请按建议改写。'); return; }
       if (!response.ok) { showError(li, '发送失败：' + T.failure(response.status)); return; }
       box.value = '';
       showSent(li, await response.json());

@@ -54,13 +54,13 @@ public sealed class RulePackReloadTests
         Assert.Contains("cn-absolute", await RulesOfAsync("全网最低价，一块八毛五一个。"));
 
         // A fixed file with a new term is live for the next line, and the refusal is gone.
-        File.WriteAllText(path, good.Replace("\"国家级\",", "\"国家级\", \"天花板\",", StringComparison.Ordinal));
+        File.WriteAllText(path, good.Replace("\"国家级\",", "\"国家级\", \"封神\",", StringComparison.Ordinal));
         Assert.True(await Poll.UntilAsync(async () =>
         {
             var review = await ReviewHost.GetReviewAsync(client, id, key);
             return review.GetProperty("rules").GetProperty("rejected").GetArrayLength() == 0;
         }, TimeSpan.FromSeconds(10)), "the fixed pack was not taken");
-        Assert.Contains("cn-absolute", await RulesOfAsync("这是保温杯里的天花板。"));
+        Assert.Contains("cn-absolute", await RulesOfAsync("这款杯子直接封神。"));
         await overlay.DisposeAsync();
     }
 
