@@ -69,7 +69,7 @@ public static class HandoffEndpoints
         }
 
         // The merchant's reply is a claim to a buyer too: a block finding's clause is not sent (the preview showed it first).
-        var review = await ReviewAsync(reviewer, text, item.BuyerLanguage, session!, cancellationToken).ConfigureAwait(false);
+        var review = await ReviewAsync(reviewer, text, item.BuyerLanguage, item.ProductId ?? session!.CurrentProductId, cancellationToken).ConfigureAwait(false);
         if (review.Carried.Length == 0)
         {
             return Results.Json(new
@@ -113,14 +113,14 @@ public static class HandoffEndpoints
             return Results.Problem("No such question in this session.", statusCode: 404, title: "Unknown question");
         }
 
-        var review = await ReviewAsync(reviewer, text, item.BuyerLanguage, session!, cancellationToken).ConfigureAwait(false);
+        var review = await ReviewAsync(reviewer, text, item.BuyerLanguage, item.ProductId ?? session!.CurrentProductId, cancellationToken).ConfigureAwait(false);
         var reply = await ReplyTranslation.ForAsync(review.Carried.Length > 0 ? review.Carried : text, item.BuyerLanguage, translator, texts, cancellationToken).ConfigureAwait(false);
         return Results.Json(new { sent = reply.Sent, engine = reply.Engine, translated = reply.Translated, flags = reply.Flags, draft = reply.Draft, backZh = reply.BackZh, backEngine = reply.BackEngine, review = ReviewView(review) });
     }
 
-    // Checked for the buyer's market and against the product on screen, as a host line is.
-    private static async Task<SourceReview> ReviewAsync(LineReviewer reviewer, string text, string? buyerLanguage, LiveSession session, CancellationToken cancellationToken)
-        => await reviewer.ReviewSourceAsync(text, "zh", [LiveSession.Primary(buyerLanguage ?? "en")], session.CurrentProductId, final: true, cancellationToken).ConfigureAwait(false);
+    // Checked for the buyer's market and against the product asked about (else the one on screen), as a host line is.
+    private static async Task<SourceReview> ReviewAsync(LineReviewer reviewer, string text, string? buyerLanguage, string? productId, CancellationToken cancellationToken)
+        => await reviewer.ReviewSourceAsync(text, "zh", [LiveSession.Primary(buyerLanguage ?? "en")], productId, final: true, cancellationToken).ConfigureAwait(false);
 
     private static object? ReviewView(SourceReview review)
         => review.Findings.Count == 0 ? null : new { findings = review.Findings, carried = review.Carried };

@@ -31,7 +31,7 @@ public sealed record Caption(
     public LiveAssist.Review.CaptionReview? Review { get; init; }
 
     /// <summary>What buyers may see of it: the console's draft, the host note and what the host said before review stay on the host side.</summary>
-    public Caption ForBuyers() => ConsoleText is null && Note is null && Review?.Said is null ? this : this with { ConsoleText = null, Note = null, Review = Review?.ForBuyers() };
+    public Caption ForBuyers() => ConsoleText is null && Note is null && Review?.HasHostOnlyParts != true ? this : this with { ConsoleText = null, Note = null, Review = Review?.ForBuyers() };
 
     /// <summary>Flag of a caption the compliance review changed (a clause dropped or reworded) or withheld whole.</summary>
     public const string ReviewEditedFlag = "review-edited";

@@ -224,7 +224,8 @@
     if (!note) {
       note = document.createElement('p');
       note.className = 'review-note';
-      panel.insertBefore(note, panel.querySelector('.to-buyer'));
+      const row = panel.querySelector('.to-buyer').closest('p'); // the "买家将收到" row, inside the panel's markup
+      row.parentNode.insertBefore(note, row);
     }
     note.hidden = !(result.review && result.review.findings.length);
     note.textContent = note.hidden ? '' : result.review.findings.map((f) =>

@@ -30,7 +30,8 @@ public sealed class ComplianceReviewTests(ITestOutputHelper output)
         await using var factory = new LiveAssistFactory();
         var client = factory.CreateClient();
         var (id, key) = await ReviewHost.StartLiveAsync(client, ["en", "de"], Product);
-        var overlay = await SseReader.OpenAsync(client, $"/api/sessions/{id}/captions/stream?lang=en,de,zh");
+        // The console's view: blocked claims' words are only on it (a public stream gets where they were, not what).
+        var overlay = await SseReader.OpenAsync(client, $"/api/sessions/{id}/captions/stream?lang=en,de,zh&view=host", hostKey: key);
 
         var seqs = new List<long>();
         for (var i = 0; i < lines.Count; i++)
@@ -95,10 +96,14 @@ public sealed class ComplianceReviewTests(ITestOutputHelper output)
         await console.WaitUntilAsync(r => r.Captions("final").Count == 2, "the console's captions");
 
         var caption = overlay.Captions("final")[0];
-        var finding = Assert.Single(ReviewHost.Findings(caption), f => f.GetProperty("rule").GetString() == "catalog-certification");
-        Assert.Equal("block", finding.GetProperty("severity").GetString());
+        var onAir = Assert.Single(ReviewHost.Findings(caption), f => f.GetProperty("rule").GetString() == "catalog-certification");
+        Assert.Equal("block", onAir.GetProperty("severity").GetString());
+        Assert.Equal(string.Empty, onAir.GetProperty("span").GetProperty("text").GetString()); // buyers learn where, not what
+        Assert.DoesNotContain("CE", onAir.GetProperty("message").GetString()!, StringComparison.Ordinal);
+        var finding = Assert.Single(ReviewHost.Findings(console.Captions("final").Single(c => c.GetProperty("lang").GetString() == "en")), f => f.GetProperty("rule").GetString() == "catalog-certification");
         Assert.Equal("CE", finding.GetProperty("span").GetProperty("text").GetString());
         Assert.Contains("CE", finding.GetProperty("message").GetString()!, StringComparison.Ordinal);
+        Assert.Contains("FDA、LFGB", finding.GetProperty("suggestion").GetString()!, StringComparison.Ordinal);
         Assert.DoesNotContain("CE", caption.GetProperty("text").GetString()!, StringComparison.Ordinal);
         Assert.DoesNotContain("CE", caption.GetProperty("sourceText").GetString()!, StringComparison.Ordinal);
         Assert.Contains("1.85", caption.GetProperty("text").GetString()!, StringComparison.Ordinal); // the rest of the line is still said
