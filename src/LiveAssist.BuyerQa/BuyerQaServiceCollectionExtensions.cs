@@ -8,6 +8,7 @@ using LiveAssist.Dialogs;
 using LiveAssist.Dialogs.Flows;
 using LiveAssist.Storage;
 using LiveAssist.Translation;
+using LiveAssist.Review;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,6 +36,7 @@ public static class BuyerQaServiceCollectionExtensions
         services.TryAddSingleton<HandoffQueue>();
         services.TryAddSingleton<LeadStore>();
         services.AddDialogFlows(configuration);
+        services.AddComplianceReview(configuration); // merchants' replies to buyers are checked like host lines
         services.AddSingleton(BuyerTurn.Intents);
         services.AddSingleton<IFlowOperation, AnswerQuestionOperation>();
         services.AddSingleton<IFlowOperation, ProductOperation>();

@@ -1,6 +1,7 @@
 using LiveAssist.Captions.Delivery;
 using LiveAssist.Captions.Pipeline;
 using LiveAssist.Captions.ProductCards;
+using LiveAssist.Review;
 using LiveAssist.Sessions;
 using LiveAssist.Storage;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +12,7 @@ namespace LiveAssist.Captions;
 
 public static class CaptionsServiceCollectionExtensions
 {
-    /// <summary>Live captions: pipeline, storage, fan-out, product cards, and start-up recovery of uncaptioned utterances.</summary>
+    /// <summary>Live captions: pipeline, compliance review, storage, fan-out, product cards, and start-up recovery of uncaptioned utterances.</summary>
     public static IServiceCollection AddLiveCaptions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -22,6 +23,7 @@ public static class CaptionsServiceCollectionExtensions
         services.AddSingleton<CaptionHub>();
         services.AddSingleton<ProductCardPublisher>();
         services.AddSingleton<ISessionObserver>(sp => sp.GetRequiredService<ProductCardPublisher>());
+        services.AddComplianceReview(configuration); // every final line is checked before its captions are published
         services.AddSingleton<CaptionPipeline>();
         services.AddSingleton<ISessionPreparer, SessionLanguagePreparer>();
         services.AddOptions<Recognition.SpeechOptions>().Bind(configuration.GetSection(Recognition.SpeechOptions.SectionName));

@@ -25,14 +25,17 @@ public static class DialogsServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            var dialogs = sp.GetRequiredService<IOptions<DialogOptions>>().Value;
             return new ContentFiles(
-                Path.Combine(root, sp.GetRequiredService<IOptions<DialogOptions>>().Value.Directory),
-                Path.Combine(root, sp.GetRequiredService<IOptions<LocaleOptions>>().Value.Directory));
+                Path.Combine(root, dialogs.Directory),
+                Path.Combine(root, sp.GetRequiredService<IOptions<LocaleOptions>>().Value.Directory),
+                Path.Combine(root, dialogs.ReviewDirectory));
         });
         services.TryAddSingleton<FlowRunner>();
         services.TryAddSingleton(sp => new DialogContentBuilder(
             sp.GetRequiredService<FlowRunner>().Capabilities(sp.GetServices<FlowIntents>().SelectMany(i => i.Names)),
-            sp.GetRequiredService<IOptions<LocaleOptions>>().Value.FallbackOrder));
+            sp.GetRequiredService<IOptions<LocaleOptions>>().Value.FallbackOrder,
+            sp.GetServices<IContentPackReader>()));
         services.TryAddSingleton<DialogContentStore>();
         services.AddHostedService<ContentWatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFlowAnswerRecognizer, TextAnswer>());

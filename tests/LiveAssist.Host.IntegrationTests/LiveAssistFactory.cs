@@ -22,6 +22,7 @@ public sealed class LiveAssistFactory : WebApplicationFactory<Program>
             ["Storage:DataDirectory"] = DataDirectory,
             ["Locales:Directory"] = RepoPaths.Locales,
             ["Dialogs:Directory"] = RepoPaths.Dialogs,
+            ["Dialogs:ReviewDirectory"] = RepoPaths.Review,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -12,7 +12,7 @@ var connections = IntArg("--connections", 64);
 var conversations = IntArg("--conversations", 200);
 var skipJs = args.Contains("--skip-js");
 var products = IntArg("--products", 100_000);
-var only = StringArg("--only"); // messages | directline | catalog | captions | engines | presenter | reload | soak (only when asked)
+var only = StringArg("--only"); // messages | directline | catalog | captions | engines | presenter | reload | review | soak (only when asked)
 var listeners = IntArg("--listeners", 1000);
 var pin = args.Contains("--pin");
 var duration = TimeSpan.FromSeconds(seconds);
@@ -200,7 +200,14 @@ if (only is null or "reload")
     rows.Add(Row("dialogs: flow file saved on disk → next turn answers with the new flow (500 ms polling)", 1000 / Math.Max(1, reload.PercentileMs(50)), reload, 1));
 }
 
-// 9. Soak (issue 15): buyers, overlays and host lines for --soak-seconds, with an attacker on the same address.
+// 9. Compliance review (issue 19): one final host line against every shipped pack and the catalog, in process.
+if (only is null or "review")
+{
+    var (perSecond, perLine) = ReviewLoad.Run(warmup, duration);
+    rows.Add(Row("compliance review: one final host line, all packs + catalog checks (in process, one thread)", perSecond, perLine, 1));
+}
+
+// 10. Soak (issue 15): buyers, overlays and host lines for --soak-seconds, with an attacker on the same address.
 if (only is "soak")
 {
     var soakSeconds = IntArg("--soak-seconds", 1800);

@@ -9,13 +9,16 @@ public static class RepoPaths
 
     public static string Dialogs => Path.Combine(Root, "dialogs");
 
+    /// <summary>The compliance rule packs (issue 19).</summary>
+    public static string Review => Path.Combine(Root, "review");
+
     /// <summary>
-    /// A private copy of <c>dialogs/</c> and <c>locales/</c> for a test that edits them, with the settings that point a host at it.
+    /// A private copy of <c>dialogs/</c>, <c>locales/</c> and <c>review/</c> for a test that edits them, with the settings that point a host at it.
     /// </summary>
     public static (string Root, Dictionary<string, string> Settings) CopyContent()
     {
         var root = NewTempDirectory("liveassist-content");
-        foreach (var (name, source) in new[] { ("dialogs", Dialogs), ("locales", Locales) })
+        foreach (var (name, source) in new[] { ("dialogs", Dialogs), ("locales", Locales), ("review", Review) })
         {
             foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
             {
@@ -29,6 +32,7 @@ public static class RepoPaths
         {
             ["Dialogs__Directory"] = Path.Combine(root, "dialogs"),
             ["Locales__Directory"] = Path.Combine(root, "locales"),
+            ["Dialogs__ReviewDirectory"] = Path.Combine(root, "review"),
         });
     }
 

@@ -2,6 +2,7 @@ using LiveAssist.BotFramework.Pipeline;
 using LiveAssist.BotFramework.Schema;
 using LiveAssist.BuyerQa.Leads;
 using LiveAssist.Dialogs.Locales;
+using LiveAssist.Review;
 using LiveAssist.Sessions;
 using LiveAssist.Translation;
 using Microsoft.AspNetCore.Builder;
@@ -47,9 +48,9 @@ public static class HandoffEndpoints
     }
 
     private static async Task<IResult> ReplyAsync(string id, string questionId, ReplyRequest? body, HttpRequest request, SessionStore sessions,
-        HandoffQueue queue, ITranslator translator, LocaleTexts texts, ProactiveMessenger messenger, TimeProvider time, CancellationToken cancellationToken)
+        HandoffQueue queue, ITranslator translator, LocaleTexts texts, ProactiveMessenger messenger, LineReviewer reviewer, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (_, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
+        var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
@@ -67,6 +68,19 @@ public static class HandoffEndpoints
             return Results.Problem("No such question in this session.", statusCode: 404, title: "Unknown question");
         }
 
+        // The merchant's reply is a claim to a buyer too: a block finding's clause is not sent (the preview showed it first).
+        var review = await ReviewAsync(reviewer, text, item.BuyerLanguage, item.ProductId ?? session!.CurrentProductId, cancellationToken).ConfigureAwait(false);
+        if (review.Carried.Length == 0)
+        {
+            return Results.Json(new
+            {
+                title = "这条回复没有发送 Reply not sent",
+                detail = "回复里的说法违反广告法或与商品资料不符，删去后没有可发送的内容，请按建议改写。The reply only holds claims the compliance review blocks; reword it.",
+                review = ReviewView(review),
+            }, statusCode: 422, contentType: "application/problem+json");
+        }
+
+        text = review.Carried;
         var reply = await ReplyTranslation.ForAsync(text, item.BuyerLanguage, translator, texts, cancellationToken).ConfigureAwait(false);
         await messenger.SendAsync(item.Reference, new Activity { Text = reply.Sent, TextFormat = "plain", Locale = item.BuyerLanguage }, cancellationToken).ConfigureAwait(false);
         await queue.SaveAsync(item with
@@ -74,14 +88,14 @@ public static class HandoffEndpoints
             Status = HandoffItem.Answered, ReplyZh = text, ReplySent = reply.Sent, AnsweredAt = time.GetUtcNow(),
             ReplyBackZh = reply.BackZh, ReplyEngine = reply.Engine, ReplyFlags = reply.Flags,
         }, cancellationToken).ConfigureAwait(false);
-        return Results.Json(new { sent = reply.Sent, engine = reply.Engine, translated = reply.Translated, flags = reply.Flags, draft = reply.Draft, backZh = reply.BackZh, backEngine = reply.BackEngine });
+        return Results.Json(new { sent = reply.Sent, engine = reply.Engine, translated = reply.Translated, flags = reply.Flags, draft = reply.Draft, backZh = reply.BackZh, backEngine = reply.BackEngine, review = ReviewView(review) });
     }
 
     /// <summary>What the buyer would get for this reply, and that translated back into Chinese; nothing is sent.</summary>
     private static async Task<IResult> PreviewAsync(string id, string questionId, ReplyRequest? body, HttpRequest request, SessionStore sessions,
-        HandoffQueue queue, ITranslator translator, LocaleTexts texts, CancellationToken cancellationToken)
+        HandoffQueue queue, ITranslator translator, LocaleTexts texts, LineReviewer reviewer, CancellationToken cancellationToken)
     {
-        var (_, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
+        var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
@@ -99,9 +113,17 @@ public static class HandoffEndpoints
             return Results.Problem("No such question in this session.", statusCode: 404, title: "Unknown question");
         }
 
-        var reply = await ReplyTranslation.ForAsync(text, item.BuyerLanguage, translator, texts, cancellationToken).ConfigureAwait(false);
-        return Results.Json(new { sent = reply.Sent, engine = reply.Engine, translated = reply.Translated, flags = reply.Flags, draft = reply.Draft, backZh = reply.BackZh, backEngine = reply.BackEngine });
+        var review = await ReviewAsync(reviewer, text, item.BuyerLanguage, item.ProductId ?? session!.CurrentProductId, cancellationToken).ConfigureAwait(false);
+        var reply = await ReplyTranslation.ForAsync(review.Carried.Length > 0 ? review.Carried : text, item.BuyerLanguage, translator, texts, cancellationToken).ConfigureAwait(false);
+        return Results.Json(new { sent = reply.Sent, engine = reply.Engine, translated = reply.Translated, flags = reply.Flags, draft = reply.Draft, backZh = reply.BackZh, backEngine = reply.BackEngine, review = ReviewView(review) });
     }
+
+    // Checked for the buyer's market and against the product asked about (else the one on screen), as a host line is.
+    private static async Task<SourceReview> ReviewAsync(LineReviewer reviewer, string text, string? buyerLanguage, string? productId, CancellationToken cancellationToken)
+        => await reviewer.ReviewSourceAsync(text, "zh", [LiveSession.Primary(buyerLanguage ?? "en")], productId, final: true, cancellationToken).ConfigureAwait(false);
+
+    private static object? ReviewView(SourceReview review)
+        => review.Findings.Count == 0 ? null : new { findings = review.Findings, carried = review.Carried };
 
     /// <summary>The leads as the console's table shows them: one row per distinct request, newest first.</summary>
     private static async Task<IResult> LeadsAsync(string id, HttpRequest request, SessionStore sessions, LeadStore leads, CancellationToken cancellationToken)

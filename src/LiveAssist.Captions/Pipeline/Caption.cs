@@ -26,8 +26,15 @@ public sealed record Caption(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? PublishedAt { get; init; }
 
-    /// <summary>What buyers may see of it: the console's draft and the host note stay on the host side.</summary>
-    public Caption ForBuyers() => ConsoleText is null && Note is null ? this : this with { ConsoleText = null, Note = null };
+    /// <summary>The compliance findings on the line (contract §7 <c>review</c>); absent when no check fired.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public LiveAssist.Review.CaptionReview? Review { get; init; }
+
+    /// <summary>What buyers may see of it: the console's draft, the host note and what the host said before review stay on the host side.</summary>
+    public Caption ForBuyers() => ConsoleText is null && Note is null && Review?.HasHostOnlyParts != true ? this : this with { ConsoleText = null, Note = null, Review = Review?.ForBuyers() };
+
+    /// <summary>Flag of a caption the compliance review changed (a clause dropped or reworded) or withheld whole.</summary>
+    public const string ReviewEditedFlag = "review-edited";
 
     public const string Partial = "partial";
     public const string Final = "final";

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LiveAssist.Captions.Delivery;
 using LiveAssist.Captions.ProductCards;
+using LiveAssist.Review;
 using LiveAssist.Sessions;
 using LiveAssist.Translation;
 using LiveAssist.Translation.Chain;
@@ -18,6 +19,7 @@ public sealed partial class CaptionPipeline(
     CaptionTranslationChain translators,
     CaptionHub hub,
     ProductCardPublisher cards,
+    LineReviewer reviewer,
     IEnumerable<IFinalCaptionObserver> observers,
     TimeProvider time,
     ILogger<CaptionPipeline> logger) : IAsyncDisposable
@@ -63,7 +65,7 @@ public sealed partial class CaptionPipeline(
     public long Hallucinations(string sessionId) => _captioners.TryGetValue(sessionId, out var captioner) && captioner.IsValueCreated ? captioner.Value.Hallucinations : 0;
 
     private SessionCaptioner For(LiveSession session)
-        => _captioners.GetOrAdd(session.Id, _ => new Lazy<SessionCaptioner>(() => new SessionCaptioner(session, store, translators, hub, cards, _observers, time, logger))).Value;
+        => _captioners.GetOrAdd(session.Id, _ => new Lazy<SessionCaptioner>(() => new SessionCaptioner(session, store, translators, hub, cards, reviewer, _observers, time, logger))).Value;
 
     public async ValueTask DisposeAsync()
     {

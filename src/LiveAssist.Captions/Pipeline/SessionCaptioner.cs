@@ -3,6 +3,7 @@ using LiveAssist.Captions.Delivery;
 using LiveAssist.Captions.Layout;
 using LiveAssist.Captions.ProductCards;
 using LiveAssist.Catalog.Client;
+using LiveAssist.Review;
 using LiveAssist.Sessions;
 using LiveAssist.Translation;
 using LiveAssist.Translation.Chain;
@@ -22,6 +23,7 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     private readonly CaptionTranslationChain _translators;
     private readonly CaptionHub _hub;
     private readonly ProductCardPublisher _cards;
+    private readonly LineReviewer _reviewer;
     private readonly IReadOnlyList<IFinalCaptionObserver> _observers;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -42,8 +44,9 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     private long _enqueued;
     private long _done;
 
-    public SessionCaptioner(LiveSession session, CaptionStore store, CaptionTranslationChain translators, CaptionHub hub, ProductCardPublisher cards, IReadOnlyList<IFinalCaptionObserver> observers, TimeProvider time, ILogger logger)
+    public SessionCaptioner(LiveSession session, CaptionStore store, CaptionTranslationChain translators, CaptionHub hub, ProductCardPublisher cards, LineReviewer reviewer, IReadOnlyList<IFinalCaptionObserver> observers, TimeProvider time, ILogger logger)
     {
+        _reviewer = reviewer;
         _session = session;
         _store = store;
         _translators = translators;
@@ -63,6 +66,8 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     public async Task<long> AcceptAsync(UtteranceInput input, CancellationToken cancellationToken)
     {
         var text = CaptionText.Clean(input.Text!).Trim();
+        // What the line is about is fixed when it is said: a product switched a moment later must not change its review or its currency.
+        var context = input.Final ? await LineContextAsync(cancellationToken).ConfigureAwait(false) : null;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -115,7 +120,7 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             var utterance = new Utterance(_session.Id, seq, text, start, end, _time.GetUtcNow(), RecognizerName(input.Engine));
             await _store.AddUtteranceAsync(utterance, cancellationToken).ConfigureAwait(false); // stored before anything can fail
             _openSeq = null; // only once stored: a refused line (disk full) leaves its number to the next one
-            Enqueue(new Work(utterance, true, 0));
+            Enqueue(new Work(utterance, true, 0, context));
             return seq;
         }
         finally
@@ -164,7 +169,7 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             {
                 if (work.Final)
                 {
-                    await CaptionFinalAsync(work.Utterance, _stopping.Token).ConfigureAwait(false);
+                    await CaptionFinalAsync(work.Utterance, work.Context, _stopping.Token).ConfigureAwait(false);
                 }
                 else if (work.Version == Interlocked.Read(ref _partialVersion) && _openSeq == work.Utterance.Seq)
                 {
@@ -185,6 +190,8 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
 
     private async Task CaptionPartialAsync(Utterance utterance, CancellationToken cancellationToken)
     {
+        // Partials warn only; one a final would block is shown to the host alone, so the claim never flashes on an overlay.
+        var review = await ReviewAsync(utterance.Text, final: false, cancellationToken).ConfigureAwait(false);
         var translations = await _translators.TranslateAsync(await RequestAsync(utterance.Text, cancellationToken).ConfigureAwait(false) with { IsPartial = true }, cancellationToken).ConfigureAwait(false);
         foreach (var lang in _languages)
         {
@@ -192,35 +199,71 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             {
                 var (text, console, flags, draft) = OnAir(result, lang);
                 var caption = new Caption(utterance.Seq, lang, Caption.Partial, text, utterance.Text, utterance.StartMs, utterance.EndMs,
-                    result.Engine, flags, [], Direction(lang), draft, utterance.Recognizer, console, result.Note);
-                Publish(caption, isFinal: false);
+                    result.Engine, flags, [], Direction(lang), draft, utterance.Recognizer, console, result.Note)
+                { Review = review.Findings.Count > 0 ? new CaptionReview(review.Findings) : null };
+                Publish(caption, isFinal: false, hostOnly: review.Withhold);
             }
         }
     }
 
-    private async Task CaptionFinalAsync(Utterance utterance, CancellationToken cancellationToken)
+    private async Task CaptionFinalAsync(Utterance utterance, LineContext? context, CancellationToken cancellationToken)
     {
-        var translations = await _translators.TranslateAsync(await RequestAsync(utterance.Text, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        // A recovered line (said before the last stop) is read against what is on screen now.
+        context ??= await LineContextAsync(cancellationToken).ConfigureAwait(false);
+
+        // Checked before translation: a blocked claim is never translated, voiced or stored as a caption.
+        var review = _reviewer.Enabled
+            ? await _reviewer.ReviewSourceAsync(utterance.Text, _sourceLanguage, _languages, context.ProductId, final: true, cancellationToken).ConfigureAwait(false)
+            : SourceReview.None(utterance.Text);
+        var carried = review.Carried;
+        var translations = carried.Length == 0
+            ? (IReadOnlyDictionary<string, TranslationResult>)new Dictionary<string, TranslationResult>()
+            : await _translators.TranslateAsync(await RequestAsync(carried, cancellationToken, context.Currency).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var captions = new List<Caption>(_languages.Count);
         foreach (var lang in _languages)
         {
-            if (Translation(lang, utterance.Text, translations) is not { } result)
+            var result = carried.Length == 0 ? new TranslationResult(string.Empty, "review", false, []) : Translation(lang, carried, translations);
+            if (result is null)
             {
                 continue;
             }
 
             var (text, console, flags, draft) = OnAir(result, lang);
+            var findings = review.Findings;
+            if (lang != _sourceLanguage)
+            {
+                var check = _reviewer.ReviewCaption(lang, text, final: true);
+                if (check.Findings.Count > 0)
+                {
+                    findings = [.. findings, .. check.Findings];
+                    if (check.Carried != text)
+                    {
+                        text = check.Carried;
+                        flags = [.. flags, Caption.ReviewEditedFlag];
+                    }
+                }
+            }
+
+            if (carried != utterance.Text)
+            {
+                flags = [.. flags, Caption.ReviewEditedFlag];
+            }
+
             var cues = CaptionLayout.Layout(text, lang, utterance.StartMs, utterance.EndMs, _lastCueEnd.GetValueOrDefault(lang));
-            captions.Add(new Caption(utterance.Seq, lang, Caption.Final, text, utterance.Text,
+            captions.Add(new Caption(utterance.Seq, lang, Caption.Final, text, carried,
                 cues.Count > 0 ? cues[0].StartMs : utterance.StartMs, cues.Count > 0 ? cues[^1].EndMs : utterance.EndMs,
-                result.Engine, flags, cues, Direction(lang), draft, utterance.Recognizer, console, result.Note) { PublishedAt = _time.GetUtcNow() });
+                result.Engine, flags.Distinct().ToList(), cues, Direction(lang), draft, utterance.Recognizer, console, result.Note)
+            {
+                PublishedAt = _time.GetUtcNow(),
+                Review = findings.Count > 0 ? new CaptionReview(findings) { Said = carried != utterance.Text ? utterance.Text : null } : null,
+            });
         }
 
         await _store.SaveCaptionsAsync(_session.Id, utterance.Seq, captions, cancellationToken).ConfigureAwait(false);
         foreach (var caption in captions)
         {
             _lastCueEnd[caption.Lang] = caption.EndMs;
-            Publish(caption, isFinal: true, utterance.ReceivedAt);
+            Publish(caption, isFinal: true, lineReceivedAt: utterance.ReceivedAt);
         }
 
         foreach (var observer in _observers)
@@ -235,11 +278,26 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
         }
     }
 
-    private async Task<CaptionTranslationRequest> RequestAsync(string text, CancellationToken cancellationToken)
+    private async Task<SourceReview> ReviewAsync(string text, bool final, CancellationToken cancellationToken)
+    {
+        if (!_reviewer.Enabled)
+        {
+            return SourceReview.None(text);
+        }
+
+        var onScreen = await _cards.ProductOnScreenAsync(_session.Id, cancellationToken).ConfigureAwait(false);
+        return await _reviewer.ReviewSourceAsync(text, _sourceLanguage, _languages, onScreen, final, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CaptionTranslationRequest> RequestAsync(string text, CancellationToken cancellationToken, string? spokenCurrency = null)
         => new(text, _session.SourceLanguage, _languages.Where(l => l != _sourceLanguage).ToList(), _terms)
         {
-            SpokenCurrency = await _cards.SpokenCurrencyAsync(_session.Id, cancellationToken).ConfigureAwait(false),
+            SpokenCurrency = spokenCurrency ?? await _cards.SpokenCurrencyAsync(_session.Id, cancellationToken).ConfigureAwait(false),
         };
+
+    private async Task<LineContext> LineContextAsync(CancellationToken cancellationToken)
+        => new(await _cards.ProductOnScreenAsync(_session.Id, cancellationToken).ConfigureAwait(false),
+            await _cards.SpokenCurrencyAsync(_session.Id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// What buyers see of a translation, and what only the console sees. A dictionary draft stays on the console
@@ -273,9 +331,13 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     }
 
     // Buyers' overlays get the caption without the console's draft and note; the host console gets all of it.
-    private void Publish(Caption caption, bool isFinal, DateTimeOffset? lineReceivedAt = null)
+    private void Publish(Caption caption, bool isFinal, DateTimeOffset? lineReceivedAt = null, bool hostOnly = false)
     {
-        _hub.Publish(_session.Id, caption.Lang, SseEvent.Create("caption", caption.Seq, isFinal, caption.ForBuyers(), caption.Lang) with { LineReceivedAt = lineReceivedAt });
+        if (!hostOnly)
+        {
+            _hub.Publish(_session.Id, caption.Lang, SseEvent.Create("caption", caption.Seq, isFinal, caption.ForBuyers(), caption.Lang) with { LineReceivedAt = lineReceivedAt });
+        }
+
         _hub.Publish(_session.Id, CaptionHub.HostChannel(caption.Lang), SseEvent.Create("caption", caption.Seq, isFinal, caption, caption.Lang) with { LineReceivedAt = lineReceivedAt });
     }
 
@@ -310,7 +372,10 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
         _gate.Dispose();
     }
 
-    private sealed record Work(Utterance Utterance, bool Final, long Version);
+    private sealed record Work(Utterance Utterance, bool Final, long Version, LineContext? Context = null);
+
+    /// <summary>The product on screen and what 块 means when a final line was said.</summary>
+    private sealed record LineContext(string? ProductId, string Currency);
 
     [LoggerMessage(2, LogLevel.Warning, "Session {Session}: a line from {Recognizer} was dropped as a recognizer hallucination ({Reason})")]
     private static partial void LogHallucination(ILogger logger, string session, string recognizer, string reason);

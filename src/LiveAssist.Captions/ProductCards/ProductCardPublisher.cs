@@ -73,6 +73,10 @@ public sealed partial class ProductCardPublisher(IServiceProvider services, Sess
         }
     }
 
+    /// <summary>The product on screen now (the session as stored: a product set by the console or named in speech).</summary>
+    public async Task<string?> ProductOnScreenAsync(string sessionId, CancellationToken cancellationToken)
+        => (await sessions.GetAsync(sessionId, cancellationToken).ConfigureAwait(false))?.CurrentProductId;
+
     /// <summary>
     /// What 块, 元 and 毛 mean when the host says a price now: the currency of the product on screen, else the
     /// session's own, else that of the live's first product, else CNY. A USD catalog's "一块八毛五" is US$1.85.

@@ -6,12 +6,16 @@ namespace LiveAssist.Dialogs.Content;
 /// The dialog and locale files on disk, addressed by their content paths (<see cref="ContentPath"/>).
 /// Writes go to a temporary file in the same folder, flushed, then renamed over the target, so a
 /// reader (the watcher, the bot, git) sees the old file or the new one, never half of one.
+/// The compliance rule packs (<c>review/</c>) travel the same way: same validation, history and hot reload.
 /// </summary>
-public sealed class ContentFiles(string dialogsDirectory, string localesDirectory)
+public sealed class ContentFiles(string dialogsDirectory, string localesDirectory, string? reviewDirectory = null)
 {
     public string DialogsDirectory { get; } = Path.GetFullPath(dialogsDirectory);
 
     public string LocalesDirectory { get; } = Path.GetFullPath(localesDirectory);
+
+    /// <summary>The rule packs' folder; null when this set of files has none (a test reading only flows and texts).</summary>
+    public string? ReviewDirectory { get; } = reviewDirectory is null ? null : Path.GetFullPath(reviewDirectory);
 
     /// <summary>The disk location of a content path; throws for a path that is not one.</summary>
     public string FullPath(string path)
@@ -20,13 +24,15 @@ public sealed class ContentFiles(string dialogsDirectory, string localesDirector
         {
             ContentKind.Flow => Path.Combine(DialogsDirectory, path["dialogs/".Length..]),
             ContentKind.Locale => Path.Combine(LocalesDirectory, path["locales/".Length..]),
-            _ => throw new ArgumentException($"'{path}' is not a dialog or locale file path.", nameof(path)),
+            ContentKind.Review when ReviewDirectory is not null => Path.Combine(ReviewDirectory, path["review/".Length..]),
+            _ => throw new ArgumentException($"'{path}' is not a dialog, locale or review file path.", nameof(path)),
         };
 
         // The pattern already excludes "..", but the final check is on the resolved path.
         full = Path.GetFullPath(full);
         return full.StartsWith(DialogsDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal)
             || full.StartsWith(LocalesDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            || (ReviewDirectory is not null && full.StartsWith(ReviewDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             ? full
             : throw new ArgumentException($"'{path}' resolves outside the content folders.", nameof(path));
     }
@@ -115,6 +121,18 @@ public sealed class ContentFiles(string dialogsDirectory, string localesDirector
                     {
                         yield return (path, file);
                     }
+                }
+            }
+        }
+
+        if (ReviewDirectory is not null && Directory.Exists(ReviewDirectory))
+        {
+            foreach (var file in Directory.EnumerateFiles(ReviewDirectory, "*.json").Order(StringComparer.Ordinal))
+            {
+                var path = "review/" + Path.GetFileName(file);
+                if (ContentPath.IsValid(path))
+                {
+                    yield return (path, file);
                 }
             }
         }

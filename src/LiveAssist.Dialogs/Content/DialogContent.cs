@@ -11,8 +11,10 @@ namespace LiveAssist.Dialogs.Content;
 /// </summary>
 public sealed class DialogContent
 {
-    public DialogContent(IReadOnlyList<Flow> flows, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string[]>> texts, IReadOnlyList<string> fallbacks, IReadOnlyDictionary<string, string> files, IReadOnlyList<ContentProblem> warnings)
+    public DialogContent(IReadOnlyList<Flow> flows, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string[]>> texts, IReadOnlyList<string> fallbacks, IReadOnlyDictionary<string, string> files, IReadOnlyList<ContentProblem> warnings,
+        IReadOnlyDictionary<string, object>? packs = null)
     {
+        Packs = packs ?? new Dictionary<string, object>();
         Texts = new LocaleTexts(texts, fallbacks);
         Flows = flows;
         _byId = flows.GroupBy(f => f.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -37,6 +39,9 @@ public sealed class DialogContent
 
     public IReadOnlyList<ContentProblem> Warnings { get; }
 
+    /// <summary>Other content kinds (rule packs) as their <see cref="IContentPackReader"/> read them: path → pack.</summary>
+    public IReadOnlyDictionary<string, object> Packs { get; }
+
     public string Version { get; }
 
     /// <summary>Looked up for every step a turn runs, hence the dictionary.</summary>
@@ -52,8 +57,10 @@ public sealed record ContentBuild(DialogContent? Content, IReadOnlyList<ContentP
 }
 
 /// <summary>Reads and cross-checks a set of dialog and locale files.</summary>
-public sealed class DialogContentBuilder(FlowCapabilities capabilities, IReadOnlyList<string> fallbacks)
+public sealed class DialogContentBuilder(FlowCapabilities capabilities, IReadOnlyList<string> fallbacks, IEnumerable<IContentPackReader>? packReaders = null)
 {
+    private readonly IContentPackReader[] _packReaders = [.. packReaders ?? []];
+
     public IReadOnlyList<string> Fallbacks => fallbacks;
 
     public ContentBuild Build(IReadOnlyDictionary<string, string> files)
@@ -62,6 +69,7 @@ public sealed class DialogContentBuilder(FlowCapabilities capabilities, IReadOnl
         var problems = new List<ContentProblem>();
         var textFiles = new List<(string, IReadOnlyDictionary<string, string[]>)>();
         var flows = new List<Flow>();
+        var packs = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var (path, text) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             try
@@ -73,6 +81,9 @@ public sealed class DialogContentBuilder(FlowCapabilities capabilities, IReadOnl
                         break;
                     case ContentKind.Flow:
                         flows.Add(FlowReader.Read(path, text));
+                        break;
+                    case var kind when _packReaders.FirstOrDefault(r => r.Kind == kind) is { } reader:
+                        packs[path] = reader.Read(path, text);
                         break;
                 }
             }
@@ -86,6 +97,6 @@ public sealed class DialogContentBuilder(FlowCapabilities capabilities, IReadOnl
         problems.AddRange(FlowValidator.Validate(flows, table, fallbacks, capabilities));
         return problems.Any(p => p.IsError)
             ? new ContentBuild(null, problems)
-            : new ContentBuild(new DialogContent(flows, table, fallbacks, files, problems), problems);
+            : new ContentBuild(new DialogContent(flows, table, fallbacks, files, problems, packs), problems);
     }
 }

@@ -96,6 +96,7 @@ internal static partial class LiveAssistComposition
         app.MapCatalogApi();
         app.MapSessions(PublicRateLimits.Policy);
         app.MapCaptions(PublicRateLimits.CaptionsPolicy);
+        app.MapReview();
         app.MapAudio();
         app.MapPresenter(PublicRateLimits.CaptionsPolicy);
         app.MapSpeechToken();

@@ -26,6 +26,18 @@
   document.documentElement.lang = lang;
   document.body.style.fontSize = fontSize + 'px';
 
+  // The presenter is machine-made and says so: aiLabel= replaces the words (aiLabel=0 hides it, for a scene that
+  // already labels the source), aiLabelPosition= top-left | top-right | bottom-left | bottom-right.
+  const aiLabel = document.getElementById('ai-label');
+  if (query.get('aiLabel') === '0') {
+    aiLabel.hidden = true;
+  } else if (query.get('aiLabel')) {
+    aiLabel.textContent = query.get('aiLabel').slice(0, 80);
+  }
+  if (['top-left', 'top-right', 'bottom-left', 'bottom-right'].includes(query.get('aiLabelPosition'))) {
+    aiLabel.dataset.position = query.get('aiLabelPosition');
+  }
+
   // Mouth per Azure viseme id: [how open, how wide, how rounded], each 0..1 (shapes: docs/visemes.md).
   const shapes = [
     [0, 0.5, 0], [0.45, 0.6, 0], [0.9, 0.55, 0], [0.7, 0.4, 0.5], [0.5, 0.6, 0.1], [0.4, 0.4, 0.5],

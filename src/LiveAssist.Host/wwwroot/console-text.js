@@ -34,6 +34,21 @@
     'not-vetted': '未经审核',
     'partial': '只译了一部分',
     'untranslated': '没能翻译',
+    'review-edited': '合规检查改过这句',
+  };
+  // Compliance rules by id (review/*.json and the catalog checks); a pack's own rule shows its id.
+  const rules = {
+    'cn-absolute': '极限词（广告法第九条）',
+    'cn-medical': '医疗功效用语（广告法第十七条）',
+    'cn-guarantee': '保证承诺（广告法第二十八条）',
+    'eu-green': '笼统环保声明（欧盟）',
+    'eu-superlative': '无法证明的最高级（欧盟）',
+    'us-made-in-usa': '“美国制造”（美国 FTC）',
+    'us-fda-fcc': 'FDA/FCC 声明（美国）',
+    'catalog-certification': '认证与商品资料不符',
+    'catalog-price': '价格与商品资料不符',
+    'catalog-moq': '起批量与商品资料不符',
+    'catalog-stock': '库存与商品资料不符',
   };
   const channels = { webchat: '网页聊天', directline: '网页聊天', msteams: 'Teams', emulator: '测试工具', test: '测试' };
   const reasons = {
@@ -47,6 +62,7 @@
     flag: (name) => flags[name] || null,
     flags: (list) => (list || []).map((f) => flags[f]).filter(Boolean),
     channel: (name) => channels[name] || name,
+    rule: (id) => rules[id] || id,
     reason: (name) => reasons[name] || '',
     // What an HTTP failure means to the merchant; never a bare status code.
     failure(status) {

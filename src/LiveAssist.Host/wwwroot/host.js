@@ -97,6 +97,7 @@
     if (info.state === 'ended') { $('ended').hidden = false; captions.disable(); }
     $('console').hidden = false;
     $('leads-link').addEventListener('click', downloadLeads);
+    $('review-link').addEventListener('click', downloadReview);
     renderQuestions(await probe.json());
     renderProducts();
     refreshLeads();
@@ -218,6 +219,17 @@
 
   function showTranslation(panel, result) {
     panel.querySelector('.to-buyer').textContent = result.sent;
+    // The compliance review of the reply: what is not sent as written, and why, in Chinese.
+    let note = panel.querySelector('.review-note');
+    if (!note) {
+      note = document.createElement('p');
+      note.className = 'review-note';
+      const row = panel.querySelector('.to-buyer').closest('p'); // the "买家将收到" row, inside the panel's markup
+      row.parentNode.insertBefore(note, row);
+    }
+    note.hidden = !(result.review && result.review.findings.length);
+    note.textContent = note.hidden ? '' : result.review.findings.map((f) =>
+      (f.severity === 'block' ? '🚫 不会发送：' : '⚠ 提醒：') + T.rule(f.rule) + '“' + f.span.text + '”。' + (f.suggestion ? '建议：' + f.suggestion : '')).join(' ');
     const back = panel.querySelector('.back');
     back.classList.toggle('warn', !result.backZh);
     back.textContent = result.backZh
@@ -267,6 +279,7 @@
       const response = await api('/questions/' + encodeURIComponent(id) + '/reply', {
         method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: text })
       });
+      if (response.status === 422) { showError(li, '没有发送：回复里的说法都被合规检查拦截了，请按建议改写。'); return; }
       if (!response.ok) { showError(li, '发送失败：' + T.failure(response.status)); return; }
       box.value = '';
       showSent(li, await response.json());
@@ -457,6 +470,16 @@
     const url = URL.createObjectURL(await response.blob());
     const a = document.createElement('a');
     a.href = url; a.download = '询价线索-' + sessionId + '.csv'; a.click();
+    URL.revokeObjectURL(url);
+  }
+
+  async function downloadReview(e) {
+    e.preventDefault();
+    const response = await api('/review?format=csv');
+    if (!response.ok) { setStatus('下载失败：' + T.failure(response.status)); return; }
+    const url = URL.createObjectURL(await response.blob());
+    const a = document.createElement('a');
+    a.href = url; a.download = '合规记录-' + sessionId + '.csv'; a.click();
     URL.revokeObjectURL(url);
   }
 

@@ -16,6 +16,7 @@
     const earlyFinals = {}; // seq → {lang: arrival time}, for captions that arrived before the post's answer named their seq
     const rows = {};        // seq → transcript <li>
     const delayRows = {};
+    const findings = {};    // seq → {key: finding}: a line's findings from its Chinese and from every caption language, once each
 
     for (const lang of targets) {
       const tr = document.createElement('tr');
@@ -63,10 +64,59 @@
       return rows[seq];
     }
 
+    // Compliance findings under the host's line, in Chinese: blocked or a warning, the rule, the words, why, what to say instead.
+    function showReview(li, c) {
+      if (!c.review || !c.review.findings || !c.review.findings.length) return;
+      // A final's findings replace its partials' warnings; a late partial never overwrites a final.
+      let entry = findings[c.seq];
+      if (entry && !entry.partial && c.kind === 'partial') return;
+      if (!entry || (entry.partial && c.kind === 'final')) entry = findings[c.seq] = { partial: c.kind === 'partial', items: {} };
+      for (const f of c.review.findings) entry.items[f.rule + '|' + f.lang + '|' + f.span.start] = f;
+      let box = li.querySelector('.review');
+      if (!box) {
+        box = document.createElement('div');
+        box.className = 'review';
+        li.insertBefore(box, li.querySelector('.lines'));
+      }
+      box.textContent = '';
+      if (c.review.said) {
+        const said = document.createElement('p');
+        said.className = 'said';
+        said.textContent = '您说的是：' + c.review.said + (c.text ? '' : '（整句未播出）');
+        box.appendChild(said);
+      }
+      for (const f of Object.values(entry.items)) {
+        const item = document.createElement('p');
+        item.className = 'finding';
+        item.dataset.severity = f.severity;
+        const head = document.createElement('strong');
+        head.textContent = (f.severity === 'block' ? '🚫 已拦截 · ' : '⚠ 提醒 · ') + T.rule(f.rule) + '：“' + f.span.text + '”' + (f.lang !== source ? '（' + T.language(f.lang) + '字幕）' : '');
+        item.appendChild(head);
+        const why = document.createElement('span');
+        why.textContent = ' ' + f.message;
+        item.appendChild(why);
+        if (f.suggestion) {
+          const tip = document.createElement('span');
+          tip.className = 'suggestion';
+          tip.textContent = ' 建议：' + f.suggestion;
+          item.appendChild(tip);
+        }
+        if (f.source) item.title = f.source;
+        box.appendChild(item);
+      }
+      const total = Object.values(findings).reduce((n, e) => n + (e.partial ? 0 : Object.keys(e.items).length), 0);
+      const summary = $('review-summary');
+      if (summary && total > 0) {
+        summary.dataset.count = total;
+        summary.firstChild.textContent = '合规检查：本场 ' + total + ' 条问题 ';
+      }
+    }
+
     function onCaption(c) {
       const li = row(c.seq);
+      showReview(li, c);
       if (c.lang === source) {
-        li.querySelector('.source').textContent = c.text;
+        li.querySelector('.source').textContent = c.text || (c.review ? '（这句未播出）' : '');
         li.classList.toggle('partial', c.kind === 'partial');
         return;
       }

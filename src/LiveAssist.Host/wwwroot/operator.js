@@ -29,7 +29,7 @@
       engineSaved: '已保存。', engineNotSaved: '未保存：请改正标红的项。', testing: '正在测试…',
       files: { bot: '机器人常用语', flows: '流程话术', qa: '商品问答', intents: '意图关键词', keywords: '关键词' },
       langs: { zh: '中文', en: '英语', es: '西班牙语', pt: '葡萄牙语', fr: '法语', ru: '俄语', ar: '阿拉伯语', de: '德语' },
-      flowsGroup: '对话流程', textsGroup: '文本文件（JSON）', networkError: '连不上服务器，请检查网络后重试。',
+      flowsGroup: '对话流程', textsGroup: '文本文件（JSON）', reviewGroup: '合规规则（审核）', networkError: '连不上服务器，请检查网络后重试。',
     },
     en: {
       title: 'LiveAssist operator', signOut: 'Sign out', signInTitle: 'Sign in', name: 'Name', password: 'Password', signIn: 'Sign in',
@@ -67,7 +67,7 @@
       health: { ok: 'ok', unavailable: 'unavailable', 'not-configured': 'not configured' },
       keyHint: (hint) => `saved ${hint}; leave empty to keep`, noKey: 'not set', clearKey: 'Delete the saved key',
       engineSaved: 'Saved.', engineNotSaved: 'Not saved: fix the fields in red.', testing: 'Testing…',
-      flowsGroup: 'Flows', textsGroup: 'Text files (JSON)', networkError: 'Cannot reach the server; check the network and retry.',
+      flowsGroup: 'Flows', textsGroup: 'Text files (JSON)', reviewGroup: 'Compliance rules', networkError: 'Cannot reach the server; check the network and retry.',
     },
   };
   const t = (key, ...args) => {
@@ -364,7 +364,7 @@
     const { data } = await api('GET', '/operator/api/files');
     const list = $('files');
     list.replaceChildren();
-    const groups = [['flow', t('flowsGroup')], ['texts', t('textsGroup')]];
+    const groups = [['flow', t('flowsGroup')], ['texts', t('textsGroup')], ['review', t('reviewGroup')]];
     for (const [kind, title] of groups) {
       list.append(el('li', title, 'group'));
       for (const file of data.filter((f) => f.kind === kind)) {

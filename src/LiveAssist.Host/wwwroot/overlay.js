@@ -11,6 +11,8 @@
   // Broadcast-clean by default: the engine label only with engine=1 (a preview aid, never on air by accident).
   const showEngine = query.get('engine') === '1';
   const preview = query.get('preview') === '1';
+  // mtLabel=1: a small "machine-translated" note under the captions (AI-content labelling), in the caption language.
+  const mtLabel = query.get('mtLabel') === '1';
   const caption = document.getElementById('caption');
   const engine = document.getElementById('engine');
   const notice = document.getElementById('notice');
@@ -36,6 +38,15 @@
     zh: { price: '价格', moq: '起订量', stock: '库存', lead: '交期', days: '天' },
   }[lang] || { price: 'Price', moq: 'MOQ', stock: 'Stock', lead: 'Lead time', days: 'days' };
   document.querySelectorAll('[data-label]').forEach(el => { el.textContent = labels[el.dataset.label]; });
+  if (mtLabel) {
+    const mt = document.getElementById('mt-label');
+    mt.textContent = {
+      en: 'Machine-translated (AI)', es: 'Traducción automática (IA)', pt: 'Tradução automática (IA)', fr: 'Traduction automatique (IA)',
+      ru: 'Машинный перевод (ИИ)', ar: 'ترجمة آلية (ذكاء اصطناعي)', de: 'Maschinell übersetzt (KI)', it: 'Traduzione automatica (IA)',
+      zh: '机器翻译（AI 生成）', ja: '機械翻訳（AI）', ko: '기계 번역 (AI)', tr: 'Makine çevirisi (YZ)',
+    }[lang] || 'Machine-translated (AI)';
+    mt.hidden = false;
+  }
 
   function number(value) {
     try { return new Intl.NumberFormat(lang).format(value); } catch { return String(value); }

@@ -77,7 +77,7 @@ public static class OperatorEndpoints
         return Results.Ok(paths.Select(path => new
         {
             path,
-            kind = ContentPath.KindOf(path) == ContentKind.Flow ? "flow" : "texts",
+            kind = ContentPath.KindOf(path) switch { ContentKind.Flow => "flow", ContentKind.Review => "review", _ => "texts" },
             inForce = store.Current.Files.ContainsKey(path),
             problems = store.Rejected.GetValueOrDefault(path) ?? [],
         }));

@@ -1,0 +1,147 @@
+using LiveAssist.Review.Catalog;
+using LiveAssist.Review.Rules;
+using Microsoft.Extensions.Options;
+
+namespace LiveAssist.Review;
+
+/// <summary>What the review made of the host's Chinese line: its findings and the words captions carry.</summary>
+/// <param name="Carried">The line with blocked clauses dropped or replaced; empty when nothing of it may be said.</param>
+/// <param name="Withhold">A partial with something a final would block: buyers do not see it until the final is checked.</param>
+public sealed record SourceReview(IReadOnlyList<ReviewFinding> Findings, string Carried, bool Withhold)
+{
+    public static SourceReview None(string text) => new([], text, false);
+}
+
+/// <summary>What the review made of one caption in a buyer language.</summary>
+public sealed record CaptionCheck(IReadOnlyList<ReviewFinding> Findings, string Carried);
+
+/// <summary>
+/// Runs the rule packs and the catalog checks on a host line before it is translated, and on each translated caption
+/// before it is published. Rule patterns are compiled when a pack loads; a line costs a few regex scans.
+/// </summary>
+public sealed class LineReviewer(ReviewRules rules, ProductFacts products, IOptions<ReviewOptions> options)
+{
+    public bool Enabled => options.Value.Enabled;
+
+    /// <summary>The host's line (in <paramref name="sourceLanguage"/>) checked for the markets of the live's caption languages and against the product on screen.</summary>
+    public async ValueTask<SourceReview> ReviewSourceAsync(string text, string sourceLanguage, IReadOnlyList<string> captionLanguages, string? productId, bool final, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(captionLanguages);
+        if (!Enabled || text.Length == 0)
+        {
+            return SourceReview.None(text);
+        }
+
+        var product = productId is null ? null : await products.GetAsync(productId, cancellationToken).ConfigureAwait(false);
+        return ReviewSource(text, sourceLanguage, captionLanguages, product, final);
+    }
+
+    /// <summary>The synchronous part, with the product's facts already at hand (what the benchmark measures).</summary>
+    public SourceReview ReviewSource(string text, string sourceLanguage, IReadOnlyList<string> captionLanguages, LiveAssist.Catalog.Client.Product? product, bool final)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var markets = Markets(captionLanguages);
+        var findings = new List<ReviewFinding>();
+        var replacements = new List<(FindingSpan, string?)>();
+        foreach (var rule in rules.Current)
+        {
+            Match(rule, text, sourceLanguage, markets, findings, replacements);
+        }
+
+        if (product is not null)
+        {
+            foreach (var finding in CatalogClaims.Check(text, product, options.Value.MaxFindingsPerRule))
+            {
+                findings.Add(finding);
+                if (finding.Blocks)
+                {
+                    replacements.Add((finding.Span, null));
+                }
+            }
+        }
+
+        if (findings.Count == 0)
+        {
+            return SourceReview.None(text);
+        }
+
+        // Partials warn only: the host is told at once, the line is judged when final.
+        if (!final)
+        {
+            return new SourceReview([.. findings.Select(f => f with { Severity = ReviewFinding.Warn })], text, replacements.Count > 0);
+        }
+
+        return new SourceReview(findings, replacements.Count > 0 ? ClauseEditor.Carry(text, replacements) : text, false);
+    }
+
+    /// <summary>A caption in <paramref name="lang"/> checked with that language's patterns of the rules for its markets.</summary>
+    public CaptionCheck ReviewCaption(string lang, string text, bool final)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!Enabled || text.Length == 0)
+        {
+            return new CaptionCheck([], text);
+        }
+
+        var markets = Markets([lang], includeSource: false);
+        var findings = new List<ReviewFinding>();
+        var replacements = new List<(FindingSpan, string?)>();
+        foreach (var rule in rules.Current)
+        {
+            Match(rule, text, lang, markets, findings, replacements);
+        }
+
+        if (findings.Count == 0)
+        {
+            return new CaptionCheck([], text);
+        }
+
+        return !final
+            ? new CaptionCheck([.. findings.Select(f => f with { Severity = ReviewFinding.Warn })], text)
+            : new CaptionCheck(findings, replacements.Count > 0 ? ClauseEditor.Carry(text, replacements) : text);
+    }
+
+    /// <summary>The markets a live reaches: CN (the host speaks in China) and those of its caption languages.</summary>
+    public HashSet<string> Markets(IEnumerable<string> captionLanguages, bool includeSource = true)
+    {
+        var markets = new HashSet<string>(StringComparer.Ordinal);
+        if (includeSource)
+        {
+            markets.Add("CN");
+        }
+
+        foreach (var lang in captionLanguages)
+        {
+            if (options.Value.LanguageMarkets.TryGetValue(lang, out var those))
+            {
+                markets.UnionWith(those);
+            }
+            else if (lang == "zh")
+            {
+                markets.Add("CN");
+            }
+        }
+
+        return markets;
+    }
+
+    private void Match(ReviewRule rule, string text, string lang, HashSet<string> markets, List<ReviewFinding> findings, List<(FindingSpan, string?)> replacements)
+    {
+        if (!rule.Patterns.TryGetValue(lang, out var patterns) || !rule.AppliesTo(markets))
+        {
+            return;
+        }
+
+        var jurisdiction = rule.JurisdictionIn(markets);
+        patterns.Find(text, options.Value.MaxFindingsPerRule, (start, length) =>
+        {
+            var span = new FindingSpan(start, length, text.Substring(start, length));
+            findings.Add(new ReviewFinding(rule.Id, rule.Severity, span, rule.Explanation, rule.Suggestion, rule.Source, lang, jurisdiction));
+            if (rule.Severity == ReviewFinding.Block)
+            {
+                replacements.Add((span, rule.Replacement));
+            }
+        });
+    }
+}
