@@ -208,17 +208,28 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
 
     private async Task CaptionFinalAsync(Utterance utterance, LineContext? context, CancellationToken cancellationToken)
     {
+        using var line = CaptionTracing.StartLine(_session.Id, utterance.Seq, _languages.Count);
+
         // A recovered line (said before the last stop) is read against what is on screen now.
         context ??= await LineContextAsync(cancellationToken).ConfigureAwait(false);
 
         // Checked before translation: a blocked claim is never translated, voiced or stored as a caption.
-        var review = _reviewer.Enabled
-            ? await _reviewer.ReviewSourceAsync(utterance.Text, _sourceLanguage, _languages, context.ProductId, final: true, cancellationToken).ConfigureAwait(false)
-            : SourceReview.None(utterance.Text);
+        SourceReview review;
+        using (CaptionTracing.StartStage("caption.review"))
+        {
+            review = _reviewer.Enabled
+                ? await _reviewer.ReviewSourceAsync(utterance.Text, _sourceLanguage, _languages, context.ProductId, final: true, cancellationToken).ConfigureAwait(false)
+                : SourceReview.None(utterance.Text);
+        }
+
         var carried = review.Carried;
-        var translations = carried.Length == 0
-            ? (IReadOnlyDictionary<string, TranslationResult>)new Dictionary<string, TranslationResult>()
-            : await _translators.TranslateAsync(await RequestAsync(carried, cancellationToken, context.Currency).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        IReadOnlyDictionary<string, TranslationResult> translations;
+        using (CaptionTracing.StartStage("caption.translate"))
+        {
+            translations = carried.Length == 0
+                ? new Dictionary<string, TranslationResult>()
+                : await _translators.TranslateAsync(await RequestAsync(carried, cancellationToken, context.Currency).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
         var captions = new List<Caption>(_languages.Count);
         foreach (var lang in _languages)
         {
@@ -259,11 +270,18 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             });
         }
 
-        await _store.SaveCaptionsAsync(_session.Id, utterance.Seq, captions, cancellationToken).ConfigureAwait(false);
-        foreach (var caption in captions)
+        using (CaptionTracing.StartStage("caption.store"))
         {
-            _lastCueEnd[caption.Lang] = caption.EndMs;
-            Publish(caption, isFinal: true, lineReceivedAt: utterance.ReceivedAt);
+            await _store.SaveCaptionsAsync(_session.Id, utterance.Seq, captions, cancellationToken).ConfigureAwait(false);
+        }
+
+        using (CaptionTracing.StartStage("caption.publish"))
+        {
+            foreach (var caption in captions)
+            {
+                _lastCueEnd[caption.Lang] = caption.EndMs;
+                Publish(caption, isFinal: true, lineReceivedAt: utterance.ReceivedAt);
+            }
         }
 
         foreach (var observer in _observers)

@@ -33,6 +33,27 @@ public sealed class TracingTests
         Assert.All(Descendants(spans, turn), s => Assert.Equal(turn.TraceId, s.TraceId));
     }
 
+    [Fact]
+    public async Task ACaptionLine_IsOneSpanWithReviewTranslationStorageAndPublishingAsChildren()
+    {
+        var spans = new List<Activity>();
+        await using var factory = new LiveAssistFactory(services: services => services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.SetSampler(new AlwaysOnSampler()).AddSource("LiveAssist.*").AddInMemoryExporter(spans)));
+        var client = factory.CreateClient();
+        var (id, key) = await Captions.CaptionSessions.CreateAsync(client, ["en", "es"]);
+        await using var en = await Captions.SseReader.OpenAsync(client, $"/api/sessions/{id}/captions/stream?lang=en");
+
+        await Captions.CaptionSessions.SayAsync(client, id, key, "这款保温杯五百个起批。", final: true, 0, 2000);
+        await en.WaitUntilAsync(r => r.Captions("final").Count == 1, "the caption");
+        factory.Services.GetRequiredService<TracerProvider>().ForceFlush();
+
+        var line = Assert.Single(spans, s => s.OperationName == "caption.line");
+        Assert.Equal(id, line.GetTagItem("session.id"));
+        Assert.Equal(3, line.GetTagItem("caption.languages")); // the Chinese line itself, English, Spanish
+        Assert.Equal(["caption.review", "caption.translate", "caption.store", "caption.publish"],
+            spans.Where(s => s.ParentSpanId == line.SpanId).OrderBy(s => s.StartTimeUtc).Select(s => s.OperationName));
+    }
+
     private static IEnumerable<Activity> Descendants(List<Activity> spans, Activity root)
         => spans.Where(s => s.ParentSpanId == root.SpanId).SelectMany(child => Descendants(spans, child).Prepend(child));
 }
