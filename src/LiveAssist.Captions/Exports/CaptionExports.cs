@@ -10,12 +10,16 @@ public static class CaptionExports
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static string WebVtt(IEnumerable<Caption> captions, string lang) => Cues(captions, $"WEBVTT - LiveAssist captions ({lang})\n\n", '.', "\n");
+    /// <summary>What the exports say they are: machine-made captions (China's AI-content labelling rules, the EU AI Act).</summary>
+    public const string AiLabel = "AI-generated: speech recognition and machine translation by LiveAssist (AI 生成：机器识别与机器翻译)";
+
+    // WebVTT carries the label as a NOTE block after its header; JSON as fields. SRT has no place for metadata.
+    public static string WebVtt(IEnumerable<Caption> captions, string lang) => Cues(captions, $"WEBVTT - LiveAssist captions ({lang})\n\nNOTE {AiLabel}\n\n", '.', "\n");
 
     public static string Srt(IEnumerable<Caption> captions) => Cues(captions, string.Empty, ',', "\r\n");
 
     public static string JsonExport(string sessionId, string lang, IReadOnlyList<Caption> captions)
-        => JsonSerializer.Serialize(new { sessionId, lang, count = captions.Count, captions }, Json);
+        => JsonSerializer.Serialize(new { sessionId, lang, aiGenerated = true, label = AiLabel, count = captions.Count, captions }, Json);
 
     // WebVTT and SRT differ only in the header, the millisecond separator and line endings.
     private static string Cues(IEnumerable<Caption> captions, string header, char millisecondSeparator, string newline)

@@ -90,7 +90,7 @@
         item.className = 'finding';
         item.dataset.severity = f.severity;
         const head = document.createElement('strong');
-        head.textContent = (f.severity === 'block' ? '🚫 已拦截 · ' : '⚠ 提醒 · ') + T.rule(f.rule) + '：“' + f.span.text + '”' + (f.lang !== source ? '（' + T.language(f.lang) + '字幕）' : '');
+        head.textContent = (f.severity === 'block' ? '已拦截 · ' : '⚠ 提醒 · ') + T.rule(f.rule) + '：“' + f.span.text + '”' + (f.lang !== source ? '（' + T.language(f.lang) + '字幕）' : '');
         item.appendChild(head);
         const why = document.createElement('span');
         why.textContent = ' ' + f.message;

@@ -41,7 +41,7 @@ public sealed partial class PresenterLineStore
             var path = AudioPath(sessionId, line.Lang, line.Seq);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temporary = path + ".tmp";
-            await File.WriteAllBytesAsync(temporary, audio, cancellationToken).ConfigureAwait(false);
+            await File.WriteAllBytesAsync(temporary, AiGeneratedWav.Label(audio), cancellationToken).ConfigureAwait(false);
             File.Move(temporary, path, overwrite: true);
         }
 

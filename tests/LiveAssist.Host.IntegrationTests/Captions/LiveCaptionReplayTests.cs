@@ -79,6 +79,7 @@ public sealed class LiveCaptionReplayTests
             // Every final is stored: the JSON export has them all.
             var export = await client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}/captions.json?lang={lang}");
             Assert.Equal(finals.Select(f => f.Seq), export.GetProperty("captions").EnumerateArray().Select(c => c.GetProperty("seq").GetInt64()));
+            Assert.True(export.GetProperty("aiGenerated").GetBoolean()); // labelled as machine-made in its metadata
 
             // WebVTT parses and respects two lines, line length, reading speed and minimum duration.
             var vtt = WebVtt.Parse(await client.GetStringAsync($"/api/sessions/{id}/captions.vtt?lang={lang}"));
@@ -99,8 +100,10 @@ public sealed class LiveCaptionReplayTests
             await stream.DisposeAsync();
         }
 
-        // The long last line was split into several cues rather than squeezed.
-        var english = WebVtt.Parse(await client.GetStringAsync($"/api/sessions/{id}/captions.vtt?lang=en"));
+        // The long last line was split into several cues rather than squeezed; the file says it is machine-made.
+        var englishVtt = await client.GetStringAsync($"/api/sessions/{id}/captions.vtt?lang=en");
+        Assert.Contains("\n\nNOTE AI-generated: speech recognition and machine translation", englishVtt, StringComparison.Ordinal);
+        var english = WebVtt.Parse(englishVtt);
         Assert.True(english.Count > finals.Count);
         var srt = await client.GetStringAsync($"/api/sessions/{id}/captions.srt?lang=es");
         Assert.Matches(@"^1\r\n00:00:\d{2},\d{3} --> 00:00:\d{2},\d{3}\r\n", srt);

@@ -12,7 +12,7 @@ internal static class WebVtt
         var blocks = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("WEBVTT", blocks[0]);
         var cues = new List<Cue>();
-        foreach (var block in blocks.Skip(1))
+        foreach (var block in blocks.Skip(1).Where(b => !b.StartsWith("NOTE", StringComparison.Ordinal))) // comments, such as the AI label
         {
             var lines = block.Split('\n');
             var timingAt = lines[0].Contains("-->", StringComparison.Ordinal) ? 0 : 1;

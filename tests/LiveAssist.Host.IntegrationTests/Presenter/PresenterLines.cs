@@ -34,7 +34,10 @@ internal static class PresenterLines
         Assert.Equal("WAVE", System.Text.Encoding.ASCII.GetString(wav, 8, 4));
         var rate = BinaryPrimitives.ReadInt32LittleEndian(wav.AsSpan(24));
         Assert.Equal(16, BinaryPrimitives.ReadInt16LittleEndian(wav.AsSpan(34)));
-        var samples = new short[(wav.Length - 44) / 2];
+        // The data chunk's own size: the AI label's INFO chunk follows the samples.
+        Assert.Equal("data", System.Text.Encoding.ASCII.GetString(wav, 36, 4));
+        Assert.Equal(LiveAssist.Presenter.Lines.AiGeneratedWav.Comment, LiveAssist.Presenter.Lines.AiGeneratedWav.CommentOf(wav));
+        var samples = new short[Math.Min(BinaryPrimitives.ReadInt32LittleEndian(wav.AsSpan(40)), wav.Length - 44) / 2];
         for (var i = 0; i < samples.Length; i++)
         {
             samples[i] = BinaryPrimitives.ReadInt16LittleEndian(wav.AsSpan(44 + 2 * i));

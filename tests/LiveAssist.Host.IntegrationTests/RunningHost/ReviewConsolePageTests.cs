@@ -38,6 +38,9 @@ public sealed class ReviewConsolePageTests(RunningHostFixture fixture) : Chromiu
         await Assertions.Expect(line.Locator(".review .said")).ToContainTextAsync("这款有CE认证");
         await Assertions.Expect(line.Locator(".source")).ToHaveTextAsync("一块八毛五一个。");
         await Assertions.Expect(page.Locator("#review-summary")).ToContainTextAsync("本场 1 条问题");
+        var shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(shots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "console-review-finding.png"), FullPage = true });
 
         var seq = await line.GetAttributeAsync("data-seq");
         await Assertions.Expect(overlay.Locator($"#caption[data-seq='{seq}']")).ToHaveCountAsync(1, new() { Timeout = 15000 });
