@@ -35,6 +35,9 @@ internal static partial class LiveAssistComposition
     public static IServiceCollection AddLiveAssist(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
+        // First, so OpenTelemetry's listener starts before any capability's hosted service can create its meters:
+        // a meter made while the listener was starting was missed, and its metrics never reached /metrics.
+        services.AddHostMetrics(configuration);
         services.AddSqliteStorage(configuration);
         services.AddLocaleTexts(configuration);
         services.AddEmbeddedCatalog(configuration);
@@ -65,7 +68,6 @@ internal static partial class LiveAssistComposition
         services.TryAddEnumerable(ServiceDescriptor.Singleton<LiveAssist.BotFramework.Pipeline.IMiddleware, TurnBudgetMiddleware>());
         services.AddPublicRateLimits(configuration);
         services.AddRequestSecurity(configuration);
-        services.AddHostMetrics(configuration);
         return services;
     }
 
