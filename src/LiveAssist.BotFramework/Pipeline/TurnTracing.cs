@@ -21,6 +21,7 @@ public static class TurnTracing
             span.SetTag("bot.activity.type", incoming.Type);
             span.SetTag("bot.channel", incoming.ChannelId);
             span.SetTag("bot.delivery_mode", incoming.DeliveryMode ?? "normal");
+            span.SetTag("bot.conversation.id", incoming.Conversation?.Id);
         }
 
         return span;
