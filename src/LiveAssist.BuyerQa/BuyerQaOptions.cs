@@ -27,4 +27,8 @@ public sealed class BuyerQaOptions
     /// <summary>Quote requests one buyer conversation may leave (10); the same request twice is kept once.</summary>
     [Range(1, 10_000)]
     public int MaxLeadsPerConversation { get; set; } = 10;
+
+    /// <summary>Replies to buyers the compliance review fired on, kept per live for its record.</summary>
+    [Range(1, 100_000)]
+    public int MaxReviewedRepliesPerSession { get; set; } = 2000;
 }

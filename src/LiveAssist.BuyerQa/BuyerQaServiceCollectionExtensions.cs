@@ -35,6 +35,9 @@ public static class BuyerQaServiceCollectionExtensions
         services.TryAddSingleton(sp => new BuyerQaDatabase(sp.OpenDataFile("buyerqa.db")));
         services.TryAddSingleton<HandoffQueue>();
         services.TryAddSingleton<LeadStore>();
+        services.TryAddSingleton<ReplyReviewLog>();
+        services.TryAddSingleton<LiveAssist.Review.IReplyReviewLog>(sp => sp.GetRequiredService<ReplyReviewLog>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<LiveAssist.BotFramework.Pipeline.IMiddleware, BotReplyReview>());
         services.AddDialogFlows(configuration);
         services.AddComplianceReview(configuration); // merchants' replies to buyers are checked like host lines
         services.AddSingleton(BuyerTurn.Intents);

@@ -82,4 +82,54 @@ public sealed class ReviewCheckTests
             Assert.Equal(rule, Assert.Single(findings));
         }
     }
+
+    [Theory]
+    [InlineData("这款是304不锈钢的。", null, null)]
+    [InlineData("我们这个杯子是纯铜打造的。", "catalog-material", "block")]
+    [InlineData("材质是201不锈钢。", "catalog-material", "block")]
+    [InlineData("这个杯子是玻璃的。", "catalog-material", "block")]
+    [InlineData("包装盒是纸的，杯子是304不锈钢。", null, null)]
+    [InlineData("比玻璃杯轻多了。", null, null)]
+    [InlineData("它不是塑料的。", null, null)]
+    [InlineData("这是义乌生产的。", null, null)]
+    [InlineData("这款是德国原装进口的。", "catalog-origin", "warn")]
+    [InlineData("用的是日本进口的机芯。", null, null)]
+    [InlineData("不是日本制造的，是义乌的工厂做的。", null, null)]
+    public void MaterialAndOrigin_AgainstTheCatalogsAttributes(string line, string? rule, string? severity)
+    {
+        var findings = CatalogClaims.Check(line, Flask(), 3).ToList();
+        if (rule is null)
+        {
+            Assert.Empty(findings);
+        }
+        else
+        {
+            var finding = Assert.Single(findings);
+            Assert.Equal((rule, severity), (finding.Rule, finding.Severity));
+        }
+    }
+
+    [Fact]
+    public void MaterialAndOrigin_AGradeTheCatalogDoesNotGiveWarns_AnOriginItContradictsBlocks()
+    {
+        var plain = Flask("不锈钢", origin: "中国浙江义乌");
+        Assert.Equal(("catalog-material", "warn"), Assert.Single(CatalogClaims.Check("材质是316不锈钢。", plain, 3).Select(f => (f.Rule, f.Severity))));
+        Assert.Equal(("catalog-origin", "block"), Assert.Single(CatalogClaims.Check("这款是日本制造的。", plain, 3).Select(f => (f.Rule, f.Severity))));
+        Assert.Empty(CatalogClaims.Check("这是浙江义乌产的。", plain, 3));
+    }
+
+    private static Product Flask(string material = "304不锈钢", string? origin = null)
+    {
+        var product = new Product
+        {
+            Id = "YW-100234",
+            Attributes = [new() { Name = new() { ["zh"] = "材质", ["en"] = "Material" }, Value = new() { ["zh"] = material } }],
+        };
+        if (origin is not null)
+        {
+            product.Attributes.Add(new() { Name = new() { ["zh"] = "产地", ["en"] = "Origin" }, Value = new() { ["zh"] = origin } });
+        }
+
+        return product;
+    }
 }

@@ -22,9 +22,19 @@ public interface ITurnContext
 
     Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds a handler that sees every activity this turn sends, before it goes out (as the Agents SDK's
+    /// <c>OnSendActivities</c>): it may change the activity, or not call <c>next</c> to drop it. Handlers run in the
+    /// order they were added.
+    /// </summary>
+    ITurnContext OnSendActivity(SendActivityHandler handler);
+
     Task<ResourceResponse> SendActivityAsync(string text, CancellationToken cancellationToken);
 
     Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken);
 
     Task DeleteActivityAsync(string activityId, CancellationToken cancellationToken);
 }
+
+/// <summary>Runs around one outgoing activity; call <paramref name="next"/> to send it.</summary>
+public delegate Task<ResourceResponse> SendActivityHandler(ITurnContext turnContext, Activity activity, Func<Task<ResourceResponse>> next);

@@ -7,6 +7,7 @@ namespace LiveAssist.BotFramework.Pipeline;
 public sealed class TurnContext(Activity activity, IOutboundChannel channel) : ITurnContext
 {
     private readonly List<Activity> _sent = [];
+    private readonly List<SendActivityHandler> _onSend = [];
 
     public Activity Activity { get; } = activity ?? throw new ArgumentNullException(nameof(activity));
 
@@ -21,10 +22,27 @@ public sealed class TurnContext(Activity activity, IOutboundChannel channel) : I
     public Task<ResourceResponse> SendActivityAsync(string text, CancellationToken cancellationToken)
         => SendActivityAsync(Activity.CreateReply(text), cancellationToken);
 
-    public async Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken cancellationToken)
+    public ITurnContext OnSendActivity(SendActivityHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        _onSend.Add(handler);
+        return this;
+    }
+
+    public Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ApplyAddressing(activity);
+        return _onSend.Count == 0 ? DeliverAsync(activity, cancellationToken) : RunHandlerAsync(0, activity, cancellationToken);
+    }
+
+    private Task<ResourceResponse> RunHandlerAsync(int index, Activity activity, CancellationToken cancellationToken)
+        => index == _onSend.Count
+            ? DeliverAsync(activity, cancellationToken)
+            : _onSend[index](this, activity, () => RunHandlerAsync(index + 1, activity, cancellationToken));
+
+    private async Task<ResourceResponse> DeliverAsync(Activity activity, CancellationToken cancellationToken)
+    {
         using var span = TurnTracing.StartStage("send " + activity.Type);
         // A channel may say nothing about the activity it took (202, no body): that is a delivery, not a failure.
         var response = await channel.SendAsync(activity, cancellationToken).ConfigureAwait(false) ?? new ResourceResponse(null);

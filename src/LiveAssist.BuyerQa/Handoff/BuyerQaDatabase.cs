@@ -15,6 +15,9 @@ public sealed class BuyerQaDatabase
             CREATE TABLE IF NOT EXISTS leads (
                 id TEXT PRIMARY KEY, session_id TEXT, created_at TEXT NOT NULL, json TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS leads_session ON leads(session_id);
+            CREATE TABLE IF NOT EXISTS reply_reviews (
+                id TEXT PRIMARY KEY, session_id TEXT, created_at TEXT NOT NULL, json TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS reply_reviews_session ON reply_reviews(session_id);
             CREATE TABLE IF NOT EXISTS product_texts (
                 source TEXT NOT NULL, lang TEXT NOT NULL, text TEXT NOT NULL, engine TEXT NOT NULL, PRIMARY KEY (source, lang));
             """);

@@ -48,7 +48,7 @@ public static class HandoffEndpoints
     }
 
     private static async Task<IResult> ReplyAsync(string id, string questionId, ReplyRequest? body, HttpRequest request, SessionStore sessions,
-        HandoffQueue queue, ITranslator translator, LocaleTexts texts, ProactiveMessenger messenger, LineReviewer reviewer, TimeProvider time, CancellationToken cancellationToken)
+        HandoffQueue queue, ITranslator translator, LocaleTexts texts, ProactiveMessenger messenger, LineReviewer reviewer, IReplyReviewLog reviews, TimeProvider time, CancellationToken cancellationToken)
     {
         var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
         if (error is not null)
@@ -78,6 +78,12 @@ public static class HandoffEndpoints
                 detail = "回复里的说法违反广告法或与商品资料不符，删去后没有可发送的内容，请按建议改写。The reply only holds claims the compliance review blocks; reword it.",
                 review = ReviewView(review),
             }, statusCode: 422, contentType: "application/problem+json");
+        }
+
+        if (review.Findings.Count > 0)
+        {
+            await reviews.AddAsync(new ReviewedReply("rr-" + questionId + "-" + time.GetUtcNow().ToUnixTimeMilliseconds(), id, time.GetUtcNow(), ReviewedReply.Merchant,
+                item.BuyerLanguage, text, review.Carried, review.Findings), cancellationToken).ConfigureAwait(false);
         }
 
         text = review.Carried;

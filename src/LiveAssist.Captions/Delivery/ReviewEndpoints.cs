@@ -32,9 +32,13 @@ public static class ReviewEndpoints
         }
 
         var lines = await LinesAsync(session!, store, cancellationToken).ConfigureAwait(false);
+        // The bot's and the merchant's replies to buyers, when the Q&A is in this host (it keeps them).
+        var replies = request.HttpContext.RequestServices.GetService(typeof(IReplyReviewLog)) is IReplyReviewLog log
+            ? await log.ListAsync(session!.Id, cancellationToken).ConfigureAwait(false)
+            : [];
         if (string.Equals(request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase))
         {
-            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(lines))).ToArray(), "text/csv; charset=utf-8", $"{session!.Id}-review.csv");
+            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(lines, replies))).ToArray(), "text/csv; charset=utf-8", $"{session!.Id}-review.csv");
         }
 
         var findings = lines.SelectMany(l => l.Findings.Select(f => new SessionFinding(l.Seq, f.Rule, f.Severity, f.Span, f.Message, f.Suggestion, f.Source, f.Lang, f.Jurisdiction))).ToList();
@@ -43,9 +47,14 @@ public static class ReviewEndpoints
             sessionId = session!.Id,
             // Machine-made content is labelled as such in every export (China's AI labelling measures, EU AI Act Art. 50).
             label = "AI 生成内容：字幕为机器翻译，已经过合规检查 / AI-generated: machine-translated captions, compliance-checked",
-            counts = new { block = findings.Count(f => f.Severity == ReviewFinding.Block), warn = findings.Count(f => f.Severity == ReviewFinding.Warn), lines = lines.Count },
+            counts = new
+            {
+                block = findings.Count(f => f.Severity == ReviewFinding.Block), warn = findings.Count(f => f.Severity == ReviewFinding.Warn), lines = lines.Count,
+                replies = replies.Count,
+            },
             findings,
             lines,
+            replies = replies.Select(r => new { r.At, r.Source, r.Lang, r.Said, r.Sent, r.Findings }),
             rules = rules.Status(),
         });
     }
@@ -82,7 +91,7 @@ public static class ReviewEndpoints
         return [.. bySeq.Select(p => new ReviewedLine(p.Key, p.Value.Said, p.Value.Carried, p.Value.Findings))];
     }
 
-    private static string Csv(IEnumerable<ReviewedLine> lines)
+    private static string Csv(IEnumerable<ReviewedLine> lines, IEnumerable<ReviewedReply> replies)
     {
         var csv = new StringBuilder("序号,级别,规则,出处,语言,原话,命中词,说明,建议,播出内容\r\n");
         foreach (var line in lines)
@@ -93,6 +102,18 @@ public static class ReviewEndpoints
                 {
                     line.Seq.ToString(CultureInfo.InvariantCulture), f.Severity == ReviewFinding.Block ? "拦截" : "提醒", f.Rule, f.Source ?? string.Empty, f.Lang,
                     line.Said, f.Span.Text, f.Message, f.Suggestion ?? string.Empty, line.Carried,
+                }.Select(Field)).Append("\r\n");
+            }
+        }
+
+        foreach (var reply in replies)
+        {
+            foreach (var f in reply.Findings)
+            {
+                csv.AppendJoin(',', new[]
+                {
+                    reply.Source == ReviewedReply.Bot ? "机器人回复" : "商家回复", f.Severity == ReviewFinding.Block ? "拦截" : "提醒", f.Rule, f.Source ?? string.Empty, f.Lang,
+                    reply.Said, f.Span.Text, f.Message, f.Suggestion ?? string.Empty, reply.Sent,
                 }.Select(Field)).Append("\r\n");
             }
         }

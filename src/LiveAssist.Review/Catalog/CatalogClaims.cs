@@ -60,6 +60,7 @@ public static partial class CatalogClaims
         Prices(text, product, id, currency, figures, findings, maxPerRule);
         Moq(text, product, id, figures, findings);
         Stock(text, product, id, figures, findings);
+        MaterialClaims.Check(text, product, id, findings, static (t, i) => ClauseAround(t, i, 1));
         return findings;
     }
 
