@@ -10,6 +10,14 @@ namespace LiveAssist.Review;
 public sealed record SourceReview(IReadOnlyList<ReviewFinding> Findings, string Carried, bool Withhold)
 {
     public static SourceReview None(string text) => new([], text, false);
+
+    /// <summary>
+    /// What each caption language carries when a block finding comes from a buyer market's rule: "美国制造" is cut from
+    /// the English caption (US) but not from the Russian one. Languages not listed carry <see cref="Carried"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? CarriedByLanguage { get; init; }
+
+    public string CarriedFor(string lang) => CarriedByLanguage is not null && CarriedByLanguage.TryGetValue(lang, out var text) ? text : Carried;
 }
 
 /// <summary>What the review made of one caption in a buyer language.</summary>
@@ -44,9 +52,12 @@ public sealed class LineReviewer(ReviewRules rules, ProductFacts products, IOpti
         var markets = Markets(captionLanguages);
         var findings = new List<ReviewFinding>();
         var replacements = new List<(FindingSpan, string?)>();
+        var byRule = new List<(FindingSpan Span, string? Replacement, ReviewRule? Rule)>();
         foreach (var rule in rules.Current)
         {
+            var before = replacements.Count;
             Match(rule, text, sourceLanguage, markets, findings, replacements);
+            byRule.AddRange(replacements.Skip(before).Select(r => (r.Item1, r.Item2, (ReviewRule?)rule)));
         }
 
         if (product is not null)
@@ -57,6 +68,7 @@ public sealed class LineReviewer(ReviewRules rules, ProductFacts products, IOpti
                 if (finding.Blocks)
                 {
                     replacements.Add((finding.Span, null));
+                    byRule.Add((finding.Span, null, null)); // a catalog contradiction is false in every language
                 }
             }
         }
@@ -72,7 +84,24 @@ public sealed class LineReviewer(ReviewRules rules, ProductFacts products, IOpti
             return new SourceReview([.. findings.Select(f => f with { Severity = ReviewFinding.Warn })], text, replacements.Count > 0);
         }
 
-        return new SourceReview(findings, replacements.Count > 0 ? ClauseEditor.Carry(text, replacements) : text, false);
+        return new SourceReview(findings, replacements.Count > 0 ? ClauseEditor.Carry(text, replacements) : text, false)
+        {
+            CarriedByLanguage = replacements.Count > 0 ? PerLanguage(text, sourceLanguage, captionLanguages, byRule) : null,
+        };
+    }
+
+    // A buyer market's rule binds the captions for that market only; CN's rules and catalog contradictions bind all.
+    private Dictionary<string, string> PerLanguage(string text, string sourceLanguage, IReadOnlyList<string> captionLanguages, List<(FindingSpan Span, string? Replacement, ReviewRule? Rule)> blocks)
+    {
+        var carried = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var lang in captionLanguages.Append(sourceLanguage).Distinct(StringComparer.Ordinal))
+        {
+            var markets = Markets(lang == sourceLanguage ? [] : [lang]);
+            var applying = blocks.Where(b => b.Rule is null || b.Rule.AppliesTo(markets)).Select(b => (b.Span, b.Replacement)).ToList();
+            carried[lang] = applying.Count > 0 ? ClauseEditor.Carry(text, applying) : text;
+        }
+
+        return carried;
     }
 
     /// <summary>A caption in <paramref name="lang"/> checked with that language's patterns of the rules for its markets.</summary>

@@ -222,17 +222,29 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
                 : SourceReview.None(utterance.Text);
         }
 
-        var carried = review.Carried;
-        IReadOnlyDictionary<string, TranslationResult> translations;
+        // Usually one text for all languages; a buyer market's block (美国制造 for the US) gives its languages their own.
+        var translations = new Dictionary<string, TranslationResult>(StringComparer.Ordinal);
         using (CaptionTracing.StartStage("caption.translate"))
         {
-            translations = carried.Length == 0
-                ? new Dictionary<string, TranslationResult>()
-                : await _translators.TranslateAsync(await RequestAsync(carried, cancellationToken, context.Currency).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            foreach (var group in _languages.Where(l => l != _sourceLanguage).GroupBy(review.CarriedFor, StringComparer.Ordinal))
+            {
+                if (group.Key.Length == 0)
+                {
+                    continue;
+                }
+
+                var request = await RequestAsync(group.Key, cancellationToken, context.Currency).ConfigureAwait(false) with { To = [.. group] };
+                foreach (var (lang, result) in await _translators.TranslateAsync(request, cancellationToken).ConfigureAwait(false))
+                {
+                    translations[lang] = result;
+                }
+            }
         }
+
         var captions = new List<Caption>(_languages.Count);
         foreach (var lang in _languages)
         {
+            var carried = review.CarriedFor(lang);
             var result = carried.Length == 0 ? new TranslationResult(string.Empty, "review", false, []) : Translation(lang, carried, translations);
             if (result is null)
             {

@@ -58,9 +58,17 @@ public sealed class ComplianceReviewTests(ITestOutputHelper output)
             // A block finding's words are not carried: neither the Chinese the captions came from nor the Chinese caption has them.
             foreach (var block in captions.SelectMany(ReviewHost.Findings).Where(f => f.GetProperty("severity").GetString() == "block" && f.GetProperty("lang").GetString() == "zh"))
             {
+                // China's rules and catalog contradictions bind every caption; a buyer market's rule (US, EU) binds its languages'.
                 var words = block.GetProperty("span").GetProperty("text").GetString()!;
-                Assert.All(captions, c => Assert.DoesNotContain(words, c.GetProperty("sourceText").GetString()!, StringComparison.Ordinal));
-                Assert.All(captions, c => Assert.Contains("review-edited", c.GetProperty("flags").EnumerateArray().Select(f => f.GetString())));
+                var bound = block.GetProperty("jurisdiction").GetString() switch
+                {
+                    "US" => captions.Where(c => c.GetProperty("lang").GetString() == "en").ToList(),
+                    "EU" => captions.Where(c => c.GetProperty("lang").GetString() is "en" or "de").ToList(),
+                    _ => captions,
+                };
+                Assert.NotEmpty(bound);
+                Assert.All(bound, c => Assert.DoesNotContain(words, c.GetProperty("sourceText").GetString()!, StringComparison.Ordinal));
+                Assert.All(bound, c => Assert.Contains("review-edited", c.GetProperty("flags").EnumerateArray().Select(f => f.GetString())));
             }
         }
 
@@ -128,6 +136,29 @@ public sealed class ComplianceReviewTests(ITestOutputHelper output)
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         Assert.Contains("catalog-certification", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await overlay.DisposeAsync();
+        await console.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task MadeInUsaClaim_IsCutFromTheEnglishCaptionOnly_TheRussianAndChineseCarryTheLineAsSaid()
+    {
+        await using var factory = new LiveAssistFactory();
+        var client = factory.CreateClient();
+        var (id, key) = await ReviewHost.StartLiveAsync(client, ["en", "ru"], Product);
+        var console = await SseReader.OpenAsync(client, $"/api/sessions/{id}/captions/stream?lang=en,ru,zh&view=host", hostKey: key);
+
+        const string Line = "这批货是美国制造的，五百个起批。";
+        await CaptionSessions.SayAsync(client, id, key, Line, final: true, 0, 3000);
+        await console.WaitUntilAsync(r => r.Captions("final").Count == 3, "en, ru and zh");
+
+        string Source(string lang) => console.Captions("final").Single(c => c.GetProperty("lang").GetString() == lang).GetProperty("sourceText").GetString()!;
+        Assert.DoesNotContain("美国制造", Source("en"), StringComparison.Ordinal); // US market: the FTC rule blocks it
+        Assert.Contains("五百个起批", Source("en"), StringComparison.Ordinal);
+        Assert.Equal(Line, Source("ru")); // Russia is not held to the FTC's rule
+        Assert.Equal(Line, Source("zh"));
+        var english = console.Captions("final").Single(c => c.GetProperty("lang").GetString() == "en");
+        Assert.DoesNotContain("USA", english.GetProperty("text").GetString()!, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(ReviewHost.Findings(english), f => f.GetProperty("rule").GetString() == "us-made-in-usa" && f.GetProperty("jurisdiction").GetString() == "US");
         await console.DisposeAsync();
     }
 
