@@ -163,11 +163,15 @@ public sealed class LineReviewer(ReviewRules rules, ProductFacts products, IOpti
         }
 
         var jurisdiction = rule.JurisdictionIn(markets);
+        // A claim whose source the line names ("据…统计") takes the rule's cited severity and explanation.
+        var cited = rule.Cited is { } c && c.Patterns.TryGetValue(lang, out var citing) && citing.Find(text, 1, static (_, _) => { }) > 0 ? c : null;
+        var severity = cited?.Severity ?? rule.Severity;
+        var explanation = cited?.Explanation ?? rule.Explanation;
         patterns.Find(text, options.Value.MaxFindingsPerRule, (start, length) =>
         {
             var span = new FindingSpan(start, length, text.Substring(start, length));
-            findings.Add(new ReviewFinding(rule.Id, rule.Severity, span, rule.Explanation, rule.Suggestion, rule.Source, lang, jurisdiction));
-            if (rule.Severity == ReviewFinding.Block)
+            findings.Add(new ReviewFinding(rule.Id, severity, span, explanation, rule.Suggestion, rule.Source, lang, jurisdiction));
+            if (severity == ReviewFinding.Block)
             {
                 replacements.Add((span, rule.Replacement));
             }

@@ -14,7 +14,7 @@ public sealed class PatternSet
     // Operators' regexes run on every line: a pathological one gives up instead of stalling captions. The first match
     // of a compiled regex also JITs it, which on a busy machine can take longer than a match ever should: that is done
     // once when the pack loads (see the constructor), never on a host's line.
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
     private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
 
     private readonly Regex _match;
@@ -75,7 +75,21 @@ public sealed class PatternSet
     /// <summary>Calls <paramref name="found"/> for each match no exception overlaps, at most <paramref name="max"/> times.</summary>
     public int Find(string text, int max, Action<int, int> found)
     {
-        var count = 0;
+        ArgumentNullException.ThrowIfNull(found);
+        // A timeout is either a runaway operator regex or this thread losing the CPU on a busy machine: one more try
+        // tells them apart, so a line is not let through unchecked because the host was briefly loaded.
+        var matches = Matches(text, max) ?? Matches(text, max) ?? [];
+        foreach (var (index, length) in matches)
+        {
+            found(index, length);
+        }
+
+        return matches.Count;
+    }
+
+    private List<(int Index, int Length)>? Matches(string text, int max)
+    {
+        var matches = new List<(int, int)>();
         try
         {
             foreach (var m in _match.EnumerateMatches(text))
@@ -85,8 +99,8 @@ public sealed class PatternSet
                     continue;
                 }
 
-                found(m.Index, m.Length);
-                if (++count >= max)
+                matches.Add((m.Index, m.Length));
+                if (matches.Count >= max)
                 {
                     break;
                 }
@@ -94,10 +108,10 @@ public sealed class PatternSet
         }
         catch (RegexMatchTimeoutException)
         {
-            // A runaway operator pattern finds nothing on this line rather than holding the captions back.
+            return null;
         }
 
-        return count;
+        return matches;
     }
 
     private bool Excepted(string text, int start, int length)

@@ -18,9 +18,18 @@ public sealed record ReviewRule(
 {
     public bool AppliesTo(IReadOnlyCollection<string> markets) => Jurisdictions.Any(j => j == "*" || markets.Contains(j));
 
+    /// <summary>
+    /// When the line cites a source for the claim ("据中国轻工业联合会 2024 年统计，销量第一"), the rule's finding takes this
+    /// severity and explanation instead: a claim with a verifiable source is treated more lightly, but still reported.
+    /// </summary>
+    public CitedSource? Cited { get; init; }
+
     /// <summary>The first of the rule's jurisdictions the given markets have (what the finding reports).</summary>
     public string? JurisdictionIn(IReadOnlyCollection<string> markets) => Jurisdictions.FirstOrDefault(j => j == "*" || markets.Contains(j));
 }
+
+/// <summary>A rule's "cited" part: how a source is named per language, and what a cited claim becomes.</summary>
+public sealed record CitedSource(string Severity, string Explanation, IReadOnlyDictionary<string, PatternSet> Patterns);
 
 /// <summary>One file of <c>review/</c>, read and validated.</summary>
 public sealed record RulePack(string Path, string Id, string Title, IReadOnlyList<ReviewRule> Rules);

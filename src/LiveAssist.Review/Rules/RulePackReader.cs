@@ -156,9 +156,51 @@ public sealed partial class RulePackReader : IContentPackReader
             }
         }
 
+        var cited = rule["cited"] is { } c && c.Type != JTokenType.Null ? ReadCited(path, name, c, problems) : null;
+
         return problems.Count > before
             ? null
-            : new ReviewRule(id!, packId, source!, jurisdictions, severity!, explanation!, suggestion!, replacement, patterns);
+            : new ReviewRule(id!, packId, source!, jurisdictions, severity!, explanation!, suggestion!, replacement, patterns) { Cited = cited };
+    }
+
+    // "cited": {"severity": "warn", "explanation": "…", "patterns": {"zh": {"regex": ["据…统计"]}}}
+    private static CitedSource? ReadCited(string path, string rule, JToken token, List<ContentProblem> problems)
+    {
+        if (token is not JObject cited)
+        {
+            problems.Add(Problem(path, token, $"规则 \"{rule}\" 的 cited 必须是对象 {{\"severity\", \"explanation\", \"patterns\"}}（cited is an object）"));
+            return null;
+        }
+
+        var before = problems.Count;
+        var severity = RequiredString(path, cited, "severity", $"规则 \"{rule}\" 的 cited 级别", problems);
+        if (severity is not null and not (ReviewFinding.Block or ReviewFinding.Warn))
+        {
+            problems.Add(Problem(path, cited["severity"], $"规则 \"{rule}\" 的 cited.severity 只能是 \"block\" 或 \"warn\"（severity is block or warn）"));
+        }
+
+        var explanation = RequiredString(path, cited, "explanation", $"规则 \"{rule}\" 的 cited 说明", problems);
+        var patterns = new Dictionary<string, PatternSet>(StringComparer.Ordinal);
+        if (cited["patterns"] is not JObject byLanguage || !byLanguage.HasValues)
+        {
+            problems.Add(Problem(path, cited["patterns"] ?? cited, $"规则 \"{rule}\" 的 cited 缺少 patterns（怎样算注明出处，按语言写）（cited.patterns are required）"));
+        }
+        else
+        {
+            foreach (var (lang, value) in byLanguage)
+            {
+                if (LanguagePattern().IsMatch(lang) && ReadPatterns(path, rule, lang, value, problems) is { } set)
+                {
+                    patterns[lang] = set;
+                }
+                else if (!LanguagePattern().IsMatch(lang))
+                {
+                    problems.Add(Problem(path, value, $"规则 \"{rule}\" 的 cited.patterns 键 \"{lang}\" 不是语言代码（a patterns key is a language code）"));
+                }
+            }
+        }
+
+        return problems.Count > before ? null : new CitedSource(severity!, explanation!, patterns);
     }
 
     private static PatternSet? ReadPatterns(string path, string rule, string lang, JToken? value, List<ContentProblem> problems)

@@ -75,6 +75,31 @@ public sealed class RulePackReloadTests
         }
     }
 
+    [Theory]
+    [InlineData("这款销量全国第一。", "block", "")]
+    [InlineData("据中国轻工业联合会2024年统计，这款销量全国第一。", "warn", "据中国轻工业联合会2024年统计，这款销量全国第一。")]
+    [InlineData("根据天猫2025年双十一榜单，保温杯类目排名第一。", "warn", "根据天猫2025年双十一榜单，保温杯类目排名第一。")]
+    [InlineData("据说这款是全网第一。", "block", "")]
+    public void AbsoluteClaimWithACitedSource_IsAWarningAndCarried_WithoutOneItIsBlocked(string line, string severity, string carried)
+    {
+        var packs = Directory.EnumerateFiles(RepoPaths.Review, "*.json")
+            .Select(f => LiveAssist.Review.Rules.RulePackReader.ReadPack("review/" + Path.GetFileName(f), File.ReadAllText(f))).ToList();
+        var options = Microsoft.Extensions.Options.Options.Create(new LiveAssist.Review.ReviewOptions());
+        var reviewer = new LiveAssist.Review.LineReviewer(LiveAssist.Review.ReviewRules.Of(packs),
+            new LiveAssist.Review.Catalog.ProductFacts(Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(new Microsoft.Extensions.DependencyInjection.ServiceCollection()), options, TimeProvider.System,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<LiveAssist.Review.Catalog.ProductFacts>.Instance), options);
+
+        var review = reviewer.ReviewSource(line, "zh", ["en"], product: null, final: true);
+
+        var finding = Assert.Single(review.Findings, f => f.Rule == "cn-absolute");
+        Assert.Equal(severity, finding.Severity);
+        Assert.Equal(carried, review.Carried);
+        if (severity == "warn")
+        {
+            Assert.Contains("出处", finding.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void BrokenJson_IsRefusedWithItsLineInChinese()
     {
