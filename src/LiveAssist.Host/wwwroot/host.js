@@ -101,8 +101,33 @@
     renderQuestions(await probe.json());
     renderProducts();
     refreshLeads();
+    refreshReplyReview();
     setInterval(refreshQuestions, 3000);
     setInterval(refreshLeads, 10000);
+    setInterval(refreshReplyReview, 10000);
+  }
+
+  // Replies to buyers the compliance review changed or flagged: the bot's (catalog texts) and the merchant's own.
+  async function refreshReplyReview() {
+    let review;
+    try {
+      const response = await api('/review');
+      if (!response.ok) return;
+      review = await response.json();
+    } catch { return; }
+    const replies = review.replies || [];
+    const box = $('reply-review');
+    box.hidden = replies.length === 0;
+    if (box.hidden) return;
+    const bot = replies.filter((r) => r.source === 'bot').length;
+    const counts = [bot ? '机器人 ' + bot + ' 条' : '', replies.length - bot ? '您的回复 ' + (replies.length - bot) + ' 条' : ''].filter(Boolean).join('、');
+    const last = replies[replies.length - 1];
+    const finding = (last.findings || [])[0] || {};
+    box.dataset.count = replies.length;
+    box.querySelector('strong').textContent = '回复买家的合规检查：' + counts + '有问题';
+    box.querySelector('span').textContent = '最近一条（' + (last.source === 'bot' ? '机器人' : '您') + '，'
+      + (finding.severity === 'block' ? '已删去“' + ((finding.span && finding.span.text) || '') + '”' : '提醒') + '）：'
+      + (finding.message || '') + (finding.suggestion ? ' 建议：' + finding.suggestion : '');
   }
 
   // ---- buyer questions -------------------------------------------------------------------------------------------

@@ -48,6 +48,49 @@ public sealed class ReviewConsolePageTests(RunningHostFixture fixture) : Chromiu
     }
 
     [Fact]
+    public async Task MerchantReplyWithAFalseCertificate_IsCountedOnTheConsole_WithWhatWasCutAndWhy()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(fixture.Host.BaseUrl) };
+        var (id, key) = await CaptionSessions.CreateAsync(client, ["en"]);
+        using (var put = new HttpRequestMessage(HttpMethod.Put, $"/api/sessions/{id}/product") { Content = JsonContent.Create(new { productId = "YW-100234" }) })
+        {
+            put.Headers.Add("X-Host-Key", key);
+            (await client.SendAsync(put)).EnsureSuccessStatusCode();
+        }
+
+        var dl = new DirectLine.DirectLineClient(client);
+        var credentials = await dl.ChatTokenAsync("en");
+        var token = credentials.GetProperty("token").GetString()!;
+        var conversation = (await dl.StartAsync(token)).GetProperty("conversationId").GetString()!;
+        await dl.PostMessageAsync(token, conversation, "Do you accept PayPal?", credentials.GetProperty("userId").GetString()!, "en-US", id);
+        await LiveAssist.Testing.Poll.UntilAsync(async () =>
+        {
+            using var list = new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{id}/questions");
+            list.Headers.Add("X-Host-Key", key);
+            return (await (await client.SendAsync(list)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetArrayLength() > 0;
+        }, TimeSpan.FromSeconds(10));
+        using var questions = new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{id}/questions");
+        questions.Headers.Add("X-Host-Key", key);
+        var question = (await (await client.SendAsync(questions)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>())[0].GetProperty("id").GetString();
+        using (var reply = new HttpRequestMessage(HttpMethod.Post, $"/api/sessions/{id}/questions/{question}/reply") { Content = JsonContent.Create(new { text = "可以用PayPal，这款有CE认证。" }) })
+        {
+            reply.Headers.Add("X-Host-Key", key);
+            (await client.SendAsync(reply)).EnsureSuccessStatusCode();
+        }
+
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync($"{fixture.Host.BaseUrl}/host/{id}#key={Uri.EscapeDataString(key)}");
+        var box = page.Locator("#reply-review");
+        await Assertions.Expect(box).ToBeVisibleAsync(new() { Timeout = 15000 });
+        await Assertions.Expect(box).ToContainTextAsync("您的回复 1 条");
+        await Assertions.Expect(box).ToContainTextAsync("已删去");
+        await Assertions.Expect(box).ToContainTextAsync("CE");
+        var shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(shots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "console-reply-review.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task AvatarPage_CarriesAVisibleAiLabel_ByDefault_WithConfigurableTextAndPosition()
     {
         using var client = new HttpClient { BaseAddress = new Uri(fixture.Host.BaseUrl) };
