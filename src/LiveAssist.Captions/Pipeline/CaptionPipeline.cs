@@ -80,4 +80,6 @@ public sealed partial class CaptionPipeline(
 }
 
 /// <summary>What the host console (or a recognizer) sends: <c>{text, final, startMs?, endMs?}</c>.</summary>
-public sealed record UtteranceInput(string? Text, bool Final, long? StartMs, long? EndMs, string? Engine = null);
+/// <param name="VoicedMs">For a recognizer in the browser (which reports no audio times): how long the console's level
+/// meter heard sound since the last final line; text with next to none was "heard" in silence.</param>
+public sealed record UtteranceInput(string? Text, bool Final, long? StartMs, long? EndMs, string? Engine = null, long? VoicedMs = null);

@@ -96,7 +96,8 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             }
 
             var recognizer = RecognizerName(input.Engine);
-            var audioMs = input is { StartMs: { } heardFrom, EndMs: { } heardTo } ? heardTo - heardFrom : (long?)null;
+            // Server-side recognizers say how much audio a line came from; the console's level meter says it for the browser's.
+            var audioMs = input is { StartMs: { } heardFrom, EndMs: { } heardTo } ? heardTo - heardFrom : input.VoicedMs is >= 0 and var voiced ? voiced : (long?)null;
             if (Recognition.HallucinationGuard.IsHallucination(text, recognizer, _recentRecognized, audioMs, out var reason))
             {
                 _openSeq = null;

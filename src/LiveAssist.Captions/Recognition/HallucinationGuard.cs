@@ -19,7 +19,8 @@ public static class HallucinationGuard
     public static bool IsHallucination(string text, string recognizer, IReadOnlyList<string> recentRecognized, out string reason)
         => IsHallucination(text, recognizer, recentRecognized, null, out reason);
 
-    /// <param name="audioMs">How much audio a server-side recognizer heard for the line: a whole sentence out of a
+    /// <param name="audioMs">How much audio a recognizer heard for the line (for the browser's, how long the console's level
+    /// meter heard sound since the last line: text out of silence was not said): a whole sentence out of a
     /// moment of sound (music, a cough, the room between phrases) was not said.</param>
     public static bool IsHallucination(string text, string recognizer, IReadOnlyList<string> recentRecognized, long? audioMs, out string reason)
     {
@@ -40,9 +41,15 @@ public static class HallucinationGuard
         }
 
         // Mandarin runs at about four to seven syllables a second, a fast seller under nine: far more text than that was not heard.
-        // The browser's recognizer reports no audio times of its own, so its lines are not judged by this.
-        if (audioMs is > 0 and var heard && recognizer is not "browser" && compact.Count(c => c >= '\u3400' && c <= '\u9FFF') is var syllables
-            && syllables > 6 && syllables > 4 + (heard / 1000.0 * MaxSyllablesPerSecond))
+        // For the browser's recognizer the time is what the console's level meter heard above the noise floor.
+        var syllables = compact.Count(c => c >= '\u3400' && c <= '\u9FFF');
+        if (audioMs is { } heard && heard < MinVoicedMs && recognizer is "browser" && syllables >= 2)
+        {
+            reason = "text-during-silence";
+            return true;
+        }
+
+        if (audioMs is > 0 and var audio && syllables > 6 && syllables > 4 + (audio / 1000.0 * MaxSyllablesPerSecond))
         {
             reason = "too-long-for-audio";
             return true;
@@ -59,6 +66,9 @@ public static class HallucinationGuard
     }
 
     private const double MaxSyllablesPerSecond = 9;
+
+    // Less sound than one short syllable (the meter samples every 50 ms).
+    private const long MinVoicedMs = 150;
 
     /// <summary>The form lines are compared in.</summary>
     public static string Compact(string text) => new string([.. (text ?? string.Empty).Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c))]).ToLowerInvariant();

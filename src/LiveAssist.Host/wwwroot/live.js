@@ -209,13 +209,13 @@
     // phantom line on the server. A partial still waiting when a newer one comes is replaced by it.
     let sending = Promise.resolve();
     let waitingPartial = null;
-    function say(text, final, engine) {
+    function say(text, final, engine, voicedMs) {
       if (!final && waitingPartial) { waitingPartial.text = text; return Promise.resolve(true); }
       const item = { text: text };
       if (!final) waitingPartial = item;
       const done = sending.then(() => {
         if (waitingPartial === item) waitingPartial = null;
-        return post(item.text, final, engine);
+        return post(item.text, final, engine, voicedMs);
       });
       sending = done.catch(() => false);
       return done;
@@ -228,12 +228,14 @@
       tr.classList.toggle('late', delay > alarmMs);
     }
 
-    async function post(text, final, engine) {
+    async function post(text, final, engine, voicedMs) {
       const postedAt = Date.now();
       let response;
       try {
+        const body = { text: text, final: final, engine: engine };
+        if (typeof voicedMs === 'number') body.voicedMs = voicedMs;
         response = await api('/utterances', {
-          method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: text, final: final, engine: engine })
+          method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body)
         });
       } catch (e) { $('mic-status').textContent = '发送失败：' + T.failure(0); return false; }
       if (!response.ok) {
@@ -274,9 +276,40 @@
     function partialOrFinal(text, final, engine) {
       text = (text || '').trim();
       if (!text) return;
-      if (final) say(text, true, engine);
+      if (final) say(text, true, engine, engine === 'browser' ? meter.take() : null);
       else if (Date.now() - lastPartial > 300) { lastPartial = Date.now(); say(text, false, engine); }
     }
+
+    // The browser's recognizer gives no audio times, so text it "hears" in silence (a known failure of speech models)
+    // cannot be told from speech. A level meter on the same microphone counts how long there was sound since the
+    // last final line; the server drops a line that came out of silence and counts it on this console.
+    const meter = {
+      analyser: null, samples: null, voicedMs: 0, timer: 0, stream: null,
+      async start() {
+        if (this.analyser || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) return;
+        try {
+          this.stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+          const context = new AudioContext();
+          this.analyser = context.createAnalyser();
+          this.analyser.fftSize = 1024;
+          context.createMediaStreamSource(this.stream).connect(this.analyser);
+          this.samples = new Float32Array(this.analyser.fftSize);
+          this.voicedMs = 0;
+          this.timer = setInterval(() => {
+            this.analyser.getFloatTimeDomainData(this.samples);
+            let sum = 0;
+            for (const v of this.samples) sum += v * v;
+            if (Math.sqrt(sum / this.samples.length) > 0.01) this.voicedMs += 50; // above about -40 dBFS
+          }, 50);
+        } catch (e) { this.analyser = null; } // no meter: lines are judged without it, as before
+      },
+      stop() {
+        clearInterval(this.timer);
+        if (this.stream) this.stream.getTracks().forEach((t) => t.stop());
+        this.analyser = null; this.stream = null;
+      },
+      take() { if (!this.analyser) return null; const heard = this.voicedMs; this.voicedMs = 0; return heard; },
+    };
 
     async function fetchToken() {
       const response = await api('/speech-token', { method: 'POST' });
@@ -337,7 +370,7 @@
         const status = await (await fetch('/api/sessions/' + encodeURIComponent(sessionId) + '/captions/status')).json();
         $('hallucinations').dataset.count = String(status.hallucinations || 0);
         $('hallucinations').textContent = status.hallucinations
-          ? '已过滤识别错误 ' + status.hallucinations + ' 句（如“字幕由Amara.org社群提供”、重复的句子）' : '';
+          ? '已过滤识别错误 ' + status.hallucinations + ' 句（如“字幕由Amara.org社群提供”、重复的句子、没有声音时识别出的文字）' : '';
       } catch (e) { /* next time */ }
     }
     setInterval(refreshHallucinations, 5000);
@@ -367,6 +400,7 @@
     const recognitionErrors = { 'not-allowed': '浏览器没有允许使用麦克风，请在地址栏左边允许麦克风', 'no-speech': '没有听到声音', network: '连不上识别服务（网络）', 'audio-capture': '找不到麦克风' };
 
     function startBrowser() {
+      meter.start();
       recognizer = new Recognition();
       recognizer.lang = info.sourceLanguage;
       recognizer.continuous = true;
@@ -377,7 +411,7 @@
         }
       };
       recognizer.onerror = (e) => { $('mic-status').textContent = '语音识别出错：' + (recognitionErrors[e.error] || e.error); };
-      recognizer.onend = () => { if (listening) recognizer.start(); else { $('mic').textContent = micIdle; $('mic').classList.remove('on'); $('mic-status').textContent = ''; } };
+      recognizer.onend = () => { if (listening) recognizer.start(); else { meter.stop(); $('mic').textContent = micIdle; $('mic').classList.remove('on'); $('mic-status').textContent = ''; } };
       recognizer.start();
     }
 

@@ -89,4 +89,54 @@ public sealed class HostConsoleCaptionTests(RunningHostFixture fixture) : Chromi
         var line = page.Locator("#transcript li").First.Locator(".line[data-lang='en']");
         await Assertions.Expect(line.Locator(".console-draft")).ToContainTextAsync("yesterday", new() { Timeout = 10000, IgnoreCase = true });
     }
+
+    // The microphone as a generated tone whose loudness the test sets (window.__micGain: 0 is a silent room), and a
+    // recognizer that "hears" whatever the test hands it, as the browser's does in silence.
+    private const string MeteredRecognition = """
+        window.__micGain = 0;
+        navigator.mediaDevices.getUserMedia = async () => {
+          const context = new AudioContext();
+          const tone = context.createOscillator();
+          const gain = context.createGain();
+          gain.gain.value = 0;
+          setInterval(() => { gain.gain.value = window.__micGain; }, 20);
+          tone.connect(gain);
+          const out = context.createMediaStreamDestination();
+          gain.connect(out);
+          tone.start();
+          return out.stream;
+        };
+        window.SpeechRecognition = window.webkitSpeechRecognition = class {
+          start() { window.__recognizer = this; }
+          stop() { this.onend && this.onend(); }
+        };
+        window.__hear = (text) => { const r = [{ transcript: text }]; r.isFinal = true; window.__recognizer.onresult({ resultIndex: 0, results: [r] }); };
+        """;
+
+    [Fact]
+    public async Task Browser_recognizer_text_heard_in_silence_is_dropped_and_counted_while_speech_is_captioned()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(fixture.Host.BaseUrl) };
+        var (id, key) = await CaptionSessions.CreateAsync(client, ["en"]);
+        var context = await Browser.NewContextAsync();
+        await context.AddInitScriptAsync(MeteredRecognition);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{fixture.Host.BaseUrl}/host/{id}#key={Uri.EscapeDataString(key)}");
+        await Assertions.Expect(page.Locator("#live-panel")).ToBeVisibleAsync(new() { Timeout = 15000 });
+        await page.ClickAsync("#mic");
+        await page.WaitForFunctionAsync("!!window.__recognizer");
+
+        await page.WaitForTimeoutAsync(1500); // a silent room
+        await page.EvaluateAsync("window.__hear('这款保温杯有现货。')");
+        await Assertions.Expect(page.Locator("#hallucinations")).ToHaveAttributeAsync("data-count", "1", new() { Timeout = 15000 });
+
+        await page.EvaluateAsync("window.__micGain = 0.5"); // the host speaks
+        await page.WaitForTimeoutAsync(1500);
+        await page.EvaluateAsync("window.__hear('五百个起批。')");
+        await Assertions.Expect(page.Locator("#transcript li").First.Locator(".source")).ToHaveTextAsync("五百个起批。", new() { Timeout = 10000 });
+        await Assertions.Expect(page.Locator("#hallucinations")).ToHaveAttributeAsync("data-count", "1");
+        var export = await client.GetStringAsync($"/api/sessions/{id}/captions.vtt?lang=zh");
+        Assert.DoesNotContain("有现货", export, StringComparison.Ordinal);
+        Assert.Contains("五百个起批", export, StringComparison.Ordinal);
+    }
 }
