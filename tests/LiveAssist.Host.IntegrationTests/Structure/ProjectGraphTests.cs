@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using LiveAssist.Testing;
+
+namespace LiveAssist.Host.IntegrationTests.Structure;
+
+/// <summary>The README's project graph is the one the csproj files make: a newcomer reading it reads the real seams.</summary>
+public sealed partial class ProjectGraphTests
+{
+    [GeneratedRegex(@"^\s*(?<id>\w+)\[""(?<name>[\w.]+)""\]\s*$", RegexOptions.Multiline)]
+    private static partial Regex NodePattern();
+
+    [GeneratedRegex(@"^\s*(?<from>\w+)\s*-->\s*(?<to>\w+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex EdgePattern();
+
+    [Fact]
+    public void ReadmeGraph_MatchesTheProjectReferencesOfEverySourceProject()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var start = readme.IndexOf("## Project graph", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README has no \"## Project graph\" section");
+        var block = readme[start..];
+        block = block[(block.IndexOf("```mermaid", StringComparison.Ordinal) + 10)..];
+        block = block[..block.IndexOf("```", StringComparison.Ordinal)];
+
+        var names = NodePattern().Matches(block).ToDictionary(m => m.Groups["id"].Value, m => m.Groups["name"].Value);
+        var drawn = EdgePattern().Matches(block).Select(m => $"{names[m.Groups["from"].Value]} -> {names[m.Groups["to"].Value]}").ToHashSet();
+
+        var projects = Directory.GetFiles(Path.Combine(RepoPaths.Root, "src"), "*.csproj", SearchOption.AllDirectories)
+            .ToDictionary(p => Short(p), p => p);
+        var real = projects.SelectMany(p => XDocument.Load(p.Value).Descendants("ProjectReference")
+            .Select(r => $"{p.Key} -> {Short(r.Attribute("Include")!.Value)}")).ToHashSet();
+
+        Assert.Equal(projects.Keys.Order(), names.Values.Order());
+        Assert.Empty(real.Except(drawn)); // references the README does not draw
+        Assert.Empty(drawn.Except(real)); // arrows no csproj has
+    }
+
+    private static string Short(string path) => Path.GetFileNameWithoutExtension(path.Replace('\\', '/')).Replace("LiveAssist.", string.Empty, StringComparison.Ordinal);
+}
