@@ -182,7 +182,7 @@ public static class ShopCatalogEndpoints
                 return ([], true);
             }
 
-            buffer.Write(chunk, 0, read);
+            await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
         }
 
         return (buffer.ToArray(), false);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace LiveAssist.Translation;
 
-public static class TranslationServiceCollectionExtensions
+public static partial class TranslationServiceCollectionExtensions
 {
     /// <summary>Registers the offline engine (translation memory, glossary, CC-CEDICT) as the translator.</summary>
     public static IServiceCollection AddOfflineTranslation(this IServiceCollection services, IConfiguration configuration)
@@ -23,11 +23,11 @@ public static class TranslationServiceCollectionExtensions
             var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("LiveAssist.Translation");
             if (dictionary.Words == 0)
             {
-                log.LogWarning("CC-CEDICT not found at {Path}: offline translation from Chinese uses the glossary and translation memory only", path);
+                LogNoDictionary(log, path);
             }
             else
             {
-                log.LogInformation("Offline translation: {Words} CC-CEDICT words", dictionary.Words);
+                LogDictionary(log, dictionary.Words);
             }
 
             return dictionary;
@@ -41,6 +41,12 @@ public static class TranslationServiceCollectionExtensions
         services.AddHostedService<DictionaryPreloader>();
         return services;
     }
+
+    [LoggerMessage(1, LogLevel.Warning, "CC-CEDICT not found at {Path}: offline translation from Chinese uses the glossary and translation memory only")]
+    private static partial void LogNoDictionary(ILogger logger, string path);
+
+    [LoggerMessage(2, LogLevel.Information, "Offline translation: {Words} CC-CEDICT words")]
+    private static partial void LogDictionary(ILogger logger, int words);
 }
 
 /// <summary>Reads the dictionary and warms the caption engine in the background at start-up, so no buyer's first turn or host's first line waits for it.</summary>

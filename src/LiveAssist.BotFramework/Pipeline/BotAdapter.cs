@@ -29,7 +29,7 @@ public sealed partial class BotAdapter(
             context.TurnState[key] = given;
         }
 
-        using var scope = logger.BeginScope("conversation {ConversationId}", activity.Conversation?.Id);
+        using var scope = ConversationScope(logger, activity.Conversation?.Id);
         using var span = TurnTracing.StartTurn(activity);
         var failed = false;
         try
@@ -73,6 +73,9 @@ public sealed partial class BotAdapter(
         using var span = TurnTracing.StartStage("middleware " + _middleware[index].GetType().Name);
         await _middleware[index].OnTurnAsync(context, ct => RunAsync(context, index + 1, ct), cancellationToken).ConfigureAwait(false);
     }
+
+    // Every log line of a turn names its conversation.
+    private static readonly Func<ILogger, string?, IDisposable?> ConversationScope = LoggerMessage.DefineScope<string?>("conversation {ConversationId}");
 
     [LoggerMessage(1, LogLevel.Error, "Turn failed for a {ActivityType} activity on channel {ChannelId}")]
     private static partial void LogTurnFailed(ILogger logger, Exception exception, string? activityType, string? channelId);

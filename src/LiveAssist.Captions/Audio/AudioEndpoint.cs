@@ -89,7 +89,7 @@ public static class AudioEndpoint
                     break;
                 }
 
-                message.Write(buffer, 0, received.Count);
+                await message.WriteAsync(buffer.AsMemory(0, received.Count), cancellationToken).ConfigureAwait(false);
                 if (message.Length > options.Value.MaxFrameBytes)
                 {
                     await socket.CloseAsync(WebSocketCloseStatus.MessageTooBig, $"frames of at most {options.Value.MaxFrameBytes} bytes", cancellationToken).ConfigureAwait(false);

@@ -82,7 +82,10 @@ public sealed class ContentFiles(string dialogsDirectory, string localesDirector
             await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
             {
                 await stream.WriteAsync(new UTF8Encoding(false).GetBytes(text), cancellationToken).ConfigureAwait(false);
+                // fsync before the rename, so a crash never leaves an empty file in force; there is no async form of it.
+#pragma warning disable CA1849
                 stream.Flush(flushToDisk: true);
+#pragma warning restore CA1849
             }
 
             File.Move(temporary, target, overwrite: true);

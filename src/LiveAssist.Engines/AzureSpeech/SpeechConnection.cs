@@ -90,7 +90,7 @@ internal sealed class SpeechConnection : IAsyncDisposable
                 return null;
             }
 
-            message.Write(_buffer, 0, received.Count);
+            await message.WriteAsync(_buffer.AsMemory(0, received.Count), cancellationToken).ConfigureAwait(false);
             if (!received.EndOfMessage)
             {
                 continue;
