@@ -67,8 +67,16 @@ public static class LanguageGuesser
             }
         }
 
-        if (kana > 0) return new("ja", true);
-        if (hangul > 0) return new("ko", true);
+        if (kana > 0)
+        {
+            return new("ja", true);
+        }
+
+        if (hangul > 0)
+        {
+            return new("ko", true);
+        }
+
         var best = new[] { ("ar", arabic), ("ru", cyrillic), ("zh", han), ("th", thai) }.MaxBy(p => p.Item2);
         if (best.Item2 > 0 && (best.Item2 >= latin || best.Item2 >= 2))
         {
