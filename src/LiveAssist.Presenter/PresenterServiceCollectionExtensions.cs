@@ -3,6 +3,7 @@ using LiveAssist.Engines;
 using LiveAssist.Engines.CognitiveAuth;
 using LiveAssist.Engines.Health;
 using LiveAssist.Presenter.Lines;
+using LiveAssist.Presenter.Models;
 using LiveAssist.Presenter.Synthesis;
 using LiveAssist.Presenter.Synthesis.Azure;
 using LiveAssist.Presenter.Synthesis.Espeak;
@@ -68,6 +69,7 @@ public static class PresenterServiceCollectionExtensions
 
         services.AddSingleton(sp => new PresenterLineStore(sp.OpenDataFile("presenter.db"), sp.DataFilePath("speech")));
         services.AddSingleton<PresenterLineMaker>();
+        services.AddSingleton(sp => new AvatarModelStore(sp.DataFilePath("avatars")));
         services.AddSingleton<PresenterPrefetcher>();
         services.AddSingleton<IFinalCaptionObserver>(sp => sp.GetRequiredService<PresenterPrefetcher>());
         services.AddHostedService(sp => sp.GetRequiredService<PresenterPrefetcher>());

@@ -101,6 +101,7 @@ internal static partial class LiveAssistComposition
         app.MapReview();
         app.MapAudio();
         app.MapPresenter(PublicRateLimits.CaptionsPolicy);
+        app.MapPresenterSettings(PublicRateLimits.CaptionsPolicy);
         app.MapSpeechToken();
         app.MapBuyerQa();
         app.MapOperator(PublicRateLimits.SignInPolicy);
