@@ -67,7 +67,7 @@ public sealed class EspeakSynthesizer
 
         if (_currentVoice != voice)
         {
-            if (EspeakNative.SetVoiceByName(voice) != 0)
+            if (EspeakNative.SetVoiceByName(voice) != 0 && EspeakNative.SetVoiceByName(FileName(voice)) != 0)
             {
                 _currentVoice = null;
                 throw new SpeechEngineException("espeak", $"espeak-ng has no voice '{voice}'");
@@ -100,6 +100,14 @@ public sealed class EspeakSynthesizer
         }
 
         return collector.ToRun(_sampleRate);
+    }
+
+    // espeak_SetVoiceByName takes a voice file's name, which is the language tag except for British English ("en").
+    private static string FileName(string voice)
+    {
+        var plus = voice.IndexOf('+', StringComparison.Ordinal);
+        var language = plus < 0 ? voice : voice[..plus];
+        return string.Equals(language, "en-gb", StringComparison.OrdinalIgnoreCase) ? "en" + voice[language.Length..] : voice;
     }
 
     private static unsafe void EnsureInitialized()
