@@ -102,6 +102,7 @@ internal static partial class LiveAssistComposition
         app.MapAudio();
         app.MapPresenter(PublicRateLimits.CaptionsPolicy);
         app.MapPresenterSettings(PublicRateLimits.CaptionsPolicy);
+        app.MapAvatarRelay(PublicRateLimits.Policy);
         app.MapSpeechToken();
         app.MapBuyerQa();
         app.MapOperator(PublicRateLimits.SignInPolicy);

@@ -93,7 +93,7 @@
   }
 
   // Framing of the drawn presenter: the part of the drawing shown (head, head and shoulders, to the waist).
-  const framings = { head: '108 92 184 221', bust: '20 60 360 432', half: '-40 30 480 576' };
+  const framings = { head: '85 66 230 276', bust: '20 60 360 432', half: '-40 30 480 576' };
   function applyFraming(framing) {
     state.framing = framings[framing] ? framing : 'bust';
     figure.dataset.framing = state.framing;

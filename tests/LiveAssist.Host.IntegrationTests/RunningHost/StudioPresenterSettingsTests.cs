@@ -70,7 +70,7 @@ public sealed class StudioPresenterSettingsTests : ChromiumTest
         await page.ClickAsync("#presenter-save");
         await Assertions.Expect(page.Locator("#presenter-status")).ToContainTextAsync("已保存", new() { Timeout = 10000 });
         Directory.CreateDirectory(AvatarModelPageTests.Artifacts);
-        await card.ScreenshotAsync(new() { Path = Path.Combine(AvatarModelPageTests.Artifacts, "studio-presenter-settings.png") });
+        await ShotAsync(page, card, "studio-presenter-settings");
 
         // Stored for this live, and the next line is spoken with it.
         var settings = await http.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}/presenter");
@@ -96,6 +96,13 @@ public sealed class StudioPresenterSettingsTests : ChromiumTest
         await Assertions.Expect(card.Locator("h2")).ToHaveTextAsync("Presenter look and voice", new() { Timeout = 15000 });
         await Assertions.Expect(page.Locator("#presenter-model")).ToContainTextAsync("Uploaded: my-presenter.vrm (VRM 1.0");
         await Assertions.Expect(card.Locator(".voice-row[data-lang=en] select.variant")).ToHaveValueAsync("f3");
-        await card.ScreenshotAsync(new() { Path = Path.Combine(AvatarModelPageTests.Artifacts, "studio-presenter-settings-en.png") });
+        await ShotAsync(page, card, "studio-presenter-settings-en");
+    }
+
+    // The card whole, with the page's sticky header scrolled out of its way.
+    private static async Task ShotAsync(IPage page, ILocator card, string name)
+    {
+        var box = (await card.BoundingBoxAsync())!;
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AvatarModelPageTests.Artifacts, name + ".png"), FullPage = true, Clip = new() { X = box.X, Y = box.Y + await page.EvaluateAsync<float>("window.scrollY"), Width = box.Width, Height = box.Height } });
     }
 }
