@@ -87,9 +87,9 @@ export async function create(canvas, url, framing, state) {
   const top = box.max.y;
   const headY = headNode ? headNode.getWorldPosition(new THREE.Vector3()).y : top - 0.22;
   const hipsY = hipsNode ? hipsNode.getWorldPosition(new THREE.Vector3()).y : box.min.y + (box.max.y - box.min.y) * 0.53;
-  const bottoms = { head: headY - 0.05, bust: headY - 0.36, half: hipsY - 0.02 };
+  const bottoms = { head: headY - 0.08, bust: headY - 0.36, half: hipsY - 0.02 };
   function frame(kind) {
-    const upper = top + 0.035;
+    const upper = top + (kind === 'head' ? 0.05 : 0.035);
     const lower = Math.min(bottoms[kind] ?? bottoms.bust, upper - 0.2);
     const height = upper - lower;
     const centre = (upper + lower) / 2;
