@@ -69,8 +69,9 @@
     const [open, wide, round] = shapes[id] || shapes[1];
     const half = 15 + 11 * wide - 5 * round;
     const top = 266 - (1 + 8 * open);
-    const bottom = 266 + (1.5 + 24 * open);
-    return `M${200 - half} 266 Q200 ${top} ${200 + half} 266 Q200 ${bottom} ${200 - half} 266 Z`;
+    const bottom = 266 + (1.5 + 24 * open) + (state.mood === 'happy' ? 3 : 0);
+    const corner = 266 - (state.mood === 'happy' ? 5 : 0); // a greeting or thanks is said smiling
+    return `M${200 - half} ${corner} Q200 ${top} ${200 + half} ${corner} Q200 ${bottom} ${200 - half} ${corner} Z`;
   }
 
   function setMouth(id, detail) {
@@ -89,6 +90,7 @@
   function setMood(mood) {
     state.mood = mood;
     document.body.classList.toggle('happy', mood === 'happy');
+    mouth.setAttribute('d', mouthPath(state.viseme));
     if (renderer) renderer.mood(mood);
   }
 

@@ -13,7 +13,7 @@
       voices: '声音（每种字幕语言）', voice: '声音', variant: '音色', azureVoice: 'Azure 声音', azureDefault: '默认', rate: '语速', pitch: '音调',
       preview: '试听', previewing: '正在合成…', previewFailed: '试听失败：', save: '保存', saved: '已保存。新的台词用新的设置（已经准备好的台词不变）。',
       draftNote: '数字人只说买家看到的字幕，从不念没审核的草稿。', espeakOnly: '现在只有 espeak-ng 离线声音；配置 Azure 语音后可以选 Azure 神经网络声音。',
-      vrm1: 'VRM 1.0', vrm0: 'VRM 0.x', gltf: 'glTF',
+      vrm1: 'VRM 1.0', vrm0: 'VRM 0.x', gltf: 'glTF', character: 'Azure 形象', style: '姿势',
     },
     en: {
       title: 'Presenter look and voice', look: 'Look', builtin: 'Built-in presenter (default)', model: 'Own model (VRM / GLB)', azure: 'Azure photoreal avatar',
@@ -23,9 +23,12 @@
       voices: 'Voice (per caption language)', voice: 'Voice', variant: 'Variant', azureVoice: 'Azure voice', azureDefault: 'default', rate: 'Rate', pitch: 'Pitch',
       preview: 'Preview', previewing: 'Synthesizing…', previewFailed: 'Preview failed: ', save: 'Save', saved: 'Saved. New lines use the new settings (lines already prepared keep theirs).',
       draftNote: 'The presenter only says the captions buyers see, never an unvetted draft.', espeakOnly: 'Only the offline espeak-ng voices are available; configure Azure Speech for neural voices.',
-      vrm1: 'VRM 1.0', vrm0: 'VRM 0.x', gltf: 'glTF',
+      vrm1: 'VRM 1.0', vrm0: 'VRM 0.x', gltf: 'glTF', character: 'Azure character', style: 'Style',
     },
   };
+  // Azure's standard real-time avatar characters and their styles.
+  const AVATARS = { lisa: ['casual-sitting', 'graceful-sitting', 'graceful-standing', 'technical-sitting', 'technical-standing'],
+    harry: ['business', 'casual', 'youthful'], jeff: ['business', 'formal'], lori: ['casual', 'graceful', 'formal'], max: ['business', 'casual', 'formal'], meg: ['formal', 'casual', 'business'] };
   const L = english ? TEXT.en : TEXT.zh;
   function kindName(kind) { return L[kind] || kind; }
 
@@ -88,6 +91,16 @@
       changed && changed();
     });
 
+    // Azure avatar character and style (only when Azure Speech is configured)
+    const character = el('select', { id: 'presenter-character', 'aria-label': L.character }, Object.keys(AVATARS).map((c) => el('option', { value: c, text: c, selected: settings.avatarCharacter === c })));
+    const style = el('select', { id: 'presenter-style', 'aria-label': L.style });
+    const styles = () => {
+      style.textContent = '';
+      (AVATARS[character.value] || []).forEach((s) => style.appendChild(el('option', { value: s, text: s, selected: settings.avatarStyle === s })));
+    };
+    character.addEventListener('change', styles);
+    styles();
+
     // Framing
     const framing = el('select', { id: 'presenter-framing' }, ['head', 'bust', 'half'].map((f) => el('option', { value: f, text: L[f], selected: settings.framing === f })));
 
@@ -146,7 +159,7 @@
       const voices = {};
       rows.forEach((r) => { voices[r.code] = r.choice(); });
       const result = await call(`/api/sessions/${e}/presenter`, { method: 'PUT', headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ look, framing: framing.value, voices }) });
+        body: JSON.stringify(Object.assign({ look, framing: framing.value, voices }, settings.azureAvatar ? { avatarCharacter: character.value, avatarStyle: style.value } : {})) });
       status.className = result.ok ? 'hint ok' : 'warning';
       status.textContent = result.ok ? L.saved : result.message;
       if (result.ok && changed) changed();
@@ -159,6 +172,8 @@
       el('div', { class: 'field' }, [el('span', { class: 'field-label', text: L.upload }),
         el('label', { class: 'button upload' }, [L.upload, file]), modelInfo, el('p', { class: 'hint', text: L.uploadHint })]),
       el('label', { class: 'field' }, [el('span', { class: 'field-label', text: L.framing }), framing]),
+      settings.azureAvatar && el('div', { class: 'field' }, [el('span', { class: 'field-label', text: L.azure }),
+        el('label', {}, [el('span', { text: L.character }), character]), el('label', {}, [el('span', { text: L.style }), style])]),
     ]));
     host.appendChild(el('h3', { text: L.voices }));
     if (!anyAzure) host.appendChild(el('p', { class: 'hint', text: L.espeakOnly }));
