@@ -20,5 +20,8 @@ public sealed class PresenterOptions
     /// <summary>Lines waiting to be voiced ahead of time; beyond this they are voiced when asked for.</summary>
     public int PrefetchQueue { get; set; } = 512;
 
+    /// <summary>Largest presenter model (VRM / GLB) a merchant may upload; under Kestrel's 30 MB request limit.</summary>
+    public int MaxModelMegabytes { get; set; } = 25;
+
     public IReadOnlyList<string> EngineOrder => Engines.Count > 0 ? Engines : ["espeak"];
 }

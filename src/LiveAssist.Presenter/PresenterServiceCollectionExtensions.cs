@@ -2,7 +2,9 @@ using LiveAssist.Captions.Pipeline;
 using LiveAssist.Engines;
 using LiveAssist.Engines.CognitiveAuth;
 using LiveAssist.Engines.Health;
+using LiveAssist.Presenter.Delivery;
 using LiveAssist.Presenter.Lines;
+using LiveAssist.Presenter.Models;
 using LiveAssist.Presenter.Synthesis;
 using LiveAssist.Presenter.Synthesis.Azure;
 using LiveAssist.Presenter.Synthesis.Espeak;
@@ -27,7 +29,8 @@ public static class PresenterServiceCollectionExtensions
         public IReadOnlyList<string> Names => names;
     }
 
-    private const string TtsTokenKey = "tts";
+    /// <summary>Key of the Azure TTS token provider (keyed <c>CognitiveTokenProvider</c>).</summary>
+    public const string TtsTokenKey = "tts";
 
     /// <summary>The digital presenter: scripts, voices (<c>espeak</c>, <c>azure</c>), line cache, prefetch of final captions.</summary>
     public static IServiceCollection AddPresenter(this IServiceCollection services, IConfiguration configuration)
@@ -49,6 +52,7 @@ public static class PresenterServiceCollectionExtensions
             })
             .AddHttpMessageHandler(sp => new AzureTtsAuthHandler(sp.GetRequiredService<AzureTtsOptions>(), () => sp.GetRequiredKeyedService<CognitiveTokenProvider>(TtsTokenKey)));
         services.AddKeyedSingleton<ITextToSpeechEngine, AzureTtsEngine>(AzureTtsEngine.EngineName);
+        services.AddHttpClient(AvatarRelay.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
 
         services.AddSingleton<IEngineChain>(sp => new VoiceChain(sp.GetRequiredService<IOptions<PresenterOptions>>().Value.EngineOrder));
         services.AddSingleton<IEngineProbe>(_ => new EngineProbe(VoiceChain.KindName, EspeakSpeechEngine.EngineName, _ => Task.FromResult(
@@ -68,6 +72,7 @@ public static class PresenterServiceCollectionExtensions
 
         services.AddSingleton(sp => new PresenterLineStore(sp.OpenDataFile("presenter.db"), sp.DataFilePath("speech")));
         services.AddSingleton<PresenterLineMaker>();
+        services.AddSingleton(sp => new AvatarModelStore(sp.DataFilePath("avatars")));
         services.AddSingleton<PresenterPrefetcher>();
         services.AddSingleton<IFinalCaptionObserver>(sp => sp.GetRequiredService<PresenterPrefetcher>());
         services.AddHostedService(sp => sp.GetRequiredService<PresenterPrefetcher>());

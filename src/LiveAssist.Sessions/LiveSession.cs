@@ -37,6 +37,9 @@ public sealed class LiveSession
     /// <summary>What 块/元/毛 mean when no product is on screen (ISO 4217, e.g. USD); empty: the products' currency, else CNY.</summary>
     public string? Currency { get; set; }
 
+    /// <summary>How the digital presenter looks and sounds on this live (the studio's 数字人 settings); null: the defaults.</summary>
+    public PresenterSettings? Presenter { get; set; }
+
     /// <summary>The languages captions come in: each target's primary tag, then the source's (the transcript).</summary>
     public IReadOnlyList<string> CaptionLanguages()
         => [.. TargetLanguages.Select(Primary).Append(SourcePrimaryLanguage()).Distinct()];

@@ -101,6 +101,8 @@ internal static partial class LiveAssistComposition
         app.MapReview();
         app.MapAudio();
         app.MapPresenter(PublicRateLimits.CaptionsPolicy);
+        app.MapPresenterSettings(PublicRateLimits.CaptionsPolicy);
+        app.MapAvatarRelay(PublicRateLimits.Policy);
         app.MapSpeechToken();
         app.MapBuyerQa();
         app.MapOperator(PublicRateLimits.SignInPolicy);

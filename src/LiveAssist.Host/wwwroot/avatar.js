@@ -2,6 +2,9 @@
 // line's voice and viseme track, and plays lines one at a time with the mouth following the audio
 // clock. When the host talks faster than the presenter can speak it plays the backlog faster, and
 // skips lines that are too old or too many (logged in window.avatarLog and #skipped).
+// The look is the live's choice in the studio (GET /api/sessions/{id}/presenter; ?look= and ?framing= override it):
+// the built-in drawn presenter, the merchant's VRM / glTF model (avatar-vrm.js, three.js + three-vrm), or Azure's
+// photoreal avatar (avatar-azure.js). window.__presenter is read-only state for tests and the studio's preview.
 (() => {
   'use strict';
   const sessionId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
@@ -10,6 +13,7 @@
   const maxWaiting = Math.max(0, parseInt(query.get('maxWaiting') || '2', 10));
   const staleMs = Math.max(1000, parseInt(query.get('staleMs') || '12000', 10));
   const fontSize = Math.min(120, Math.max(10, parseInt(query.get('fontSize') || '30', 10) || 30));
+  const debug = query.get('debug') === '1';
   const mouth = document.getElementById('mouth');
   const caption = document.getElementById('caption');
   const engine = document.getElementById('engine');
@@ -22,6 +26,21 @@
   let playing = false;
   let soundAllowed = true;
   let clearTimer = null;
+  let renderer = null; // the 3D or Azure presenter when one is running; null: the drawn one
+  let clock = null; // the line being spoken: { seq, now() } on its audio clock
+  const state = window.__presenter = {
+    look: 'builtin', framing: 'bust', ready: false, viseme: 0, mood: null, error: null, frames: [],
+    audioMs: () => (clock ? clock.now() : null), seq: () => (clock ? clock.seq : null),
+    // The viseme due now on the line's audio clock: a renderer drawing at its own frame rate asks at draw time.
+    visemeNow: () => {
+      if (!clock || !clock.visemes) return 0;
+      const t = clock.now();
+      let id = 0;
+      for (const v of clock.visemes) { if (v.offsetMs > t) break; id = v.id; }
+      return id;
+    },
+  };
+  const figure = document.getElementById('presenter');
 
   document.documentElement.lang = lang;
   document.body.style.fontSize = fontSize + 'px';
@@ -48,18 +67,81 @@
 
   function mouthPath(id) {
     const [open, wide, round] = shapes[id] || shapes[1];
-    const half = 12 + 10 * wide - 4 * round;
-    const top = 146 - (1 + 6 * open);
-    const bottom = 146 + (1 + 22 * open);
-    return `M${100 - half} 146 Q100 ${top} ${100 + half} 146 Q100 ${bottom} ${100 - half} 146 Z`;
+    const half = 15 + 11 * wide - 5 * round;
+    const top = 266 - (1 + 8 * open);
+    const bottom = 266 + (1.5 + 24 * open) + (state.mood === 'happy' ? 3 : 0);
+    const corner = 266 - (state.mood === 'happy' ? 5 : 0); // a greeting or thanks is said smiling
+    return `M${200 - half} ${corner} Q200 ${top} ${200 + half} ${corner} Q200 ${bottom} ${200 - half} ${corner} Z`;
   }
 
   function setMouth(id, detail) {
     if (mouth.dataset.viseme === String(id)) return;
     mouth.setAttribute('d', mouthPath(id));
     mouth.dataset.viseme = String(id);
+    state.viseme = id;
+    if (renderer) renderer.viseme(id);
     log.push(Object.assign({ type: 'viseme', id, wall: performance.now() }, detail));
   }
+
+  // Greetings and thanks get a smile (VRM "happy"); words per caption language, checked on the buyer's text.
+  const moods = /\b(welcome|hello|hi|thank|thanks|bienvenid\w*|hola|gracias|bem-vind\w*|olá|obrigad\w*|bienvenue|bonjour|merci|willkommen|hallo|danke|benvenut\w*|grazie|selamat datang|terima kasih|xin chào|cảm ơn|hoş geldiniz|teşekkür\w*)\b|добро пожаловать|здравствуй|спасибо|أهلا|مرحبا|شكرا|欢迎|谢谢|感谢|你好|ようこそ|ありがとう|환영|감사|ยินดีต้อนรับ|ขอบคุณ/iu;
+  function moodOf(text) { return moods.test(text || '') ? 'happy' : null; }
+
+  function setMood(mood) {
+    state.mood = mood;
+    document.body.classList.toggle('happy', mood === 'happy');
+    mouth.setAttribute('d', mouthPath(state.viseme));
+    if (renderer) renderer.mood(mood);
+  }
+
+  // Framing of the drawn presenter: the part of the drawing shown (head, head and shoulders, to the waist).
+  const framings = { head: '85 66 230 276', bust: '20 60 360 432', half: '-40 30 480 576' };
+  function applyFraming(framing) {
+    state.framing = framings[framing] ? framing : 'bust';
+    figure.dataset.framing = state.framing;
+    document.getElementById('builtin').setAttribute('viewBox', framings[state.framing]);
+  }
+
+  async function loadLook() {
+    let settings = {};
+    try {
+      const response = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/presenter`);
+      if (response.ok) settings = await response.json();
+    } catch { /* the drawn presenter needs nothing */ }
+    const look = query.get('look') || settings.look || 'builtin';
+    applyFraming(query.get('framing') || settings.framing);
+    try {
+      if (look === 'model' && settings.model) {
+        const module = await import('/avatar-vrm.js');
+        renderer = await module.create(document.getElementById('stage3d'), settings.model.url, state.framing, state);
+      } else if (look === 'azure-avatar') {
+        const module = await import('/avatar-azure.js');
+        renderer = await module.create(document.getElementById('azure-avatar'), sessionId, lang, settings, state);
+      }
+    } catch (e) {
+      // A model that does not load, or an avatar service that does not answer: the drawn presenter speaks instead.
+      state.error = String(e && e.message || e);
+      console.warn('presenter look failed, using the built-in presenter', e);
+      renderer = null;
+    }
+
+    state.look = renderer ? look : 'builtin';
+    figure.dataset.look = state.look;
+    document.getElementById('builtin').toggleAttribute('hidden', !!renderer);
+    state.ready = true;
+  }
+
+  // The Azure avatar gives up mid-live (session limit, network): the drawn presenter takes over for the next line.
+  state.fallBack = reason => {
+    if (!renderer) return;
+    log.push({ type: 'fallback', reason, wall: performance.now() });
+    state.error = reason;
+    try { renderer.dispose && renderer.dispose(); } catch { /* already gone */ }
+    renderer = null;
+    state.look = 'builtin';
+    figure.dataset.look = 'builtin';
+    document.getElementById('builtin').removeAttribute('hidden');
+  };
 
   function skip(item, reason) {
     log.push({ type: 'skipped', seq: item.seq, reason, wall: performance.now() });
@@ -141,10 +223,36 @@
     caption.textContent = cues[0].text; // textContent: the host's words stay text
     caption.dir = line.dir || 'auto';
     caption.dataset.seq = String(line.seq);
-    engine.hidden = false;
+    // Which engine and voice spoke is for the merchant checking a scene (debug=1), not for buyers.
+    engine.hidden = !debug;
     engine.textContent = line.engine + (line.voice && line.voice !== 'none' ? ' · ' + line.voice : '') + (line.flags.includes('fallback') ? ' · fallback' : '');
     engine.dataset.engine = line.engine;
-    const clock = await startClock(line, rate);
+    setMood(moodOf(line.text));
+    if (renderer && renderer.speak) {
+      // The Azure avatar speaks the line's SSML with its own voice and lips; the caption still follows the line's timings.
+      const spoken = await renderer.speak(line, rate).catch(e => { state.fallBack(String(e && e.message || e)); return false; });
+      if (spoken) {
+        log.push({ type: 'start', seq: line.seq, rate, audio: false, avatar: true, text: caption.textContent, wall: performance.now() });
+        const began = performance.now();
+        await new Promise(resolve => {
+          const frame = () => {
+            const t = (performance.now() - began) * rate;
+            while (cue + 1 < cues.length && cues[cue + 1].offsetMs <= t) caption.textContent = cues[++cue].text;
+            if (t >= line.durationMs) { resolve(); return; }
+            requestAnimationFrame(frame);
+          };
+          requestAnimationFrame(frame);
+        });
+        await spoken.done;
+        setMood(null);
+        log.push({ type: 'end', seq: line.seq, wall: performance.now() });
+        return;
+      }
+    }
+
+    clock = await startClock(line, rate);
+    clock.seq = line.seq;
+    clock.visemes = line.visemes || [];
     log.push({ type: 'start', seq: line.seq, rate, audio: !!clock.audio, text: caption.textContent, wall: performance.now() });
     const visemes = line.visemes || [];
     let index = -1;
@@ -165,6 +273,8 @@
       requestAnimationFrame(frame);
     });
     setMouth(0, { seq: line.seq, offsetMs: line.durationMs, audioMs: clock.now() });
+    clock = null;
+    setMood(null);
     log.push({ type: 'end', seq: line.seq, wall: performance.now() });
   }
 
@@ -190,5 +300,6 @@
     });
   }
 
-  connect();
+  // The captions stream opens once the look is ready, so the first line is never spoken by a presenter about to be replaced.
+  loadLook().finally(connect);
 })();

@@ -556,6 +556,8 @@
     langs.forEach((code) => select.appendChild(el('option', { value: code, text: langName(code) + ' ' + code })));
     select.onchange = () => preview(e, select.value);
     preview(e, langs[0]);
+    // The presenter's look and voices; a save reloads the presenter preview so the merchant sees the change.
+    window.PresenterSettings.show($('presenter-settings'), s.id, langs, langName, () => preview(e, select.value));
     const list = $('lang-links');
     list.textContent = '';
     langs.forEach((code) => {

@@ -1,6 +1,10 @@
 using LiveAssist.Captions.Delivery;
 using LiveAssist.Captions.Pipeline;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using LiveAssist.Presenter.Lines;
+using LiveAssist.Presenter.Timings;
 using LiveAssist.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,6 +15,8 @@ namespace LiveAssist.Presenter.Delivery;
 /// <summary>Contract section 2: digital-human lines, their audio, and the per-language timeline export.</summary>
 public static class PresenterEndpoints
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public static IEndpointRouteBuilder MapPresenter(this IEndpointRouteBuilder endpoints, string? rateLimitPolicy = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -40,10 +46,50 @@ public static class PresenterEndpoints
             return error;
         }
 
+        if (Track(request) is not { } track)
+        {
+            return TrackProblem();
+        }
+
         var line = await maker.GetAsync(session!, lang!, seq, cancellationToken).ConfigureAwait(false);
         return line is null
             ? Problem(404, "No such line", $"Line {seq} has no final caption in '{lang}' (yet).")
-            : Results.Json(line);
+            : Results.Json(WithTrack(line, track));
+    }
+
+    // ?track=oculus or ?track=arkit&fps=30 (docs/presenter.md): the line as ever, plus that track.
+    private static (string Name, int Fps)? Track(HttpRequest request)
+    {
+        if (VisemeTracks.Parse(request.Query["track"]) is not { } name)
+        {
+            return null;
+        }
+
+        var fps = VisemeTracks.DefaultFps;
+        if (request.Query["fps"] is { Count: > 0 } given && (!int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out fps) || fps < 1 || fps > VisemeTracks.MaxFps))
+        {
+            return null;
+        }
+
+        return (name, fps);
+    }
+
+    private static IResult TrackProblem() => Problem(400, "Unknown track",
+        $"track is one of {VisemeTracks.Azure} (the default), {VisemeTracks.Oculus}, {VisemeTracks.ArKit}; fps is 1 to {VisemeTracks.MaxFps}.");
+
+    private static JsonNode WithTrack(PresenterLine line, (string Name, int Fps) track)
+    {
+        var node = JsonSerializer.SerializeToNode(line, Json)!;
+        if (track.Name == VisemeTracks.Oculus)
+        {
+            node["oculusVisemes"] = JsonSerializer.SerializeToNode(VisemeTracks.ToOculus(line.Visemes), Json);
+        }
+        else if (track.Name == VisemeTracks.ArKit)
+        {
+            node["blendShapes"] = JsonSerializer.SerializeToNode(VisemeTracks.ToArKit(line.Visemes, line.DurationMs, track.Fps), Json);
+        }
+
+        return node;
     }
 
     private static async Task<IResult> AudioAsync(string id, long seq, HttpRequest request, SessionStore sessions, PresenterLineMaker maker, PresenterLineStore store,
@@ -72,12 +118,17 @@ public static class PresenterEndpoints
             return error;
         }
 
-        var lines = new List<PresenterLine>();
+        if (Track(request) is not { } track)
+        {
+            return TrackProblem();
+        }
+
+        var lines = new List<JsonNode>();
         foreach (var caption in await captions.ReadCaptionsAsync(session!.Id, lang!, 0, cancellationToken).ConfigureAwait(false))
         {
             if (await maker.GetAsync(session, lang!, caption.Seq, cancellationToken).ConfigureAwait(false) is { } line)
             {
-                lines.Add(line);
+                lines.Add(WithTrack(line, track));
             }
         }
 
@@ -86,6 +137,10 @@ public static class PresenterEndpoints
             session = session.Id,
             lang,
             visemeTable = "azure-0-21",
+            track = track.Name,
+            fps = track.Name == VisemeTracks.ArKit ? track.Fps : (int?)null,
+            oculusVisemes = track.Name == VisemeTracks.Oculus ? VisemeTracks.OculusNames : null,
+            blendShapes = track.Name == VisemeTracks.ArKit ? VisemeTracks.ArKitNames : null,
             lines,
         });
     }

@@ -20,6 +20,7 @@ namespace LiveAssist.Presenter.Lines;
 /// </summary>
 public sealed partial class PresenterLineMaker(
     CaptionStore captions,
+    SessionStore sessions,
     PresenterLineStore lines,
     EspeakReader espeak,
     IServiceProvider services,
@@ -69,7 +70,21 @@ public sealed partial class PresenterLineMaker(
         var caption = stored.ForBuyers();
 
         var started = Stopwatch.GetTimestamp();
+        // The merchant's voice for this language, as the live is set up now (read again: the studio may have changed it).
+        var choice = (await sessions.GetAsync(sessionId, cancellationToken).ConfigureAwait(false))?.Presenter?.Voices.GetValueOrDefault(lang);
         var script = LineScriptWriter.Write(sessionId, caption);
+        if (choice is not null)
+        {
+            script = script with
+            {
+                EspeakVoice = choice.Espeak,
+                AzureVoice = choice.Azure,
+                Rate = Math.Clamp(choice.Rate, PresenterVoiceChoice.MinRate, PresenterVoiceChoice.MaxRate),
+                Pitch = Math.Clamp(choice.Pitch, -PresenterVoiceChoice.MaxPitch, PresenterVoiceChoice.MaxPitch),
+            };
+        }
+
+        var chosenRate = script.Rate;
         var flags = new List<string>();
         var failures = new List<EngineFailure>();
         var reading = await ReadAsync(script, failures, cancellationToken).ConfigureAwait(false);
@@ -79,7 +94,7 @@ public sealed partial class PresenterLineMaker(
             var needed = (double)spokenMs / script.AvailableMs;
             if (needed > 1.02)
             {
-                script = script with { Rate = Math.Round(Math.Min(needed, Math.Max(1, options.Value.MaxRate)), 2) };
+                script = script with { Rate = Math.Round(chosenRate * Math.Min(needed, Math.Max(1, options.Value.MaxRate)), 2) };
                 flags.Add(needed > options.Value.MaxRate ? "overruns-caption" : "rate-fitted");
                 reading = await ReadAsync(script, failures, cancellationToken).ConfigureAwait(false);
             }

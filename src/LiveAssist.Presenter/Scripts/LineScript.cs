@@ -6,7 +6,11 @@ namespace LiveAssist.Presenter.Scripts;
 /// </summary>
 /// <param name="AvailableMs">How long the caption stays on screen; the speech should fit in it.</param>
 /// <param name="Rate">1 = the voice's natural speed; above 1 faster, to fit <paramref name="AvailableMs"/>.</param>
-public sealed record LineScript(string SessionId, long Seq, string Lang, string Text, IReadOnlyList<ScriptSegment> Segments, int AvailableMs, double Rate = 1.0)
+/// <param name="EspeakVoice">The merchant's espeak-ng voice for the live (with variant, <c>en-us+f3</c>); null: the default.</param>
+/// <param name="AzureVoice">The merchant's Azure neural voice for the live; null: the configured or default one.</param>
+/// <param name="Pitch">Percent above (or below) the voice's natural pitch.</param>
+public sealed record LineScript(string SessionId, long Seq, string Lang, string Text, IReadOnlyList<ScriptSegment> Segments, int AvailableMs, double Rate = 1.0,
+    string? EspeakVoice = null, string? AzureVoice = null, int Pitch = 0)
 {
     /// <summary>The words as spoken, for engines that take plain text.</summary>
     public string SpokenText => string.Concat(Segments.Select(s => s.Text));

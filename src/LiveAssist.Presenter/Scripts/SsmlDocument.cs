@@ -28,11 +28,19 @@ public static class SsmlDocument
             writer.WriteAttributeString("xml", "lang", null, PresenterVoices.Locale(script.Lang));
             writer.WriteStartElement("voice", SynthesisNamespace);
             writer.WriteAttributeString("name", voice);
-            var faster = RatePercent(script.Rate);
-            if (faster is not null)
+            var rate = RatePercent(script.Rate);
+            if (rate is not null || script.Pitch != 0)
             {
                 writer.WriteStartElement("prosody", SynthesisNamespace);
-                writer.WriteAttributeString("rate", faster);
+                if (rate is not null)
+                {
+                    writer.WriteAttributeString("rate", rate);
+                }
+
+                if (script.Pitch != 0)
+                {
+                    writer.WriteAttributeString("pitch", (script.Pitch > 0 ? "+" : string.Empty) + script.Pitch.ToString(CultureInfo.InvariantCulture) + "%");
+                }
             }
 
             WriteSegments(writer, script);
@@ -100,6 +108,6 @@ public static class SsmlDocument
     private static string? RatePercent(double rate)
     {
         var percent = (int)Math.Round((rate - 1) * 100);
-        return percent >= 2 ? "+" + percent.ToString(CultureInfo.InvariantCulture) + "%" : null;
+        return percent >= 2 ? "+" + percent.ToString(CultureInfo.InvariantCulture) + "%" : percent <= -2 ? percent.ToString(CultureInfo.InvariantCulture) + "%" : null;
     }
 }

@@ -93,15 +93,54 @@ public sealed class AvatarPageTests : ChromiumTest
         Assert.Contains(Entries(log, "start"), e => e.GetProperty("rate").GetDouble() > 1); // a backlog is spoken faster
     }
 
+    [Fact]
+    public async Task On_stream_the_presenter_carries_the_AI_label_and_no_engine_or_voice_label_unless_debug_is_on()
+    {
+        await using var host = await HostProcess.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        var (id, key) = await CreateAsync(client);
+        var onStream = await OpenAsync(host, id, "", new() { Width = 1280, Height = 720 });
+        var checking = await OpenAsync(host, id, "&debug=1", new() { Width = 1280, Height = 720 });
+        Assert.Equal("builtin", await onStream.EvaluateAsync<string>("window.__presenter.look"));
+
+        var seq = await CaptionSessions.SayAsync(client, id, key, Script[1].Source, final: true, 0, 6000);
+        foreach (var page in new[] { onStream, checking })
+        {
+            await page.WaitForFunctionAsync($"window.avatarLog.some(e => e.type === 'start' && e.seq === {seq})", null, new() { Timeout = 30000 });
+        }
+
+        await onStream.WaitForTimeoutAsync(500);
+        Directory.CreateDirectory(AvatarModelPageTests.Artifacts);
+        await onStream.ScreenshotAsync(new() { Path = Path.Combine(AvatarModelPageTests.Artifacts, "presenter-default.png") });
+        await Assertions.Expect(onStream.Locator("#caption")).ToHaveTextAsync(Script[1].English);
+        await Assertions.Expect(onStream.Locator("#ai-label")).ToBeVisibleAsync();
+        await Assertions.Expect(onStream.Locator("#ai-label")).ToHaveTextAsync("AI 数字人 · AI-generated presenter");
+        await Assertions.Expect(onStream.Locator("#engine")).ToBeHiddenAsync();
+        Assert.DoesNotContain("espeak", await onStream.Locator("body").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+
+        // debug=1 is for the merchant checking the scene: which engine and voice spoke.
+        await Assertions.Expect(checking.Locator("#engine")).ToBeVisibleAsync();
+        await Assertions.Expect(checking.Locator("#engine")).ToContainTextAsync("espeak · en-us");
+        await Assertions.Expect(checking.Locator("#ai-label")).ToBeVisibleAsync();
+
+        // The drawn presenter's framings, for the record.
+        foreach (var framing in new[] { "head", "half" })
+        {
+            var framed = await OpenAsync(host, id, "&framing=" + framing, new() { Width = 1280, Height = 720 });
+            Assert.Equal(framing, await framed.EvaluateAsync<string>("window.__presenter.framing"));
+            await framed.Locator("#presenter").ScreenshotAsync(new() { Path = Path.Combine(AvatarModelPageTests.Artifacts, $"presenter-default-{framing}.png") });
+        }
+    }
+
     private static async Task<(string Id, string Key)> CreateAsync(HttpClient client)
     {
         var script = Script.Select(s => new { source = s.Source, translations = new Dictionary<string, string> { ["en"] = s.English } }).ToArray();
         return await CaptionSessions.CreateAsync(client, ["en"], script);
     }
 
-    private async Task<IPage> OpenAsync(HostProcess host, string id, string query)
+    private async Task<IPage> OpenAsync(HostProcess host, string id, string query, ViewportSize? viewport = null)
     {
-        var page = await Browser.NewPageAsync();
+        var page = await Browser.NewPageAsync(new() { ViewportSize = viewport });
         await page.GotoAsync($"{host.BaseUrl}/avatar/{id}?lang=en{query}");
         await page.WaitForFunctionAsync("document.body.dataset.connected === 'true'", null, new() { Timeout = 15000 });
         Assert.Equal("rgba(0, 0, 0, 0)", await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));

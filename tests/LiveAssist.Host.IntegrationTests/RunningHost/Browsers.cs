@@ -20,6 +20,7 @@ internal static class Browsers
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--enable-unsafe-swiftshader", // WebGL (the 3D presenter) on the CPU: these machines have no GPU
                 "--autoplay-policy=no-user-gesture-required"], // as in OBS browser sources, which play sound without a click
         });
     }

@@ -35,7 +35,7 @@ public sealed partial class AzureTtsEngine(IAzureTtsApi api, AzureTtsOptions opt
             throw new SpeechEngineException(Name, $"stepped aside until {_awayUntil:HH:mm:ss} UTC");
         }
 
-        var voice = await VoiceForAsync(request.Script.Lang, cancellationToken).ConfigureAwait(false);
+        var voice = await VoiceForAsync(request.Script.Lang, request.Script.AzureVoice, cancellationToken).ConfigureAwait(false);
         var ssml = SsmlDocument.Azure(request.Script, voice);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds)));
@@ -70,9 +70,9 @@ public sealed partial class AzureTtsEngine(IAzureTtsApi api, AzureTtsOptions opt
     }
 
     /// <summary>The configured voice if the region has it; otherwise the region's first GA neural voice for the language.</summary>
-    public async Task<string> VoiceForAsync(string lang, CancellationToken cancellationToken)
+    public async Task<string> VoiceForAsync(string lang, string? chosen, CancellationToken cancellationToken)
     {
-        var wanted = PresenterVoices.Azure(lang, options.Voices);
+        var wanted = chosen is { Length: > 0 } ? chosen : PresenterVoices.Azure(lang, options.Voices);
         var voices = await VoicesAsync(cancellationToken).ConfigureAwait(false);
         if (voices is null || voices.Any(v => string.Equals(v.ShortName, wanted, StringComparison.OrdinalIgnoreCase)))
         {
@@ -91,6 +91,20 @@ public sealed partial class AzureTtsEngine(IAzureTtsApi api, AzureTtsOptions opt
 
         LogVoiceReplaced(logger, wanted, replacement.ShortName, lang);
         return replacement.ShortName;
+    }
+
+    /// <summary>The region's neural voices for a caption language (its locale first), for the studio's voice choice; empty when not configured or unreachable.</summary>
+    public async Task<IReadOnlyList<AzureVoice>> VoicesForAsync(string lang, CancellationToken cancellationToken)
+    {
+        if (!options.HasCredentials)
+        {
+            return [];
+        }
+
+        var locale = PresenterVoices.Locale(lang);
+        var voices = await VoicesAsync(cancellationToken).ConfigureAwait(false) ?? [];
+        return [.. voices.Where(v => v.Locale.StartsWith(lang + "-", StringComparison.OrdinalIgnoreCase) || v.SecondaryLocales?.Contains(locale, StringComparer.OrdinalIgnoreCase) == true)
+            .OrderBy(v => string.Equals(v.Locale, locale, StringComparison.OrdinalIgnoreCase) ? 0 : 1).ThenBy(v => v.ShortName, StringComparer.Ordinal)];
     }
 
     private async Task<IReadOnlyList<AzureVoice>?> VoicesAsync(CancellationToken cancellationToken)

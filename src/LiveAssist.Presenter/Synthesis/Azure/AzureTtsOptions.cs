@@ -22,5 +22,11 @@ public sealed class AzureTtsOptions : CognitiveAccount
     /// <summary>How long to stop asking after the key is refused (401/403).</summary>
     public int AuthFailureBackoffSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// The avatar page opens a new Azure avatar session after this long and drops the old one between lines, ahead of the
+    /// service's limit on one real-time avatar connection (30 minutes), so a live of hours never loses its presenter.
+    /// </summary>
+    public int AvatarRenewSeconds { get; set; } = 1500;
+
     public Uri BaseUri() => new((string.IsNullOrWhiteSpace(Endpoint) ? $"https://{Region}.tts.speech.{CloudSuffix}" : Endpoint.TrimEnd('/')) + "/");
 }

@@ -19,4 +19,6 @@ public sealed record AzureVoice(
     [property: JsonPropertyName("Locale")] string Locale,
     [property: JsonPropertyName("VoiceType")] string? VoiceType,
     [property: JsonPropertyName("Status")] string? Status,
-    [property: JsonPropertyName("SecondaryLocaleList")] IReadOnlyList<string>? SecondaryLocales);
+    [property: JsonPropertyName("SecondaryLocaleList")] IReadOnlyList<string>? SecondaryLocales,
+    [property: JsonPropertyName("LocalName")] string? LocalName = null,
+    [property: JsonPropertyName("Gender")] string? Gender = null);

@@ -20,6 +20,7 @@ internal static unsafe partial class EspeakNative
     public const uint CharsUtf8 = 1;
     public const uint Ssml = 0x10;
     public const int ParameterRate = 1;
+    public const int ParameterPitch = 3;
 
     public const int EventListTerminated = 0;
     public const int EventWord = 1;

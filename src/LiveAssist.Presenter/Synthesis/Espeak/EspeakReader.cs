@@ -8,14 +8,15 @@ namespace LiveAssist.Presenter.Synthesis.Espeak;
 /// <summary>Reads a script with espeak-ng: WAV with closed-mouth rest at both ends, words and visemes from its events.</summary>
 public sealed class EspeakReader(EspeakSynthesizer synthesizer, IOptions<PresenterOptions> options)
 {
-    public string VoiceFor(string lang) => PresenterVoices.Espeak(lang, options.Value.EspeakVoices);
+    public string VoiceFor(LineScript script)
+        => script is { EspeakVoice: { Length: > 0 } chosen } ? chosen : PresenterVoices.Espeak(script.Lang, options.Value.EspeakVoices);
 
     public async Task<SpeechReading> ReadAsync(LineScript script, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
         var markup = SsmlDocument.Espeak(script);
-        var voice = VoiceFor(script.Lang);
-        var run = await synthesizer.RunAsync(markup, voice, script.Rate, cancellationToken).ConfigureAwait(false);
+        var voice = VoiceFor(script);
+        var run = await synthesizer.RunAsync(markup, voice, script.Rate, script.Pitch, cancellationToken).ConfigureAwait(false);
         var rate = run.SampleRate;
         var lead = SpeechTimeline.RestMs * rate / 1000;
         var timeline = SpeechTimeline.FromEspeak(run, markup, SpeechTimeline.RestMs, 0);
@@ -42,7 +43,7 @@ public sealed class EspeakSpeechEngine(EspeakReader reader) : ITextToSpeechEngin
     public async Task<SynthesizedSpeech> SynthesizeAsync(SynthesisRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var reading = request.Reference is { } reference && Math.Abs(reference.Rate - request.Script.Rate) < 0.001
+        var reading = request.Reference is { } reference && Math.Abs(reference.Rate - request.Script.Rate) < 0.001 && reference.Voice == reader.VoiceFor(request.Script)
             ? reference
             : await reader.ReadAsync(request.Script, cancellationToken).ConfigureAwait(false);
         return new SynthesizedSpeech(reading.Wav, "audio/wav", reading.Timeline.DurationMs, reading.Voice, SsmlDocument.Azure(request.Script, reading.Voice), reading.Timeline);

@@ -42,14 +42,14 @@ public sealed class EspeakSynthesizer
     }
 
     /// <summary>Synthesizes espeak SSML (<c>&lt;speak&gt;…&lt;/speak&gt;</c>) with a voice at a rate; returns audio and events.</summary>
-    public async Task<EspeakRun> RunAsync(string markup, string voice, double rate, CancellationToken cancellationToken)
+    public async Task<EspeakRun> RunAsync(string markup, string voice, double rate, int pitchPercent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(markup);
         await Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // CPU-bound and blocking: keep it off the request thread.
-            return await Task.Run(() => Run(markup, voice, rate, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await Task.Run(() => Run(markup, voice, rate, pitchPercent, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -57,7 +57,7 @@ public sealed class EspeakSynthesizer
         }
     }
 
-    private static unsafe EspeakRun Run(string markup, string voice, double rate, CancellationToken cancellationToken)
+    private static unsafe EspeakRun Run(string markup, string voice, double rate, int pitchPercent, CancellationToken cancellationToken)
     {
         EnsureInitialized();
         if (_initializeError is not null)
@@ -67,7 +67,7 @@ public sealed class EspeakSynthesizer
 
         if (_currentVoice != voice)
         {
-            if (EspeakNative.SetVoiceByName(voice) != 0)
+            if (EspeakNative.SetVoiceByName(voice) != 0 && EspeakNative.SetVoiceByName(FileName(voice)) != 0)
             {
                 _currentVoice = null;
                 throw new SpeechEngineException("espeak", $"espeak-ng has no voice '{voice}'");
@@ -77,6 +77,8 @@ public sealed class EspeakSynthesizer
         }
 
         EspeakNative.SetParameter(EspeakNative.ParameterRate, (int)Math.Round(DefaultWordsPerMinute * Math.Clamp(rate, 0.5, 3.0)), 0);
+        // espeak's pitch is 0–100 around 50; the voice (and its variant) sets it again, so it is set on every run.
+        EspeakNative.SetParameter(EspeakNative.ParameterPitch, Math.Clamp(50 + pitchPercent * 50 / 30, 0, 100), 0);
         var collector = new EspeakCollector(cancellationToken);
         _collector = collector;
         try
@@ -98,6 +100,14 @@ public sealed class EspeakSynthesizer
         }
 
         return collector.ToRun(_sampleRate);
+    }
+
+    // espeak_SetVoiceByName takes a voice file's name, which is the language tag except for British English ("en").
+    private static string FileName(string voice)
+    {
+        var plus = voice.IndexOf('+', StringComparison.Ordinal);
+        var language = plus < 0 ? voice : voice[..plus];
+        return string.Equals(language, "en-gb", StringComparison.OrdinalIgnoreCase) ? "en" + voice[language.Length..] : voice;
     }
 
     private static unsafe void EnsureInitialized()
