@@ -157,7 +157,7 @@ public static class PresenterSettingsEndpoints
                 return Problem(413, "模型太大 Model too large", $"模型文件最多 {max / 1048576} MB。A model is at most {max / 1048576} MB.");
             }
 
-            buffer.Write(chunk, 0, read);
+            await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
         }
 
         var (model, refusal) = await models.SaveAsync(buffer.ToArray(), request.Query["name"], max, cancellationToken).ConfigureAwait(false);
