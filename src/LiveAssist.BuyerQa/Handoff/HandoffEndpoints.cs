@@ -30,7 +30,7 @@ public static class HandoffEndpoints
         group.MapGet("/leads.csv", LeadsCsvAsync);
     }
 
-    private static async Task<IResult> ListAsync(string id, string? status, HttpRequest request, SessionStore sessions, HandoffQueue queue, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string id, string? status, HttpRequest request, ISessionStore sessions, HandoffQueue queue, CancellationToken cancellationToken)
     {
         var (_, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
         if (error is not null)
@@ -47,7 +47,7 @@ public static class HandoffEndpoints
         }));
     }
 
-    private static async Task<IResult> ReplyAsync(string id, string questionId, ReplyRequest? body, HttpRequest request, SessionStore sessions,
+    private static async Task<IResult> ReplyAsync(string id, string questionId, ReplyRequest? body, HttpRequest request, ISessionStore sessions,
         HandoffQueue queue, ITranslator translator, LocaleTexts texts, ProactiveMessenger messenger, LineReviewer reviewer, TimeProvider time, CancellationToken cancellationToken)
     {
         var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
@@ -92,7 +92,7 @@ public static class HandoffEndpoints
     }
 
     /// <summary>What the buyer would get for this reply, and that translated back into Chinese; nothing is sent.</summary>
-    private static async Task<IResult> PreviewAsync(string id, string questionId, ReplyRequest? body, HttpRequest request, SessionStore sessions,
+    private static async Task<IResult> PreviewAsync(string id, string questionId, ReplyRequest? body, HttpRequest request, ISessionStore sessions,
         HandoffQueue queue, ITranslator translator, LocaleTexts texts, LineReviewer reviewer, CancellationToken cancellationToken)
     {
         var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
@@ -126,7 +126,7 @@ public static class HandoffEndpoints
         => review.Findings.Count == 0 ? null : new { findings = review.Findings, carried = review.Carried };
 
     /// <summary>The leads as the console's table shows them: one row per distinct request, newest first.</summary>
-    private static async Task<IResult> LeadsAsync(string id, HttpRequest request, SessionStore sessions, LeadStore leads, CancellationToken cancellationToken)
+    private static async Task<IResult> LeadsAsync(string id, HttpRequest request, ISessionStore sessions, LeadStore leads, CancellationToken cancellationToken)
     {
         var (_, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
         if (error is not null)
@@ -141,7 +141,7 @@ public static class HandoffEndpoints
         }));
     }
 
-    private static async Task<IResult> LeadsCsvAsync(string id, HttpRequest request, SessionStore sessions, LeadStore leads, CancellationToken cancellationToken)
+    private static async Task<IResult> LeadsCsvAsync(string id, HttpRequest request, ISessionStore sessions, LeadStore leads, CancellationToken cancellationToken)
     {
         var (_, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
         if (error is not null)

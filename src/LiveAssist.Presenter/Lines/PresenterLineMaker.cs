@@ -19,7 +19,7 @@ namespace LiveAssist.Presenter.Lines;
 /// Two callers asking for the same line share one synthesis.
 /// </summary>
 public sealed partial class PresenterLineMaker(
-    CaptionStore captions,
+    ICaptionStore captions,
     PresenterLineStore lines,
     EspeakReader espeak,
     IServiceProvider services,
