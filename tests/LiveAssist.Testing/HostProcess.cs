@@ -128,6 +128,25 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"The host did not become healthy:\n{Output}");
     }
 
+    /// <summary>A free loopback port in <paramref name="from"/>..<paramref name="to"/> (a range this machine gives the tests).</summary>
+    public static int FreePortIn(int from, int to)
+    {
+        for (var port = from; port <= to; port++)
+        {
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
+
+        throw new InvalidOperationException($"No free port in {from}-{to}.");
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
