@@ -12,7 +12,7 @@ namespace LiveAssist.Redis;
 /// (an utterance is acknowledged once it is there): while Redis is away, lines wait in the outbox and go out in order when
 /// it is back; reads then fall back to what this host has.
 /// </summary>
-public sealed partial class RedisCaptionStore(RedisConnection redis, SqliteCaptionStore local, RedisOutbox outbox) : ICaptionStore
+public sealed class RedisCaptionStore(RedisConnection redis, SqliteCaptionStore local, RedisOutbox outbox) : ICaptionStore
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -73,6 +73,7 @@ public sealed partial class RedisCaptionStore(RedisConnection redis, SqliteCapti
             return false;
         }
 
+        _ = redis.Database.KeyExpireAsync(StreamKey(redis, sessionId), redis.CaptionRetention, CommandFlags.FireAndForget);
         await redis.Database.PublishAsync(NotifyChannel(redis), $"{sessionId}|{seq.ToString(CultureInfo.InvariantCulture)}|{redis.HostId}").ConfigureAwait(false);
         return true;
     }

@@ -21,6 +21,7 @@ public sealed partial class RedisConnection : IDisposable
         _logger = logger;
         _time = time;
         Prefix = options.Value.KeyPrefix;
+        CaptionRetention = TimeSpan.FromDays(options.Value.CaptionRetentionDays);
         HostId = $"{Environment.MachineName}:{Environment.ProcessId}:{Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant()}";
         var configuration = ConfigurationOptions.Parse(options.Value.Configuration ?? throw new InvalidOperationException("Redis:Configuration is empty."));
         configuration.AbortOnConnectFail = false; // the host starts (on its SQLite files) while Redis is away, and connects when it is back
@@ -45,6 +46,9 @@ public sealed partial class RedisConnection : IDisposable
     public string HostId { get; }
 
     public string Prefix { get; }
+
+    /// <summary>How long a live's caption stream is kept after its last line.</summary>
+    public TimeSpan CaptionRetention { get; }
 
     public bool IsUp => Multiplexer.IsConnected;
 

@@ -17,7 +17,9 @@ public sealed class RedisHealth(RedisConnection redis, RedisOutbox outbox)
         catch (Exception e) when (RedisConnection.IsOutage(e) || e is RedisException)
         {
             redis.Failed(e);
-            error = redis.LastError ?? e.Message;
+            // The client's own diagnostics (pool, thread counts) follow the first ';': readyz gives the reason only.
+            var reason = (redis.LastError ?? e.Message).Split(';')[0];
+            error = reason.Length > 200 ? reason[..200] : reason;
         }
 
         return new RedisStatus(error is null ? "up" : "down", redis.HostId, pingMs is { } ms ? Math.Round(ms, 2) : null, outbox.Count,

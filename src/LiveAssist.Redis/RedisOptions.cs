@@ -18,6 +18,10 @@ public sealed class RedisOptions
     [Range(100, 60_000)]
     public int RelaySweepMs { get; set; } = 1000;
 
+    /// <summary>Days a live's caption stream stays in Redis after its last line (30); exports after that come from the captioning host's SQLite file.</summary>
+    [Range(1, 3650)]
+    public int CaptionRetentionDays { get; set; } = 30;
+
     /// <summary>How often writes kept on this host during an outage are retried, in ms (500).</summary>
     [Range(50, 60_000)]
     public int OutboxRetryMs { get; set; } = 500;

@@ -83,6 +83,9 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             var nowMs = (long)(_time.GetUtcNow() - _session.CreatedAt).TotalMilliseconds;
             if (_openSeq is null)
             {
+                // A new line: the newest number as stored, so a live whose console moved between hosts (scale-out) goes on
+                // from the last line said anywhere, not from what this host last knew.
+                _lastSeq = Math.Max(_lastSeq, await _store.LastSeqAsync(_session.Id, cancellationToken).ConfigureAwait(false));
                 _openSeq = ++_lastSeq;
                 _openStartMs = input.StartMs ?? Math.Max(0, nowMs - EstimatedSpeechMs(text));
             }
