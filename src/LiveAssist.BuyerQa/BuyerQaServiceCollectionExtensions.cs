@@ -34,6 +34,7 @@ public static class BuyerQaServiceCollectionExtensions
         services.TryAddSingleton<ITranslator, NoTranslationEngine>();
         services.TryAddSingleton(sp => new BuyerQaDatabase(sp.OpenDataFile("buyerqa.db")));
         services.TryAddSingleton<HandoffQueue>();
+        services.TryAddSingleton<IHandoffQueue>(sp => sp.GetRequiredService<HandoffQueue>());
         services.TryAddSingleton<LeadStore>();
         services.AddDialogFlows(configuration);
         services.AddComplianceReview(configuration); // merchants' replies to buyers are checked like host lines

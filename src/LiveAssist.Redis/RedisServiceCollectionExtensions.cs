@@ -1,4 +1,5 @@
 using LiveAssist.BotFramework.State;
+using LiveAssist.BuyerQa.Handoff;
 using LiveAssist.Captions.Delivery;
 using LiveAssist.Captions.Pipeline;
 using LiveAssist.DirectLine;
@@ -19,7 +20,7 @@ public static class RedisServiceCollectionExtensions
         => !string.IsNullOrWhiteSpace(configuration?[$"{RedisOptions.SectionName}:{nameof(RedisOptions.Configuration)}"]);
 
     /// <summary>
-    /// Sessions, captions (store, fan-out, replay), Direct Line conversations, bot state and the shared rate-limit budgets in
+    /// Sessions, captions (store, fan-out, replay), Direct Line conversations, the merchant's handoff queue, bot state and the shared rate-limit budgets in
     /// Redis, behind the seams the single-machine defaults use; those stay each host's local log and its fallback while Redis
     /// is away. Call after the capabilities it replaces are added.
     /// </summary>
@@ -39,6 +40,7 @@ public static class RedisServiceCollectionExtensions
         services.AddHostedService<RedisOutboxFlusher>();
         services.AddHostedService<RedisCaptionRelay>();
 
+        services.Replace(ServiceDescriptor.Singleton<IHandoffQueue, RedisHandoffQueue>());
         services.Replace(ServiceDescriptor.Singleton<IDirectLineLog, RedisDirectLineLog>());
         services.AddHostedService<RedisDirectLineRelay>();
         Wrap<DirectLineSecret>(services, (sp, local) => SharedSecret(sp, local));

@@ -30,7 +30,7 @@ public static class HandoffEndpoints
         group.MapGet("/leads.csv", LeadsCsvAsync);
     }
 
-    private static async Task<IResult> ListAsync(string id, string? status, HttpRequest request, ISessionStore sessions, HandoffQueue queue, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string id, string? status, HttpRequest request, ISessionStore sessions, IHandoffQueue queue, CancellationToken cancellationToken)
     {
         var (_, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
         if (error is not null)
@@ -48,7 +48,7 @@ public static class HandoffEndpoints
     }
 
     private static async Task<IResult> ReplyAsync(string id, string questionId, ReplyRequest? body, HttpRequest request, ISessionStore sessions,
-        HandoffQueue queue, ITranslator translator, LocaleTexts texts, ProactiveMessenger messenger, LineReviewer reviewer, TimeProvider time, CancellationToken cancellationToken)
+        IHandoffQueue queue, ITranslator translator, LocaleTexts texts, ProactiveMessenger messenger, LineReviewer reviewer, TimeProvider time, CancellationToken cancellationToken)
     {
         var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
         if (error is not null)
@@ -93,7 +93,7 @@ public static class HandoffEndpoints
 
     /// <summary>What the buyer would get for this reply, and that translated back into Chinese; nothing is sent.</summary>
     private static async Task<IResult> PreviewAsync(string id, string questionId, ReplyRequest? body, HttpRequest request, ISessionStore sessions,
-        HandoffQueue queue, ITranslator translator, LocaleTexts texts, LineReviewer reviewer, CancellationToken cancellationToken)
+        IHandoffQueue queue, ITranslator translator, LocaleTexts texts, LineReviewer reviewer, CancellationToken cancellationToken)
     {
         var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
         if (error is not null)

@@ -13,3 +13,10 @@ public sealed class RedisFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>The scale-out tests run one after another: each starts redis-server and several hosts on the same two cores.</summary>
+[CollectionDefinition(Name)]
+public sealed class ScaleOutCollection
+{
+    public const string Name = "scale-out";
+}

@@ -16,8 +16,9 @@ namespace LiveAssist.Host.IntegrationTests.ScaleOut;
 /// and the host speaks on A; overlays on B and C get every line, each translated once for all languages (a loopback fake
 /// of Azure Translator counts the calls); B is killed mid-live and its overlay resumes on C from Last-Event-ID with no line
 /// missing or doubled, and a buyer chatting through Direct Line on B goes on, mid-quote, on C (WebSocket, watermark and the
-/// bot's place in the flow carry over); Redis is restarted mid-live and no acknowledged line is lost.
+/// bot's place in the flow carry over) and gets on C the merchant's reply typed on A's console; Redis is restarted mid-live and no acknowledged line is lost.
 /// </summary>
+[Collection(ScaleOutCollection.Name)]
 public sealed class ScaleOutTests : IAsyncLifetime
 {
     private static readonly string[] Languages = ["en", "es", "ar"];
@@ -148,12 +149,39 @@ public sealed class ScaleOutTests : IAsyncLifetime
             Assert.DoesNotContain(streamC.Activities, a => a.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String && text.GetString() == "quote request");
             await chatOnC.PostMessageAsync(token, conversation, "Brazil", buyer, "en-US", id);
             Assert.True(LocaleFile.IsVariation("en", "quote.askContact", await streamC.NextBotMessageAfterAsync("Brazil")));
+            await chatOnC.PostMessageAsync(token, conversation, "ana@example.com.br", buyer, "en-US", id);
+            Assert.True(LocaleFile.IsVariation("en", "quote.confirm", await streamC.NextBotMessageAfterAsync("ana@example.com.br")));
+            await chatOnC.PostMessageAsync(token, conversation, "yes", buyer, "en-US", id);
+            Assert.True(LocaleFile.IsVariation("en", "quote.saved", await streamC.NextBotMessageAfterAsync("yes")));
+
+            // A question the bot hands to the merchant, asked on C, is on the console on A; the reply typed on A reaches
+            // the buyer's WebSocket on C.
+            await chatOnC.PostMessageAsync(token, conversation, "can I pay by bank transfer?", buyer, "en-US", id);
+            await streamC.NextBotMessageAfterAsync("can I pay by bank transfer?");
+            using var questions = new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{id}/questions");
+            questions.Headers.Add("X-Host-Key", key);
+            using var listed = await onA.SendAsync(questions);
+            listed.EnsureSuccessStatusCode();
+            var question = Assert.Single((await listed.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray(),
+                q => q.GetProperty("question").GetString() == "can I pay by bank transfer?");
+            using var reply = new HttpRequestMessage(HttpMethod.Post, $"/api/sessions/{id}/questions/{question.GetProperty("id").GetString()}/reply")
+            {
+                Content = JsonContent.Create(new { text = "可以，银行转账没问题。" }),
+            };
+            reply.Headers.Add("X-Host-Key", key);
+            using (var sent = await onA.SendAsync(reply))
+            {
+                Assert.True(sent.IsSuccessStatusCode, await sent.Content.ReadAsStringAsync());
+            }
+
+            var answer = await streamC.BotMessageAsync(text => text.Contains("[en] " + Echo("可以，银行转账没问题。"), StringComparison.Ordinal));
+            Assert.True(LocaleFile.IsVariation("en", "qa.sellerReply", answer), answer);
         }
 
         // Polling on C sees the whole conversation once, in order, B's part included.
         var (history, _) = await chatOnC.GetActivitiesAsync(token, conversation);
         var said = history.Where(h => h.GetProperty("from").GetProperty("id").GetString() == buyer).Select(h => h.TryGetProperty("text", out var text) ? text.GetString() : null).ToList();
-        Assert.Equal(["quote request", "YW-100234", "3000 pcs", "Brazil"], said);
+        Assert.Equal(["quote request", "YW-100234", "3000 pcs", "Brazil", "ana@example.com.br", "yes", "can I pay by bank transfer?"], said);
         Assert.Equal(history.Count, history.Select(h => h.GetProperty("id").GetString()).Distinct().Count());
 
         // The overlay reconnects to C with its Last-Event-ID, as EventSource does after a load balancer moves it.
@@ -210,15 +238,27 @@ public sealed class ScaleOutTests : IAsyncLifetime
         public string? Watermark { get; private set; }
 
         /// <summary>The text of the bot's first message after the buyer's <paramref name="userText"/>.</summary>
-        public async Task<string> NextBotMessageAfterAsync(string userText)
+        public Task<string> NextBotMessageAfterAsync(string userText)
+            => ReceiveUntilAsync(() =>
+            {
+                var after = Activities.FindIndex(a => Text(a) == userText && a.GetProperty("from").GetProperty("role").GetString() == "user");
+                return after < 0 ? null : Activities.Skip(after + 1).Where(IsBotMessage).Select(Text).FirstOrDefault();
+            });
+
+        /// <summary>The text of a bot message that <paramref name="match"/> accepts, when it arrives.</summary>
+        public Task<string> BotMessageAsync(Func<string, bool> match)
+            => ReceiveUntilAsync(() => Activities.Where(IsBotMessage).Select(Text).FirstOrDefault(t => t is not null && match(t)));
+
+        private static bool IsBotMessage(JsonElement a) => a.GetProperty("type").GetString() == "message" && a.GetProperty("from").GetProperty("role").GetString() == "bot";
+
+        private async Task<string> ReceiveUntilAsync(Func<string?> found)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             while (true)
             {
-                var after = Activities.FindIndex(a => Text(a) == userText && a.GetProperty("from").GetProperty("role").GetString() == "user");
-                if (after >= 0 && Activities.Skip(after + 1).FirstOrDefault(a => a.GetProperty("type").GetString() == "message" && a.GetProperty("from").GetProperty("role").GetString() == "bot") is { ValueKind: JsonValueKind.Object } reply)
+                if (found() is { } text)
                 {
-                    return Text(reply)!;
+                    return text;
                 }
 
                 var buffer = new byte[64 * 1024];

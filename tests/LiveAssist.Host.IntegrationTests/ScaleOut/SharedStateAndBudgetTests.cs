@@ -16,6 +16,7 @@ namespace LiveAssist.Host.IntegrationTests.ScaleOut;
 /// once both keep what they learned (ETag compare-and-set, then the later turn's changes laid over the newer record), and
 /// a buyer the load balancer spreads over two hosts gets the chat-token budget once, not once per host.
 /// </summary>
+[Collection(ScaleOutCollection.Name)]
 public sealed class SharedStateAndBudgetTests : IAsyncLifetime
 {
     private RedisServer _redis = null!;
