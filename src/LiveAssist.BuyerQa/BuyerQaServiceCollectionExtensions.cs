@@ -36,6 +36,7 @@ public static class BuyerQaServiceCollectionExtensions
         services.TryAddSingleton<HandoffQueue>();
         services.TryAddSingleton<IHandoffQueue>(sp => sp.GetRequiredService<HandoffQueue>());
         services.TryAddSingleton<LeadStore>();
+        services.TryAddSingleton<ILeadStore>(sp => sp.GetRequiredService<LeadStore>());
         services.AddDialogFlows(configuration);
         services.AddComplianceReview(configuration); // merchants' replies to buyers are checked like host lines
         services.AddSingleton(BuyerTurn.Intents);

@@ -150,7 +150,7 @@ public sealed class QuoteOperation(QaAnswerer answerer, CountryRecognizer countr
 }
 
 /// <summary><c>leads.save</c>: keeps a quote request for the merchant (not in an operator's preview).</summary>
-public sealed class SaveLeadOperation(LeadStore leads, TimeProvider time) : IFlowOperation
+public sealed class SaveLeadOperation(ILeadStore leads, TimeProvider time) : IFlowOperation
 {
     public string Name => "leads.save";
 

@@ -126,7 +126,7 @@ public static class HandoffEndpoints
         => review.Findings.Count == 0 ? null : new { findings = review.Findings, carried = review.Carried };
 
     /// <summary>The leads as the console's table shows them: one row per distinct request, newest first.</summary>
-    private static async Task<IResult> LeadsAsync(string id, HttpRequest request, ISessionStore sessions, LeadStore leads, CancellationToken cancellationToken)
+    private static async Task<IResult> LeadsAsync(string id, HttpRequest request, ISessionStore sessions, ILeadStore leads, CancellationToken cancellationToken)
     {
         var (_, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
         if (error is not null)
@@ -141,7 +141,7 @@ public static class HandoffEndpoints
         }));
     }
 
-    private static async Task<IResult> LeadsCsvAsync(string id, HttpRequest request, ISessionStore sessions, LeadStore leads, CancellationToken cancellationToken)
+    private static async Task<IResult> LeadsCsvAsync(string id, HttpRequest request, ISessionStore sessions, ILeadStore leads, CancellationToken cancellationToken)
     {
         var (_, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
         if (error is not null)

@@ -154,6 +154,15 @@ public sealed class ScaleOutTests : IAsyncLifetime
             await chatOnC.PostMessageAsync(token, conversation, "yes", buyer, "en-US", id);
             Assert.True(LocaleFile.IsVariation("en", "quote.saved", await streamC.NextBotMessageAfterAsync("yes")));
 
+            // The quote saved through C is in the merchant's leads table on A.
+            using var leads = new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{id}/leads");
+            leads.Headers.Add("X-Host-Key", key);
+            using var leadList = await onA.SendAsync(leads);
+            leadList.EnsureSuccessStatusCode();
+            var lead = Assert.Single((await leadList.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+            Assert.Equal(3000, lead.GetProperty("quantity").GetInt32());
+            Assert.Equal("ana@example.com.br", lead.GetProperty("contact").GetString());
+
             // A question the bot hands to the merchant, asked on C, is on the console on A; the reply typed on A reaches
             // the buyer's WebSocket on C.
             await chatOnC.PostMessageAsync(token, conversation, "can I pay by bank transfer?", buyer, "en-US", id);
