@@ -2,13 +2,13 @@
 # Everything the tests need, from a fresh machine, then the whole test suite.
 # Installs (once): Debian's chromium (browser tests), espeak-ng and sox (audio tests), Apertium with the
 # English-Spanish, Spanish-Portuguese and French-Spanish pairs (offline caption engine), FreeDict dictionaries
-# (buyers' words in their languages for catalog search), CJK fonts (Chinese in screenshots), npm packages.
+# (buyers' words in their languages for catalog search), CJK fonts (Chinese in screenshots), redis-server (scale-out tests), npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
-for pkg in fonts-noto-core fonts-noto-cjk espeak-ng sox apertium apertium-eng-spa apertium-es-pt apertium-fr-es \
+for pkg in redis-server fonts-noto-core fonts-noto-cjk espeak-ng sox apertium apertium-eng-spa apertium-es-pt apertium-fr-es \
     dict-freedict-spa-eng dict-freedict-por-eng dict-freedict-fra-eng dict-freedict-deu-eng dict-freedict-ara-eng dict-freedict-eng-rus; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done

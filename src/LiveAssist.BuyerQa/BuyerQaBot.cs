@@ -22,7 +22,7 @@ namespace LiveAssist.BuyerQa;
 /// </summary>
 public sealed partial class BuyerQaBot(
     QuestionReader reader,
-    SessionStore sessions,
+    ISessionStore sessions,
     DialogContentStore content,
     FlowRunner flows,
     IOptions<BuyerQaOptions> options) : ActivityHandler

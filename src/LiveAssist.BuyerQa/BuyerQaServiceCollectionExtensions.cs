@@ -34,10 +34,12 @@ public static class BuyerQaServiceCollectionExtensions
         services.TryAddSingleton<ITranslator, NoTranslationEngine>();
         services.TryAddSingleton(sp => new BuyerQaDatabase(sp.OpenDataFile("buyerqa.db")));
         services.TryAddSingleton<HandoffQueue>();
+        services.TryAddSingleton<IHandoffQueue>(sp => sp.GetRequiredService<HandoffQueue>());
         services.TryAddSingleton<LeadStore>();
         services.TryAddSingleton<ReplyReviewLog>();
         services.TryAddSingleton<LiveAssist.Review.IReplyReviewLog>(sp => sp.GetRequiredService<ReplyReviewLog>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<LiveAssist.BotFramework.Pipeline.IMiddleware, BotReplyReview>());
+        services.TryAddSingleton<ILeadStore>(sp => sp.GetRequiredService<LeadStore>());
         services.AddDialogFlows(configuration);
         services.AddComplianceReview(configuration); // merchants' replies to buyers are checked like host lines
         services.AddSingleton(BuyerTurn.Intents);

@@ -6,6 +6,7 @@ using LiveAssist.Sessions;
 using LiveAssist.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace LiveAssist.Captions;
@@ -17,7 +18,8 @@ public static class CaptionsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<CaptionsOptions>().Bind(configuration.GetSection(CaptionsOptions.SectionName));
-        services.AddSingleton(sp => new CaptionStore(sp.OpenDataFile("captions.db")));
+        services.AddSingleton(sp => new SqliteCaptionStore(sp.OpenDataFile("captions.db")));
+        services.TryAddSingleton<ICaptionStore>(sp => sp.GetRequiredService<SqliteCaptionStore>());
         services.AddMetrics();
         services.AddSingleton<CaptionMetrics>();
         services.AddSingleton<CaptionHub>();
@@ -34,7 +36,7 @@ public static class CaptionsServiceCollectionExtensions
 }
 
 /// <summary>At start-up, captions what a crash left uncaptioned, so exports end up complete.</summary>
-internal sealed class CaptionRecovery(CaptionPipeline pipeline, SessionStore sessions) : BackgroundService
+internal sealed class CaptionRecovery(CaptionPipeline pipeline, ISessionStore sessions) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => pipeline.RecoverAsync(sessions, stoppingToken);
 }

@@ -17,7 +17,7 @@ public sealed class DirectLineChannel(DirectLineConversations conversations, IOp
 
     public bool Handles(string serviceUrl) => string.Equals(serviceUrl, ServiceUrl, StringComparison.Ordinal);
 
-    public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
+    public async Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var conversation = conversations.GetOrAdd(activity.Conversation?.Id
@@ -26,8 +26,8 @@ public sealed class DirectLineChannel(DirectLineConversations conversations, IOp
         activity.From = new ChannelAccount(bot.BotId, bot.BotName, "bot");
         activity.ChannelId = ChannelId;
         activity.ServiceUrl = null;
-        var stored = conversation.Append(activity);
-        return Task.FromResult(new ResourceResponse(stored.Id));
+        var stored = await conversation.AppendAsync(activity, cancellationToken).ConfigureAwait(false);
+        return new ResourceResponse(stored.Id);
     }
 
     public Task<ResourceResponse> UpdateAsync(Activity activity, CancellationToken cancellationToken)

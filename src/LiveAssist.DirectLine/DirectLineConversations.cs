@@ -5,10 +5,12 @@ using Microsoft.Extensions.Options;
 namespace LiveAssist.DirectLine;
 
 /// <summary>All open Direct Line conversations of this process.</summary>
-public sealed class DirectLineConversations(IOptions<DirectLineOptions> options, TimeProvider time)
+/// <remarks>With a shared log (several hosts), each conversation here is this host's copy of the shared one.</remarks>
+public sealed class DirectLineConversations(IOptions<DirectLineOptions> options, TimeProvider time, IDirectLineLog? shared = null)
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
     private long _totalBytes;
+    private readonly bool _sharedEpoch = UseSharedEpoch(shared);
 
     /// <summary>Bytes all conversations keep, for the <see cref="DirectLineOptions.MaxTotalBytes"/> budget.</summary>
     public long TotalBytes => Interlocked.Read(ref _totalBytes);
@@ -23,9 +25,21 @@ public sealed class DirectLineConversations(IOptions<DirectLineOptions> options,
     /// </summary>
     public DirectLineConversation GetOrAdd(string id)
         => _conversations.GetOrAdd(id, key => new DirectLineConversation(key, options.Value.MaxActivitiesPerConversation, time,
-            options.Value.MaxConversationBytes, delta => Interlocked.Add(ref _totalBytes, delta)));
+            options.Value.MaxConversationBytes, delta => Interlocked.Add(ref _totalBytes, delta), shared));
 
     public int Count => _conversations.Count;
+
+    /// <summary>Conversations with an open stream on this host.</summary>
+    public IReadOnlyList<DirectLineConversation> WithListeners() => [.. _conversations.Values.Where(c => c.ListenerCount > 0)];
+
+    /// <summary>True when conversations continue across hosts (a shared log).</summary>
+    public bool IsShared => _sharedEpoch;
+
+    private static bool UseSharedEpoch(IDirectLineLog? shared)
+    {
+        Watermark.UseSharedEpoch(shared?.Epoch);
+        return shared is not null;
+    }
 
     /// <summary>Forgets conversations idle longer than configured and with no open stream.</summary>
     public int RemoveIdle()

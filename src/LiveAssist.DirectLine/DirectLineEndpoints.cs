@@ -103,7 +103,7 @@ public static class DirectLineEndpoints
         return Results.Json(response, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
-    private static IResult Reconnect(string conversationId, string? watermark, HttpRequest request, DirectLineService service)
+    private static async Task<IResult> Reconnect(string conversationId, string? watermark, HttpRequest request, DirectLineService service, CancellationToken cancellationToken)
     {
         var (caller, error) = service.Authenticate(request.Headers.Authorization);
         if (error is not null)
@@ -117,7 +117,7 @@ public static class DirectLineEndpoints
         }
 
         var conversation = service.Conversations.GetOrAdd(conversationId);
-        var position = watermark is null ? conversation.Position : Watermark.Parse(watermark);
+        var position = watermark is null ? await conversation.PositionAsync(cancellationToken).ConfigureAwait(false) : Watermark.Parse(watermark);
         var token = caller.Token ?? service.NewToken(conversationId, null, null, null);
         var issued = service.Issue(token);
         return Results.Json(new ConversationResponse(conversationId, issued, service.Lifetime, service.StreamUrl(request, conversationId, issued, position)));
@@ -145,7 +145,7 @@ public static class DirectLineEndpoints
         return await service.PostAsync(caller, conversationId, activity!, cancellationToken).ConfigureAwait(false);
     }
 
-    private static IResult GetActivities(string conversationId, string? watermark, HttpRequest request, DirectLineService service)
+    private static async Task<IResult> GetActivities(string conversationId, string? watermark, HttpRequest request, DirectLineService service, CancellationToken cancellationToken)
     {
         var (caller, error) = service.Authenticate(request.Headers.Authorization);
         if (error is not null)
@@ -159,7 +159,8 @@ public static class DirectLineEndpoints
         }
 
         // Typing is only for live streams; a poller would see stale indicators.
-        var (activities, position) = service.Conversations.GetOrAdd(conversationId).ReadAfter(Watermark.Parse(watermark), includeTyping: false);
+        var (activities, position) = await service.Conversations.GetOrAdd(conversationId).ReadAfterAsync(Watermark.Parse(watermark), includeTyping: false, cancellationToken)
+            .ConfigureAwait(false);
         return Results.Json(new ActivitySet(activities, Watermark.Format(position)), ActivitySerializer.Options);
     }
 

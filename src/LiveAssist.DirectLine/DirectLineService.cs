@@ -80,9 +80,8 @@ public sealed class DirectLineService(
         locale = caller.Token?.Locale ?? locale;
 
         var conversation = conversations.GetOrAdd(conversationId);
-        var created = !conversation.Started;
-        conversation.Started = true;
-        var position = conversation.Position;
+        var created = await conversation.StartAsync(cancellationToken).ConfigureAwait(false);
+        var position = await conversation.PositionAsync(cancellationToken).ConfigureAwait(false);
         var token = tokens.Create(conversationId, userId, userName, locale, Lifetime);
         var issued = tokens.Issue(token);
 
@@ -134,7 +133,7 @@ public sealed class DirectLineService(
             await AnnounceAsync(conversation, activity.From, activity.Locale, cancellationToken).ConfigureAwait(false);
         }
 
-        conversation.Append(activity);
+        await conversation.AppendAsync(activity, cancellationToken).ConfigureAwait(false);
         var result = await adapter.ProcessAsync(activity, cancellationToken).ConfigureAwait(false);
         return result.Failed ? DirectLineErrors.BotFailed() : Results.Json(new { id = activity.Id });
     }
@@ -145,12 +144,9 @@ public sealed class DirectLineService(
         var members = new List<ChannelAccount> { new(bot.BotId, bot.BotName) };
         if (user?.Id is { } id)
         {
-            lock (conversation.AnnouncedUsers)
+            if (!await conversation.AnnounceAsync(id, cancellationToken).ConfigureAwait(false))
             {
-                if (!conversation.AnnouncedUsers.Add(id))
-                {
-                    return;
-                }
+                return;
             }
 
             members.Add(new ChannelAccount(id, user.Name));

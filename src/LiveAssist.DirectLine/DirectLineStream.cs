@@ -42,7 +42,7 @@ internal static class DirectLineStream
     private static async Task PumpAsync(WebSocket socket, DirectLineConversation conversation, long after, CancellationToken aborted)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        var (backlog, position, live, subscription) = conversation.Subscribe(after);
+        var (backlog, position, live, subscription) = await conversation.SubscribeAsync(after, stop.Token).ConfigureAwait(false);
         using (subscription)
         {
             var receiving = ReceiveUntilClosedAsync(socket, stop);

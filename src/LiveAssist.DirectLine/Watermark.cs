@@ -9,7 +9,20 @@ namespace LiveAssist.DirectLine;
 /// </summary>
 internal static class Watermark
 {
-    public static readonly string Epoch = Convert.ToHexString(BitConverter.GetBytes(Environment.TickCount64 ^ DateTime.UtcNow.Ticks))[..8].ToLowerInvariant();
+    private static readonly string ProcessEpoch = Convert.ToHexString(BitConverter.GetBytes(Environment.TickCount64 ^ DateTime.UtcNow.Ticks))[..8].ToLowerInvariant();
+    private static string? _sharedEpoch;
+
+    /// <summary>This process's epoch, or the one all hosts share when the log is shared (a watermark from one host is good on another).</summary>
+    public static string Epoch => _sharedEpoch ?? ProcessEpoch;
+
+    /// <summary>Called once when the shared log is in use; a process serves one deployment, so the epoch is process-wide.</summary>
+    internal static void UseSharedEpoch(string? epoch)
+    {
+        if (!string.IsNullOrEmpty(epoch))
+        {
+            _sharedEpoch = epoch;
+        }
+    }
 
     public static string Format(long position) => $"{Epoch}-{position.ToString(CultureInfo.InvariantCulture)}";
 

@@ -46,7 +46,7 @@ public static class SessionEndpoints
     /// Loads a session and checks that the caller may run it: its host key (header), or the signed-in merchant
     /// who started it. The session, or the error to return (404 unknown, 401 neither, 403 another merchant's).
     /// </summary>
-    public static async Task<(LiveSession? Session, IResult? Error)> AuthorizeHostAsync(HttpRequest request, string id, SessionStore store, CancellationToken cancellationToken)
+    public static async Task<(LiveSession? Session, IResult? Error)> AuthorizeHostAsync(HttpRequest request, string id, ISessionStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(store);
@@ -92,7 +92,7 @@ public static class SessionEndpoints
     public static IResult NotYours() => Problem(403, "这不是您的直播 Not your live",
         "这场直播是另一个商家账号开的，您不能查看或操作它。请回到“我的直播”。This live belongs to another account.");
 
-    private static async Task<IResult> CreateAsync(HttpContext context, CreateSessionRequest? body, SessionStore store, IOptions<SessionsOptions> options, TimeProvider time,
+    private static async Task<IResult> CreateAsync(HttpContext context, CreateSessionRequest? body, ISessionStore store, IOptions<SessionsOptions> options, TimeProvider time,
         IEnumerable<ISessionPreparer> preparers, ICatalogApi catalog, IServiceProvider services, CancellationToken cancellationToken)
     {
         var user = context.User;
@@ -188,14 +188,14 @@ public static class SessionEndpoints
     }
 
     /// <summary>The signed-in merchant's lives, live and ended, newest first (contract §7).</summary>
-    private static async Task<IResult> ListMineAsync(ClaimsPrincipal user, SessionStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListMineAsync(ClaimsPrincipal user, ISessionStore store, CancellationToken cancellationToken)
     {
         var mine = await store.ListByOwnerAsync(user.Identity!.Name!, MaxListedSessions, cancellationToken).ConfigureAwait(false);
         return Results.Json(mine.Select(s => SessionView.From(s, hostKey: null)));
     }
 
     /// <summary>Everything the host set up (glossary, script with what was filled), for the host key or the signed-in owner.</summary>
-    private static async Task<IResult> DetailsAsync(string id, HttpRequest request, SessionStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> DetailsAsync(string id, HttpRequest request, ISessionStore store, CancellationToken cancellationToken)
     {
         var (session, error) = await AuthorizeHostAsync(request, id, store, cancellationToken).ConfigureAwait(false);
         return error ?? Results.Json(new
@@ -208,7 +208,7 @@ public static class SessionEndpoints
     }
 
     /// <summary>The host key again, for the signed-in owner only (the host key alone does not reveal itself to others).</summary>
-    private static async Task<IResult> RevealHostKeyAsync(string id, HttpContext context, SessionStore store, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<IResult> RevealHostKeyAsync(string id, HttpContext context, ISessionStore store, IServiceProvider services, CancellationToken cancellationToken)
     {
         var session = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (session is null)
@@ -241,12 +241,12 @@ public static class SessionEndpoints
         }
     }
 
-    private static async Task<IResult> GetAsync(string id, SessionStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, ISessionStore store, CancellationToken cancellationToken)
         => await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } session
             ? Results.Json(SessionView.From(session, hostKey: null))
             : Problem(404, "Unknown session", "There is no live session with this id.");
 
-    private static async Task<IResult> EndAsync(string id, HttpRequest request, SessionStore store, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> EndAsync(string id, HttpRequest request, ISessionStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var (session, error) = await AuthorizeHostAsync(request, id, store, cancellationToken).ConfigureAwait(false);
         if (error is not null)
@@ -259,7 +259,7 @@ public static class SessionEndpoints
         return Results.Json(SessionView.From(session, hostKey: null));
     }
 
-    private static async Task<IResult> SetProductAsync(string id, SetProductRequest? body, HttpRequest request, SessionStore store, ICatalogApi catalog, IEnumerable<ISessionObserver> observers, CancellationToken cancellationToken)
+    private static async Task<IResult> SetProductAsync(string id, SetProductRequest? body, HttpRequest request, ISessionStore store, ICatalogApi catalog, IEnumerable<ISessionObserver> observers, CancellationToken cancellationToken)
     {
         var (session, error) = await AuthorizeHostAsync(request, id, store, cancellationToken).ConfigureAwait(false);
         if (error is not null)
@@ -295,7 +295,7 @@ public static class SessionEndpoints
     }
 
     /// <summary>The live's product list in the order buyers see it ("#3" is the third); every id must be in the catalog.</summary>
-    private static async Task<IResult> SetProductListAsync(string id, SetProductListRequest? body, HttpRequest request, SessionStore store, ICatalogApi catalog, CancellationToken cancellationToken)
+    private static async Task<IResult> SetProductListAsync(string id, SetProductListRequest? body, HttpRequest request, ISessionStore store, ICatalogApi catalog, CancellationToken cancellationToken)
     {
         var (session, error) = await AuthorizeHostAsync(request, id, store, cancellationToken).ConfigureAwait(false);
         if (error is not null)

@@ -12,7 +12,8 @@ public static class SessionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<SessionsOptions>().Bind(configuration.GetSection(SessionsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new SessionStore(sp.OpenDataFile("sessions.db")));
+        services.TryAddSingleton(sp => new SqliteSessionStore(sp.OpenDataFile("sessions.db")));
+        services.TryAddSingleton<ISessionStore>(sp => sp.GetRequiredService<SqliteSessionStore>());
         return services;
     }
 }

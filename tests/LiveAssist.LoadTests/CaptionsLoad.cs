@@ -22,8 +22,10 @@ internal static class CaptionsLoad
         "我们有 FDA 和 LFGB 认证。", "迪拜海外仓有八百件现货。", "两千个以上一块六毛二。", "有问题可以在聊天里问我们。",
     ];
 
-    public static async Task<(LatencyRecorder Latency, int Received)> RunAsync(string baseUrl, int listeners, int utterances, TimeSpan interval)
+    /// <param name="readerUrls">Hosts the overlays are spread over (round robin); null: all on <paramref name="baseUrl"/>, where the host speaks.</param>
+    public static async Task<(LatencyRecorder Latency, int Received)> RunAsync(string baseUrl, int listeners, int utterances, TimeSpan interval, IReadOnlyList<string>? readerUrls = null)
     {
+        readerUrls ??= [baseUrl];
         var (id, key) = await CreateSessionAsync(baseUrl);
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = Timeout.InfiniteTimeSpan };
@@ -34,7 +36,8 @@ internal static class CaptionsLoad
         var ready = 0;
         var readers = Enumerable.Range(0, listeners).Select(i => Task.Run(async () =>
         {
-            using var response = await http.GetAsync($"/api/sessions/{id}/captions/stream?lang={Languages[i % Languages.Length]}", HttpCompletionOption.ResponseHeadersRead, stop.Token);
+            using var response = await http.GetAsync(new Uri(new Uri(readerUrls[i % readerUrls.Count]), $"/api/sessions/{id}/captions/stream?lang={Languages[i % Languages.Length]}"),
+                HttpCompletionOption.ResponseHeadersRead, stop.Token);
             response.EnsureSuccessStatusCode();
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(stop.Token));
             Interlocked.Increment(ref ready);

@@ -22,7 +22,7 @@ const string ServiceUrl = "https://smba.trafficmanager.net/amer/";
 const string DirectLineSecret = "bench-directline-secret-0123456789abcdef0123";
 
 using var issuer = new BotFrameworkTokenIssuer();
-await using var openId = await LoopbackServer.StartAsync(issuer.MapRoutes);
+await using var openId = await LoopbackServer.StartAsync(issuer.MapRoutes, port: HostProcess.FreePortIn(5400, 5499));
 var bearer = "Bearer " + issuer.Sign(new TokenSpec(AppId, ServiceUrl) { ExpiresOffset = TimeSpan.FromHours(2) });
 var root = RepoPaths.Root;
 var hostDll = Path.Combine(root, "src", "LiveAssist.Host", "bin", "Release", "net10.0", "LiveAssist.Host.dll");
@@ -118,6 +118,46 @@ if (only is null or "catalog")
     {
         var (rate, latency) = await CatalogSearchLoad.RunAsync($"http://127.0.0.1:{port}", workers, warmup, duration);
         rows.Add(Row($"catalog search, {products:N0} products, 25 queries in 7 languages (HTTP, page of 20)", rate, latency, workers));
+    }
+}
+
+// Scale-out (issue 20, only when asked): the same caption load on one host and on three hosts sharing one redis-server,
+// the overlays spread over the three, the host speaking on the first. Ports 5400-5499 and 6390-6399.
+if (only == "scaleout")
+{
+    await using var redis = await RedisServer.StartAsync();
+    foreach (var hostCount in new[] { 1, 3 })
+    {
+        var hosts = new List<TargetProcess>();
+        var urls = new List<string>();
+        for (var n = 0; n < hostCount; n++)
+        {
+            var port = HostProcess.FreePortIn(5400, 5499);
+            urls.Add($"http://127.0.0.1:{port}");
+            hosts.Add(await TargetProcess.StartAsync("nice", ["-n", "15", "dotnet", hostDll, "--urls", urls[^1]], new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Redis__Configuration"] = redis.Configuration,
+                ["Redis__KeyPrefix"] = $"bench{hostCount}:",
+                ["Translation__UseApertium"] = "false",
+                ["Tts__Prefetch"] = "false",
+                ["RateLimits__CaptionPermitsPerMinute"] = "1000000",
+                ["RateLimits__PublicPermitsPerMinute"] = "1000000",
+                ["RateLimits__StreamsPerIp"] = "100000",
+                ["Storage__DataDirectory"] = RepoPaths.NewTempDirectory("liveassist-bench"),
+                ["Logging__LogLevel__Default"] = "Warning",
+            }, root, urls[^1] + "/healthz"));
+        }
+
+        var lines = Math.Max(20, seconds / 2);
+        var (latency, received) = await CaptionsLoad.RunAsync(urls[0], listeners, lines, TimeSpan.FromSeconds(2), urls);
+        Console.WriteLine($"scale-out {hostCount} host(s): {lines} lines, {received:N0} deliveries to {listeners} overlays (expected {lines * listeners:N0})");
+        rows.Add(Row($"final line → caption at every overlay, {hostCount} host(s) on Redis, overlays spread over them (10 languages, a line every 2 s; rate = deliveries/s)",
+            received / (lines * 2.0), latency, listeners));
+        foreach (var host in hosts)
+        {
+            await host.DisposeAsync();
+        }
     }
 }
 

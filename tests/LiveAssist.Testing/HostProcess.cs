@@ -128,6 +128,38 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"The host did not become healthy:\n{Output}");
     }
 
+    private static readonly HashSet<int> HandedOut = [];
+
+    /// <summary>
+    /// A free loopback port in <paramref name="from"/>..<paramref name="to"/> (a range this machine gives the tests), never one
+    /// this process handed out before: a host binds its port only once it starts, so two tests must not be given the same one.
+    /// </summary>
+    public static int FreePortIn(int from, int to)
+    {
+        for (var port = from; port <= to; port++)
+        {
+            lock (HandedOut)
+            {
+                if (!HandedOut.Add(port))
+                {
+                    continue;
+                }
+            }
+
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
+
+        throw new InvalidOperationException($"No free port in {from}-{to}.");
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

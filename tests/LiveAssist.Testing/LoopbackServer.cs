@@ -23,11 +23,12 @@ public sealed class LoopbackServer : IAsyncDisposable
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     /// <param name="record">False for load runs: requests are not kept.</param>
-    public static async Task<LoopbackServer> StartAsync(Action<IEndpointRouteBuilder, LoopbackServer> routes, bool record = true)
+    /// <param name="port">0: any free port.</param>
+    public static async Task<LoopbackServer> StartAsync(Action<IEndpointRouteBuilder, LoopbackServer> routes, bool record = true, int port = 0)
     {
         ArgumentNullException.ThrowIfNull(routes);
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         builder.Services.AddRoutingCore();
         var app = builder.Build();

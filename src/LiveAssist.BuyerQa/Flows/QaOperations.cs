@@ -150,7 +150,7 @@ public sealed class QuoteOperation(QaAnswerer answerer, CountryRecognizer countr
 }
 
 /// <summary><c>leads.save</c>: keeps a quote request for the merchant (not in an operator's preview).</summary>
-public sealed class SaveLeadOperation(LeadStore leads, TimeProvider time) : IFlowOperation
+public sealed class SaveLeadOperation(ILeadStore leads, TimeProvider time) : IFlowOperation
 {
     public string Name => "leads.save";
 
@@ -186,7 +186,7 @@ public sealed class SaveLeadOperation(LeadStore leads, TimeProvider time) : IFlo
 /// <c>merchant.handoff</c> (the handoff step; args: productId): queues the buyer's question for the merchant with a Chinese
 /// gist and translation. Stored before the buyer is told, so a crash between the two loses nothing.
 /// </summary>
-public sealed class HandoffOperation(HandoffQueue handoffs, ChineseGist gist, ITranslator translator, QaAnswerer answerer, TimeProvider time) : IFlowOperation
+public sealed class HandoffOperation(IHandoffQueue handoffs, ChineseGist gist, ITranslator translator, QaAnswerer answerer, TimeProvider time) : IFlowOperation
 {
     public string Name => FlowCapabilities.HandoffOperation;
 

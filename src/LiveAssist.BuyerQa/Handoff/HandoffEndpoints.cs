@@ -30,7 +30,7 @@ public static class HandoffEndpoints
         group.MapGet("/leads.csv", LeadsCsvAsync);
     }
 
-    private static async Task<IResult> ListAsync(string id, string? status, HttpRequest request, SessionStore sessions, HandoffQueue queue, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string id, string? status, HttpRequest request, ISessionStore sessions, IHandoffQueue queue, CancellationToken cancellationToken)
     {
         var (_, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
         if (error is not null)
@@ -47,8 +47,8 @@ public static class HandoffEndpoints
         }));
     }
 
-    private static async Task<IResult> ReplyAsync(string id, string questionId, ReplyRequest? body, HttpRequest request, SessionStore sessions,
-        HandoffQueue queue, ITranslator translator, LocaleTexts texts, ProactiveMessenger messenger, LineReviewer reviewer, IReplyReviewLog reviews, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplyAsync(string id, string questionId, ReplyRequest? body, HttpRequest request, ISessionStore sessions,
+        IHandoffQueue queue, ITranslator translator, LocaleTexts texts, ProactiveMessenger messenger, LineReviewer reviewer, IReplyReviewLog reviews, TimeProvider time, CancellationToken cancellationToken)
     {
         var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
         if (error is not null)
@@ -98,8 +98,8 @@ public static class HandoffEndpoints
     }
 
     /// <summary>What the buyer would get for this reply, and that translated back into Chinese; nothing is sent.</summary>
-    private static async Task<IResult> PreviewAsync(string id, string questionId, ReplyRequest? body, HttpRequest request, SessionStore sessions,
-        HandoffQueue queue, ITranslator translator, LocaleTexts texts, LineReviewer reviewer, CancellationToken cancellationToken)
+    private static async Task<IResult> PreviewAsync(string id, string questionId, ReplyRequest? body, HttpRequest request, ISessionStore sessions,
+        IHandoffQueue queue, ITranslator translator, LocaleTexts texts, LineReviewer reviewer, CancellationToken cancellationToken)
     {
         var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
         if (error is not null)
@@ -132,7 +132,7 @@ public static class HandoffEndpoints
         => review.Findings.Count == 0 ? null : new { findings = review.Findings, carried = review.Carried };
 
     /// <summary>The leads as the console's table shows them: one row per distinct request, newest first.</summary>
-    private static async Task<IResult> LeadsAsync(string id, HttpRequest request, SessionStore sessions, LeadStore leads, CancellationToken cancellationToken)
+    private static async Task<IResult> LeadsAsync(string id, HttpRequest request, ISessionStore sessions, ILeadStore leads, CancellationToken cancellationToken)
     {
         var (_, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
         if (error is not null)
@@ -147,7 +147,7 @@ public static class HandoffEndpoints
         }));
     }
 
-    private static async Task<IResult> LeadsCsvAsync(string id, HttpRequest request, SessionStore sessions, LeadStore leads, CancellationToken cancellationToken)
+    private static async Task<IResult> LeadsCsvAsync(string id, HttpRequest request, ISessionStore sessions, ILeadStore leads, CancellationToken cancellationToken)
     {
         var (_, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
         if (error is not null)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace LiveAssist.BuyerQa.Handoff;
 
 /// <summary>Questions the bot handed to the merchant, stored before the buyer is told, kept until answered.</summary>
-public sealed class HandoffQueue(BuyerQaDatabase db, IOptions<BuyerQaOptions> options)
+public sealed class HandoffQueue(BuyerQaDatabase db, IOptions<BuyerQaOptions> options) : IHandoffQueue
 {
     /// <summary>
     /// Queues the question, unless the same conversation already has it open or has as many open as

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace LiveAssist.BuyerQa.Leads;
 
 /// <summary>Quote requests in SQLite, exported as CSV for the merchant.</summary>
-public sealed partial class LeadStore(BuyerQaDatabase db, IOptions<BuyerQaOptions> options)
+public sealed partial class LeadStore(BuyerQaDatabase db, IOptions<BuyerQaOptions> options) : ILeadStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

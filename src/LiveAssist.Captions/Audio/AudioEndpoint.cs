@@ -31,7 +31,7 @@ public static class AudioEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(string id, HttpContext context, SessionStore sessions, RecognizerChain recognizers, CaptionPipeline pipeline,
+    private static async Task HandleAsync(string id, HttpContext context, ISessionStore sessions, RecognizerChain recognizers, CaptionPipeline pipeline,
         IOptions<SpeechOptions> options, TimeProvider time)
     {
         if (!context.WebSockets.IsWebSocketRequest)

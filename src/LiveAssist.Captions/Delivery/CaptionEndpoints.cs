@@ -30,7 +30,7 @@ public static class CaptionEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> PostUtteranceAsync(string id, HttpRequest request, UtteranceInput? body, SessionStore sessions, CaptionPipeline pipeline,
+    private static async Task<IResult> PostUtteranceAsync(string id, HttpRequest request, UtteranceInput? body, ISessionStore sessions, CaptionPipeline pipeline,
         IOptions<CaptionsOptions> options, CancellationToken cancellationToken)
     {
         var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
@@ -67,7 +67,7 @@ public static class CaptionEndpoints
     }
 
     /// <summary>What the host page shows beside the transcript: engines, counts, listeners.</summary>
-    private static async Task<IResult> StatusAsync(string id, SessionStore sessions, CaptionStore store, CaptionPipeline pipeline, Recognition.RecognizerChain recognizers,
+    private static async Task<IResult> StatusAsync(string id, ISessionStore sessions, ICaptionStore store, CaptionPipeline pipeline, Recognition.RecognizerChain recognizers,
         CaptionHub hub, IOptions<CaptionsOptions> options, CancellationToken cancellationToken)
     {
         var session = await sessions.GetAsync(id, cancellationToken).ConfigureAwait(false);
@@ -90,7 +90,7 @@ public static class CaptionEndpoints
         });
     }
 
-    private static async Task<IResult> ExportAsync(string id, string format, HttpRequest request, SessionStore sessions, CaptionStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(string id, string format, HttpRequest request, ISessionStore sessions, ICaptionStore store, CancellationToken cancellationToken)
     {
         var session = await sessions.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (session is null)

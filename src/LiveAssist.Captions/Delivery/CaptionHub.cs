@@ -24,12 +24,14 @@ public sealed class CaptionHub : IDisposable
     private readonly IOptions<CaptionsOptions> _options;
     private readonly CaptionMetrics _metrics;
     private readonly ITimer _keepAlive;
+    private readonly ICaptionBackplane? _backplane;
 
-    public CaptionHub(IOptions<CaptionsOptions> options, CaptionMetrics metrics, TimeProvider time)
+    public CaptionHub(IOptions<CaptionsOptions> options, CaptionMetrics metrics, TimeProvider time, ICaptionBackplane? backplane = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         _options = options;
         _metrics = metrics;
+        _backplane = backplane;
         _keepAlive = time.CreateTimer(_ => SendKeepAlive(), null, KeepAliveInterval, KeepAliveInterval);
     }
 
@@ -73,8 +75,25 @@ public sealed class CaptionHub : IDisposable
         }
     }
 
+    /// <summary>Sessions with at least one reader on this host (what another host's lines are relayed for).</summary>
+    public IReadOnlyCollection<string> SessionsWithListeners() => [.. _listeners.Where(p => p.Value.Count > 0).Select(p => p.Key.Session).Distinct()];
+
+    /// <summary>Publishes to this host's readers and, for events that are not stored (partials, product cards), to the other hosts'.</summary>
     public void Publish(string sessionId, string lang, SseEvent message)
     {
+        ArgumentNullException.ThrowIfNull(message);
+        PublishLocal(sessionId, lang, message);
+        if (_backplane is not null && !(message.IsFinal && message.Name == "caption"))
+        {
+            _backplane.Forward(sessionId, lang, message);
+        }
+    }
+
+    /// <summary>Publishes to this host's readers only: what another host said, relayed here.</summary>
+    public void PublishLocal(string sessionId, string lang, SseEvent message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(lang);
         if (message.IsFinal && message.Name == "caption" && !lang.EndsWith("!host", StringComparison.Ordinal))
         {
             _metrics.Published(lang);

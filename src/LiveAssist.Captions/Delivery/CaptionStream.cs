@@ -15,7 +15,7 @@ namespace LiveAssist.Captions.Delivery;
 /// </summary>
 public static class CaptionStream
 {
-    public static async Task StreamAsync(string id, HttpContext context, SessionStore sessions, CaptionStore store, CaptionHub hub, ProductCardPublisher cards,
+    public static async Task StreamAsync(string id, HttpContext context, ISessionStore sessions, ICaptionStore store, CaptionHub hub, ProductCardPublisher cards,
         TimeProvider time, IOptions<CaptionsOptions> options)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -91,7 +91,7 @@ public static class CaptionStream
 
     // The stored finals after each language's place, line by line in the order spoken, each line's languages in the order asked.
     private static async Task ReplayAsync(LiveSession session, IReadOnlyList<string> languages, Dictionary<string, long> lastSent, bool recentOnly, bool forHost,
-        CaptionStore store, TimeProvider time, CaptionsOptions options, HttpResponse response, CancellationToken cancellationToken)
+        ICaptionStore store, TimeProvider time, CaptionsOptions options, HttpResponse response, CancellationToken cancellationToken)
     {
         var history = new List<(int Order, Caption Caption)>();
         for (var i = 0; i < languages.Count; i++)

@@ -23,7 +23,7 @@ public static class ReviewEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpRequest request, SessionStore sessions, CaptionStore store, ReviewRules rules, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, HttpRequest request, ISessionStore sessions, ICaptionStore store, ReviewRules rules, CancellationToken cancellationToken)
     {
         var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
         if (error is not null)
@@ -60,7 +60,7 @@ public static class ReviewEndpoints
     }
 
     /// <summary>The reviewed lines, each once: its findings from the host's Chinese and from every caption language, without repeats.</summary>
-    private static async Task<List<ReviewedLine>> LinesAsync(LiveSession session, CaptionStore store, CancellationToken cancellationToken)
+    private static async Task<List<ReviewedLine>> LinesAsync(LiveSession session, ICaptionStore store, CancellationToken cancellationToken)
     {
         var bySeq = new SortedDictionary<long, (string Said, string Carried, List<ReviewFinding> Findings)>();
         foreach (var lang in session.CaptionLanguages())

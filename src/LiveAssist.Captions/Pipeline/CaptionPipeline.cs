@@ -15,7 +15,7 @@ namespace LiveAssist.Captions.Pipeline;
 /// lays out, stores and publishes captions in order.
 /// </summary>
 public sealed partial class CaptionPipeline(
-    CaptionStore store,
+    ICaptionStore store,
     CaptionTranslationChain translators,
     CaptionHub hub,
     ProductCardPublisher cards,
@@ -36,7 +36,7 @@ public sealed partial class CaptionPipeline(
     }
 
     /// <summary>Captions utterances that were stored but not captioned when the host last stopped.</summary>
-    public async Task RecoverAsync(SessionStore sessions, CancellationToken cancellationToken)
+    public async Task RecoverAsync(ISessionStore sessions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         foreach (var group in (await store.ReadUncaptionedAsync(cancellationToken).ConfigureAwait(false)).GroupBy(u => u.SessionId))

@@ -19,7 +19,7 @@ namespace LiveAssist.Captions.Pipeline;
 internal sealed partial class SessionCaptioner : IAsyncDisposable
 {
     private readonly LiveSession _session;
-    private readonly CaptionStore _store;
+    private readonly ICaptionStore _store;
     private readonly CaptionTranslationChain _translators;
     private readonly CaptionHub _hub;
     private readonly ProductCardPublisher _cards;
@@ -44,7 +44,7 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     private long _enqueued;
     private long _done;
 
-    public SessionCaptioner(LiveSession session, CaptionStore store, CaptionTranslationChain translators, CaptionHub hub, ProductCardPublisher cards, LineReviewer reviewer, IReadOnlyList<IFinalCaptionObserver> observers, TimeProvider time, ILogger logger)
+    public SessionCaptioner(LiveSession session, ICaptionStore store, CaptionTranslationChain translators, CaptionHub hub, ProductCardPublisher cards, LineReviewer reviewer, IReadOnlyList<IFinalCaptionObserver> observers, TimeProvider time, ILogger logger)
     {
         _reviewer = reviewer;
         _session = session;
@@ -83,6 +83,9 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             var nowMs = (long)(_time.GetUtcNow() - _session.CreatedAt).TotalMilliseconds;
             if (_openSeq is null)
             {
+                // A new line: the newest number as stored, so a live whose console moved between hosts (scale-out) goes on
+                // from the last line said anywhere, not from what this host last knew.
+                _lastSeq = Math.Max(_lastSeq, await _store.LastSeqAsync(_session.Id, cancellationToken).ConfigureAwait(false));
                 _openSeq = ++_lastSeq;
                 _openStartMs = input.StartMs ?? Math.Max(0, nowMs - EstimatedSpeechMs(text));
             }

@@ -11,9 +11,11 @@ namespace LiveAssist.Captions.ProductCards;
 /// The small fact card an overlay shows beside the captions for the product on screen: title,
 /// price tiers, MOQ, stock and lead time from the catalog API, in each caption language.
 /// </summary>
-public sealed partial class ProductCardPublisher(IServiceProvider services, SessionStore sessions, CaptionHub hub, ILogger<ProductCardPublisher> logger) : ISessionObserver
+public sealed partial class ProductCardPublisher(IServiceProvider services, ISessionStore sessions, CaptionHub hub, ILogger<ProductCardPublisher> logger) : ISessionObserver
 {
-    private readonly ConcurrentDictionary<(string Session, string Lang), SseEvent> _current = new();
+    // With the product each card is of: another host may have switched the product since (scale-out), so a card is
+    // served only while it is still the session's product on screen.
+    private readonly ConcurrentDictionary<(string Session, string Lang), (string ProductId, SseEvent Card)> _current = new();
     private readonly ConcurrentDictionary<string, string> _currencies = new(StringComparer.OrdinalIgnoreCase);
 
     public Task ProductChangedAsync(LiveSession session, CancellationToken cancellationToken)
@@ -49,7 +51,7 @@ public sealed partial class ProductCardPublisher(IServiceProvider services, Sess
 
                 var card = ProductCard.From(product, lang);
                 var message = SseEvent.Create("product", 0, false, card, lang);
-                _current[(sessionId, lang)] = message;
+                _current[(sessionId, lang)] = (productId, message);
                 hub.Publish(sessionId, lang, message);
                 hub.Publish(sessionId, CaptionHub.HostChannel(lang), message); // the console switches products too
                 published = true;
@@ -129,18 +131,18 @@ public sealed partial class ProductCardPublisher(IServiceProvider services, Sess
     public async Task<SseEvent?> CurrentAsync(LiveSession session, string lang, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        if (_current.TryGetValue((session.Id, lang), out var card))
-        {
-            return card;
-        }
-
         if (session.CurrentProductId is not { } id)
         {
             return null;
         }
 
+        if (_current.TryGetValue((session.Id, lang), out var known) && string.Equals(known.ProductId, id, StringComparison.OrdinalIgnoreCase))
+        {
+            return known.Card;
+        }
+
         await ShowAsync(session.Id, id, fromSpeech: false, cancellationToken).ConfigureAwait(false);
-        return _current.GetValueOrDefault((session.Id, lang));
+        return _current.TryGetValue((session.Id, lang), out var shown) ? shown.Card : null;
     }
 
     [LoggerMessage(1, LogLevel.Warning, "No product card for {Product}: the catalog did not answer ({Reason})")]

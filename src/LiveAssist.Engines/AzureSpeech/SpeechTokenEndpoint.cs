@@ -16,7 +16,7 @@ public static class SpeechTokenEndpoint
     public static IEndpointRouteBuilder MapSpeechToken(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPost("/api/sessions/{id}/speech-token", async (string id, HttpRequest request, SessionStore sessions, AzureSpeechOptions options,
+        endpoints.MapPost("/api/sessions/{id}/speech-token", async (string id, HttpRequest request, ISessionStore sessions, AzureSpeechOptions options,
             [FromKeyedServices(EnginesServiceCollectionExtensions.SpeechKey)] CognitiveTokenProvider tokens, CancellationToken cancellationToken) =>
         {
             var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using LiveAssist.BotFramework.Pipeline;
 using LiveAssist.BotFramework.Schema;
 using LiveAssist.Host.Hosting;
+using LiveAssist.Redis;
 using Microsoft.Extensions.Options;
 
 namespace LiveAssist.Host.Bot;
@@ -10,19 +11,22 @@ namespace LiveAssist.Host.Bot;
 /// Buyer messages per conversation, on every channel (Teams and the Emulator come through <c>/api/messages</c>,
 /// where one Azure address carries everyone, so the budget is per conversation, not per IP). A message over
 /// <see cref="RateLimitOptions.BuyerTurnsPerMinute"/> is not answered: the bot does no work, queues no handoff
-/// and stores no lead for it. Idle conversations' buckets are dropped by the limiter itself.
+/// and stores no lead for it. Idle conversations' buckets are dropped by the limiter itself. With Redis the budget is one
+/// per conversation across hosts (a fixed minute of the same size), not one per host.
 /// </summary>
 internal sealed partial class TurnBudgetMiddleware : LiveAssist.BotFramework.Pipeline.IMiddleware, IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
     private readonly ILogger<TurnBudgetMiddleware> _logger;
 
-    public TurnBudgetMiddleware(IOptions<RateLimitOptions> options, ILogger<TurnBudgetMiddleware> logger)
+    public TurnBudgetMiddleware(IOptions<RateLimitOptions> options, ILogger<TurnBudgetMiddleware> logger, RedisRateLimiters? shared = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var perMinute = options.Value.BuyerTurnsPerMinute;
         _logger = logger;
-        _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        _limiter = shared is not null
+            ? PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.Get("turn-budget:" + key, k => shared.PerWindow(k, perMinute, TimeSpan.FromMinutes(1))))
+            : PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = Math.Min(10, perMinute),
             TokensPerPeriod = Math.Max(1, perMinute / 6),
@@ -39,7 +43,7 @@ internal sealed partial class TurnBudgetMiddleware : LiveAssist.BotFramework.Pip
         var activity = turnContext.Activity;
         if (activity.Type == ActivityTypes.Message && activity.Conversation?.Id is { } conversation)
         {
-            using var lease = _limiter.AttemptAcquire(activity.ChannelId + "|" + conversation);
+            using var lease = await _limiter.AcquireAsync(activity.ChannelId + "|" + conversation, 1, cancellationToken).ConfigureAwait(false);
             if (!lease.IsAcquired)
             {
                 LogOverBudget(_logger, activity.ChannelId ?? "?", conversation);

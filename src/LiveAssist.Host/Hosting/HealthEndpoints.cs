@@ -1,5 +1,6 @@
 using LiveAssist.BotFramework.State;
 using LiveAssist.Engines.Health;
+using LiveAssist.Redis;
 using LiveAssist.Storage;
 using Microsoft.Extensions.Options;
 
@@ -9,6 +10,8 @@ namespace LiveAssist.Host.Hosting;
 /// <c>/healthz</c> (the process answers) and <c>/readyz</c> (its dependencies answer, and each configured speech and
 /// translation engine's health in fallback order). Storage is ready when the data disk has room and bot state can be
 /// written; each capability's SQLite file is reported on its own, and a damaged one makes the host degraded, not down.
+/// With <c>Redis:Configuration</c>, <c>redis</c> says whether Redis answers: when it does not, the host is degraded (it keeps
+/// captioning its own lives and writes them to Redis when it is back), not down.
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -16,7 +19,7 @@ internal static class HealthEndpoints
     {
         endpoints.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         endpoints.MapGet("/readyz", async (IStateStore store, EngineStatus engineStatus, DataFiles files, IOptions<StorageOptions> storage,
-            IHostEnvironment environment, CancellationToken cancellationToken) =>
+            IHostEnvironment environment, HttpContext context, CancellationToken cancellationToken) =>
         {
             var checks = new Dictionary<string, string> { ["storage"] = await StorageAsync(store, storage, environment, cancellationToken).ConfigureAwait(false) };
             var databases = new Dictionary<string, string>();
@@ -27,9 +30,10 @@ internal static class HealthEndpoints
 
             // Engines do not decide readiness: captions fall back to the next engine (offline last).
             var engines = await engineStatus.ReportAsync(cancellationToken).ConfigureAwait(false);
+            var redis = context.RequestServices.GetService<RedisHealth>() is { } health ? await health.CheckAsync(cancellationToken).ConfigureAwait(false) : null;
             var ready = checks.Values.All(v => v == "ok");
-            var degraded = engines.Any(e => e.Status != "ok") || databases.Values.Any(v => v != "ok");
-            return Results.Json(new { status = ready ? (degraded ? "degraded" : "ready") : "not ready", checks, databases, engines }, statusCode: ready ? 200 : 503);
+            var degraded = engines.Any(e => e.Status != "ok") || databases.Values.Any(v => v != "ok") || redis is { Status: not "up" };
+            return Results.Json(new { status = ready ? (degraded ? "degraded" : "ready") : "not ready", checks, databases, engines, redis }, statusCode: ready ? 200 : 503);
         });
     }
 

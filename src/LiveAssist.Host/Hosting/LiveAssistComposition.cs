@@ -22,6 +22,7 @@ using LiveAssist.Operator;
 using LiveAssist.Operator.Endpoints;
 using LiveAssist.Presenter;
 using LiveAssist.Presenter.Delivery;
+using LiveAssist.Redis;
 using LiveAssist.ShopCatalog;
 using LiveAssist.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -68,6 +69,11 @@ internal static partial class LiveAssistComposition
         services.TryAddEnumerable(ServiceDescriptor.Singleton<LiveAssist.BotFramework.Pipeline.IMiddleware, TurnBudgetMiddleware>());
         services.AddPublicRateLimits(configuration);
         services.AddRequestSecurity(configuration);
+        if (configuration.IsRedisConfigured())
+        {
+            services.AddRedisScaleOut(configuration); // last: it replaces the single-machine stores registered above
+        }
+
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using LiveAssist.Redis;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -26,23 +27,31 @@ internal static class PublicRateLimits
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(_ => { });
         services.AddSingleton<IConfigureOptions<RateLimiterOptions>>(sp => new ConfigureOptions<RateLimiterOptions>(options =>
-            Configure(options, sp.GetRequiredService<IOptions<RateLimitOptions>>().Value)));
+            Configure(options, sp.GetRequiredService<IOptions<RateLimitOptions>>().Value, sp.GetService<RedisRateLimiters>())));
         return services;
     }
 
-    private static void Configure(RateLimiterOptions options, RateLimitOptions budgets)
+    /// <param name="shared">With Redis: the per-minute budgets are counted across hosts (a client the load balancer spreads
+    /// over three hosts gets them once); open streams stay counted per host, whose sockets they hold.</param>
+    private static void Configure(RateLimiterOptions options, RateLimitOptions budgets, RedisRateLimiters? shared)
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        options.AddPolicy(Policy, context => PerMinute("public:" + Address(context), budgets.PublicPermitsPerMinute));
-        options.AddPolicy(CaptionsPolicy, context => PerMinute("captions:" + Address(context), budgets.CaptionPermitsPerMinute));
-        options.AddPolicy(ChatTokenPolicy, context => PerMinute("chat-token:" + Address(context), budgets.ChatTokenPermitsPerMinute));
-        options.AddPolicy(SignInPolicy, context => PerMinute("signin:" + Address(context), budgets.SignInPermitsPerMinute));
+        options.AddPolicy(Policy, context => PerMinute("public:" + Address(context), budgets.PublicPermitsPerMinute, shared));
+        options.AddPolicy(CaptionsPolicy, context => PerMinute("captions:" + Address(context), budgets.CaptionPermitsPerMinute, shared));
+        options.AddPolicy(ChatTokenPolicy, context => PerMinute("chat-token:" + Address(context), budgets.ChatTokenPermitsPerMinute, shared));
+        options.AddPolicy(SignInPolicy, context => PerMinute("signin:" + Address(context), budgets.SignInPermitsPerMinute, shared));
         options.AddPolicy(DirectLinePolicy, context =>
         {
             // A token opens one conversation, so a per-conversation budget is a per-token budget.
             if (HttpMethods.IsPost(context.Request.Method) && context.Request.RouteValues["conversationId"] is string conversationId
                 && (context.Request.Path.Value?.EndsWith("/activities", StringComparison.Ordinal) ?? false))
             {
+                if (shared is not null)
+                {
+                    // Across hosts a fixed minute, not the bucket: the budget per minute is the same, the burst is not smoothed.
+                    return PerMinute("turns:" + conversationId, budgets.BuyerTurnsPerMinute, shared);
+                }
+
                 var burst = Math.Min(10, budgets.BuyerTurnsPerMinute);
                 return RateLimitPartition.GetTokenBucketLimiter("turns:" + conversationId, _ => new TokenBucketRateLimiterOptions
                 {
@@ -54,7 +63,7 @@ internal static class PublicRateLimits
                 });
             }
 
-            return PerMinute("directline:" + Address(context), budgets.DirectLinePermitsPerMinute);
+            return PerMinute("directline:" + Address(context), budgets.DirectLinePermitsPerMinute, shared);
         });
 
         // Long-lived streams hold a permit for as long as they are open (the middleware keeps the lease until the request ends).
@@ -79,6 +88,8 @@ internal static class PublicRateLimits
 
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static RateLimitPartition<string> PerMinute(string key, int permits)
-        => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    private static RateLimitPartition<string> PerMinute(string key, int permits, RedisRateLimiters? shared)
+        => shared is null
+            ? RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+            : RateLimitPartition.Get(key, k => shared.PerWindow(k, permits, TimeSpan.FromMinutes(1)));
 }

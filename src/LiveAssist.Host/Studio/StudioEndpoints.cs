@@ -34,7 +34,7 @@ internal static class StudioEndpoints
     }
 
     /// <summary>The buyer chat link of one caption language of a live, as a PNG QR code (public, like the link itself).</summary>
-    private static async Task<IResult> ChatQrAsync(string id, string? lang, HttpRequest request, SessionStore store, IOptions<BuyerQaOptions> buyerQa, CancellationToken cancellationToken)
+    private static async Task<IResult> ChatQrAsync(string id, string? lang, HttpRequest request, ISessionStore store, IOptions<BuyerQaOptions> buyerQa, CancellationToken cancellationToken)
     {
         var session = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (session is null)

@@ -39,7 +39,7 @@ public static class AvatarRelay
 
     private sealed record RelayToken(string[]? Urls, string? Username, string? Password);
 
-    private static async Task<IResult> SessionAsync(string id, SessionStore sessions, AzureTtsOptions azure, IHttpClientFactory http,
+    private static async Task<IResult> SessionAsync(string id, ISessionStore sessions, AzureTtsOptions azure, IHttpClientFactory http,
         [FromKeyedServices(PresenterServiceCollectionExtensions.TtsTokenKey)] CognitiveTokenProvider tokens, CancellationToken cancellationToken)
     {
         var session = await sessions.GetAsync(id, cancellationToken).ConfigureAwait(false);

@@ -38,7 +38,7 @@ public static class PresenterEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> LineAsync(string id, long seq, HttpRequest request, SessionStore sessions, PresenterLineMaker maker, CancellationToken cancellationToken)
+    private static async Task<IResult> LineAsync(string id, long seq, HttpRequest request, ISessionStore sessions, PresenterLineMaker maker, CancellationToken cancellationToken)
     {
         var (session, lang, error) = await ResolveAsync(id, request, sessions, cancellationToken).ConfigureAwait(false);
         if (error is not null)
@@ -92,7 +92,7 @@ public static class PresenterEndpoints
         return node;
     }
 
-    private static async Task<IResult> AudioAsync(string id, long seq, HttpRequest request, SessionStore sessions, PresenterLineMaker maker, PresenterLineStore store,
+    private static async Task<IResult> AudioAsync(string id, long seq, HttpRequest request, ISessionStore sessions, PresenterLineMaker maker, PresenterLineStore store,
         CancellationToken cancellationToken)
     {
         var (session, lang, error) = await ResolveAsync(id, request, sessions, cancellationToken).ConfigureAwait(false);
@@ -109,7 +109,7 @@ public static class PresenterEndpoints
     }
 
     /// <summary>Every line of a language, voiced: what a third-party avatar engine needs (text, words, visemes, audio URLs).</summary>
-    private static async Task<IResult> TimelineAsync(string id, HttpRequest request, SessionStore sessions, CaptionStore captions, PresenterLineMaker maker,
+    private static async Task<IResult> TimelineAsync(string id, HttpRequest request, ISessionStore sessions, ICaptionStore captions, PresenterLineMaker maker,
         CancellationToken cancellationToken)
     {
         var (session, lang, error) = await ResolveAsync(id, request, sessions, cancellationToken).ConfigureAwait(false);
@@ -145,7 +145,7 @@ public static class PresenterEndpoints
         });
     }
 
-    private static async Task<(LiveSession? Session, string? Lang, IResult? Error)> ResolveAsync(string id, HttpRequest request, SessionStore sessions, CancellationToken cancellationToken)
+    private static async Task<(LiveSession? Session, string? Lang, IResult? Error)> ResolveAsync(string id, HttpRequest request, ISessionStore sessions, CancellationToken cancellationToken)
     {
         var session = await sessions.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (session is null)

@@ -50,12 +50,12 @@ public static class PresenterSettingsEndpoints
 
     public sealed record PreviewRequest(string? Lang, string? Engine, string? Espeak, string? Azure, double? Rate, int? Pitch);
 
-    private static async Task<IResult> GetAsync(string id, SessionStore sessions, AzureTtsOptions azure, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, ISessionStore sessions, AzureTtsOptions azure, CancellationToken cancellationToken)
         => await sessions.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } session
             ? Results.Json(View(session.Presenter ?? new PresenterSettings(), azure))
             : Problem(404, "找不到这场直播 Unknown session", "没有这个编号的直播。There is no live session with this id.");
 
-    private static async Task<IResult> PutAsync(string id, SettingsRequest? body, HttpRequest request, SessionStore sessions, AzureTtsOptions azure, CancellationToken cancellationToken)
+    private static async Task<IResult> PutAsync(string id, SettingsRequest? body, HttpRequest request, ISessionStore sessions, AzureTtsOptions azure, CancellationToken cancellationToken)
     {
         var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
         if (error is not null)
@@ -132,7 +132,7 @@ public static class PresenterSettingsEndpoints
     }
 
     // A model is the request body itself (what fetch(file) sends), its file name in ?name=.
-    private static async Task<IResult> UploadAsync(string id, HttpRequest request, SessionStore sessions, AvatarModelStore models, IOptions<PresenterOptions> options,
+    private static async Task<IResult> UploadAsync(string id, HttpRequest request, ISessionStore sessions, AvatarModelStore models, IOptions<PresenterOptions> options,
         AzureTtsOptions azure, CancellationToken cancellationToken)
     {
         var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);

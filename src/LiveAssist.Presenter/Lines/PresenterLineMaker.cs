@@ -19,8 +19,8 @@ namespace LiveAssist.Presenter.Lines;
 /// Two callers asking for the same line share one synthesis.
 /// </summary>
 public sealed partial class PresenterLineMaker(
-    CaptionStore captions,
-    SessionStore sessions,
+    ICaptionStore captions,
+    ISessionStore sessions,
     PresenterLineStore lines,
     EspeakReader espeak,
     IServiceProvider services,

@@ -4,12 +4,12 @@ using LiveAssist.Storage;
 namespace LiveAssist.Sessions;
 
 /// <summary>Live sessions in SQLite (<c>sessions.db</c>), one JSON row each.</summary>
-public sealed class SessionStore
+public sealed class SqliteSessionStore : ISessionStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SqliteDatabase _database;
 
-    public SessionStore(SqliteDatabase database)
+    public SqliteSessionStore(SqliteDatabase database)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
         _database.EnsureSchema("""

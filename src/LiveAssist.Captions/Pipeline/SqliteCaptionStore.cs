@@ -8,12 +8,12 @@ namespace LiveAssist.Captions.Pipeline;
 /// it arrives and its captions before they are sent, so a crash loses neither: untranslated
 /// utterances are picked up again at start-up, and exports read from here.
 /// </summary>
-public sealed class CaptionStore
+public sealed class SqliteCaptionStore : ICaptionStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SqliteDatabase _database;
 
-    public CaptionStore(SqliteDatabase database)
+    public SqliteCaptionStore(SqliteDatabase database)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
         _database.EnsureSchema("""

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LiveAssist.Redis;
+
+/// <summary>Bound from <c>Redis</c>. With <see cref="Configuration"/> set, several hosts behind a load balancer serve the same lives.</summary>
+public sealed class RedisOptions
+{
+    public const string SectionName = "Redis";
+
+    /// <summary>A StackExchange.Redis connection string (<c>127.0.0.1:6379,password=…</c>); empty: one machine, SQLite only.</summary>
+    public string? Configuration { get; set; }
+
+    /// <summary>Put before every key and channel, so several deployments can share one Redis (<c>liveassist:</c>).</summary>
+    [RegularExpression("^[A-Za-z0-9:_.-]{0,64}$")]
+    public string KeyPrefix { get; set; } = "liveassist:";
+
+    /// <summary>How often a host looks for caption lines it was not told about (a notification lost while Redis was away), in ms (1,000).</summary>
+    [Range(100, 60_000)]
+    public int RelaySweepMs { get; set; } = 1000;
+
+    /// <summary>Days a live's caption stream stays in Redis after its last line (30); exports after that come from the captioning host's SQLite file.</summary>
+    [Range(1, 3650)]
+    public int CaptionRetentionDays { get; set; } = 30;
+
+    /// <summary>How often writes kept on this host during an outage are retried, in ms (500).</summary>
+    [Range(50, 60_000)]
+    public int OutboxRetryMs { get; set; } = 500;
+}

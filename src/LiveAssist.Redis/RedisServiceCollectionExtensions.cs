@@ -1,0 +1,90 @@
+using LiveAssist.BotFramework.State;
+using LiveAssist.BuyerQa.Handoff;
+using LiveAssist.BuyerQa.Leads;
+using LiveAssist.Captions.Delivery;
+using LiveAssist.Captions.Pipeline;
+using LiveAssist.DirectLine;
+using LiveAssist.Sessions;
+using LiveAssist.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace LiveAssist.Redis;
+
+public static class RedisServiceCollectionExtensions
+{
+    /// <summary>True when <c>Redis:Configuration</c> names a Redis: several hosts serve the same lives.</summary>
+    public static bool IsRedisConfigured(this IConfiguration configuration)
+        => !string.IsNullOrWhiteSpace(configuration?[$"{RedisOptions.SectionName}:{nameof(RedisOptions.Configuration)}"]);
+
+    /// <summary>
+    /// Sessions, captions (store, fan-out, replay), Direct Line conversations, the merchant's handoff queue and leads, bot state and the shared rate-limit budgets in
+    /// Redis, behind the seams the single-machine defaults use; those stay each host's local log and its fallback while Redis
+    /// is away. Call after the capabilities it replaces are added.
+    /// </summary>
+    public static IServiceCollection AddRedisScaleOut(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RedisConnection>();
+        services.TryAddSingleton(sp => new RedisOutbox(sp.OpenDataFile("redis-outbox.db")));
+        services.TryAddSingleton<RedisHealth>();
+        services.TryAddSingleton<RedisRateLimiters>();
+
+        services.Replace(ServiceDescriptor.Singleton<ISessionStore, RedisSessionStore>());
+        services.Replace(ServiceDescriptor.Singleton<ICaptionStore, RedisCaptionStore>());
+        services.Replace(ServiceDescriptor.Singleton<ICaptionBackplane, RedisCaptionBackplane>());
+        services.AddHostedService<RedisOutboxFlusher>();
+        services.AddHostedService<RedisCaptionRelay>();
+
+        services.Replace(ServiceDescriptor.Singleton<IHandoffQueue, RedisHandoffQueue>());
+        services.Replace(ServiceDescriptor.Singleton<ILeadStore, RedisLeadStore>());
+        services.Replace(ServiceDescriptor.Singleton<IDirectLineLog, RedisDirectLineLog>());
+        services.AddHostedService<RedisDirectLineRelay>();
+        Wrap<DirectLineSecret>(services, (sp, local) => SharedSecret(sp, local));
+        Wrap<IStateStore>(services, (sp, local) => new RedisStateStore(sp.GetRequiredService<RedisConnection>(), local,
+            TimeSpan.FromDays(sp.GetRequiredService<IOptions<StorageOptions>>().Value.StateRetentionDays)));
+        return services;
+    }
+
+    // A configured secret is used as is; a generated one is shared: the first host's goes to Redis and every host uses it,
+    // so a token issued on one host is good on all. While Redis is away at start, this host's own file serves.
+    private static DirectLineSecret SharedSecret(IServiceProvider services, DirectLineSecret local)
+    {
+        if (!string.IsNullOrWhiteSpace(services.GetRequiredService<IOptions<DirectLineOptions>>().Value.Secret))
+        {
+            return local;
+        }
+
+        var redis = services.GetRequiredService<RedisConnection>();
+        try
+        {
+            var key = redis.Key("directline:secret");
+            redis.Database.StringSet(key, local.Value, when: When.NotExists);
+            return new DirectLineSecret(redis.Database.StringGet(key).ToString());
+        }
+        catch (Exception e) when (RedisConnection.IsOutage(e))
+        {
+            redis.Failed(e);
+            return local;
+        }
+    }
+
+    /// <summary>Replaces the registration of <typeparamref name="T"/> with one built over it (the single-machine one stays inside).</summary>
+    private static void Wrap<T>(IServiceCollection services, Func<IServiceProvider, T, T> wrap)
+        where T : class
+    {
+        var inner = services.LastOrDefault(d => d.ServiceType == typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} must be added before Redis scale-out.");
+        services.Replace(ServiceDescriptor.Singleton(sp => wrap(sp, Create<T>(inner, sp))));
+    }
+
+    private static T Create<T>(ServiceDescriptor descriptor, IServiceProvider services)
+        where T : class
+        => (T)(descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(services)
+            ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!));
+}
