@@ -23,7 +23,10 @@ internal static class CaptionsLoad
     ];
 
     /// <param name="readerUrls">Hosts the overlays are spread over (round robin); null: all on <paramref name="baseUrl"/>, where the host speaks.</param>
-    public static async Task<(LatencyRecorder Latency, int Received)> RunAsync(string baseUrl, int listeners, int utterances, TimeSpan interval, IReadOnlyList<string>? readerUrls = null)
+    /// <param name="warmupLines">Lines posted first and not measured: a host just started is still compiling its hot paths.</param>
+    /// <param name="warmedUp">Called once the warm-up lines are captioned, before the first measured line.</param>
+    public static async Task<(LatencyRecorder Latency, int Received)> RunAsync(string baseUrl, int listeners, int utterances, TimeSpan interval, IReadOnlyList<string>? readerUrls = null,
+        int warmupLines = 0, Func<Task>? warmedUp = null)
     {
         readerUrls ??= [baseUrl];
         var (id, key) = await CreateSessionAsync(baseUrl);
@@ -63,8 +66,17 @@ internal static class CaptionsLoad
             await Task.Delay(50);
         }
 
-        for (var n = 1; n <= utterances; n++)
+        for (var n = 1; n <= warmupLines + utterances; n++)
         {
+            if (n == warmupLines + 1 && warmupLines > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2)); // the last warm-up line delivered everywhere
+                if (warmedUp is not null)
+                {
+                    await warmedUp();
+                }
+            }
+
             var text = $"{n}号，" + Lines[n % Lines.Length];
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/sessions/{id}/utterances")
             {
@@ -72,7 +84,11 @@ internal static class CaptionsLoad
             };
             request.Headers.Add("X-Host-Key", key);
             // A fresh session numbers lines 1, 2, 3...: the send time is known before the caption can arrive.
-            sentAt[n] = Stopwatch.GetTimestamp();
+            if (n > warmupLines)
+            {
+                sentAt[n] = Stopwatch.GetTimestamp();
+            }
+
             using var response = await http.SendAsync(request);
             var seq = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("seq").GetInt64();
             if (seq != n)

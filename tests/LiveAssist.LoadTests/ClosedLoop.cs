@@ -16,6 +16,7 @@ internal static class ClosedLoop
     {
         var latency = new LatencyRecorder();
         long completed = 0;
+        var reported = 0;
         var measuring = false;
         using var stop = new CancellationTokenSource();
 
@@ -48,6 +49,10 @@ internal static class ClosedLoop
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     succeeded = false;
+                    if (Interlocked.Increment(ref reported) <= 3)
+                    {
+                        Console.Error.WriteLine($"worker {worker}: {ex.GetType().Name}: {ex.Message}");
+                    }
                 }
 
                 if (!succeeded)

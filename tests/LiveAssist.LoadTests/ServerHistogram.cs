@@ -35,6 +35,19 @@ internal sealed class ServerHistogram
         return histogram;
     }
 
+    /// <summary>What was recorded after <paramref name="earlier"/> was scraped (the counters only grow): a warm-up left out.</summary>
+    public ServerHistogram Since(ServerHistogram earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        var since = new ServerHistogram();
+        foreach (var (upper, cumulative) in _cumulative)
+        {
+            since._cumulative[upper] = cumulative - earlier._cumulative.GetValueOrDefault(upper);
+        }
+
+        return since;
+    }
+
     public double PercentileMs(double percentile)
     {
         var target = Count * percentile / 100;
