@@ -28,8 +28,8 @@ public static class CaptionsServiceCollectionExtensions
         services.AddComplianceReview(configuration); // every final line is checked before its captions are published
         services.AddSingleton<CaptionPipeline>();
         services.AddSingleton<ISessionPreparer, SessionLanguagePreparer>();
-        services.AddOptions<Recognition.SpeechOptions>().Bind(configuration.GetSection(Recognition.SpeechOptions.SectionName));
-        services.AddSingleton<Recognition.RecognizerChain>();
+        services.AddOptions<LiveAssist.Speech.Recognition.SpeechOptions>().Bind(configuration.GetSection(LiveAssist.Speech.Recognition.SpeechOptions.SectionName));
+        services.AddSingleton<LiveAssist.Speech.Recognition.RecognizerChain>();
         services.AddHostedService<CaptionRecovery>();
         return services;
     }

@@ -2,7 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using Azure.Core;
 using Azure.Identity;
-using LiveAssist.Captions.Recognition;
+using LiveAssist.Speech.Recognition;
 using LiveAssist.Engines.AzureSpeech;
 using LiveAssist.Engines.AzureTranslator;
 using LiveAssist.Engines.CognitiveAuth;

@@ -1,4 +1,4 @@
-using LiveAssist.Captions.Audio;
+using LiveAssist.Speech.Audio;
 
 namespace LiveAssist.Captions.Tests;
 

@@ -67,7 +67,7 @@ public static class CaptionEndpoints
     }
 
     /// <summary>What the host page shows beside the transcript: engines, counts, listeners.</summary>
-    private static async Task<IResult> StatusAsync(string id, ISessionStore sessions, ICaptionStore store, CaptionPipeline pipeline, Recognition.RecognizerChain recognizers,
+    private static async Task<IResult> StatusAsync(string id, ISessionStore sessions, ICaptionStore store, CaptionPipeline pipeline, LiveAssist.Speech.Recognition.RecognizerChain recognizers,
         CaptionHub hub, IOptions<CaptionsOptions> options, CancellationToken cancellationToken)
     {
         var session = await sessions.GetAsync(id, cancellationToken).ConfigureAwait(false);

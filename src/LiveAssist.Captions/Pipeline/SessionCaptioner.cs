@@ -101,7 +101,7 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             var recognizer = RecognizerName(input.Engine);
             // Server-side recognizers say how much audio a line came from; the console's level meter says it for the browser's.
             var audioMs = input is { StartMs: { } heardFrom, EndMs: { } heardTo } ? heardTo - heardFrom : input.VoicedMs is >= 0 and var voiced ? voiced : (long?)null;
-            if (Recognition.HallucinationGuard.IsHallucination(text, recognizer, _recentRecognized, audioMs, out var reason))
+            if (LiveAssist.Speech.Recognition.HallucinationGuard.IsHallucination(text, recognizer, _recentRecognized, audioMs, out var reason))
             {
                 _openSeq = null;
                 _lastSeq--; // the number goes to the next real line
@@ -112,7 +112,7 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
 
             if (recognizer != "typed")
             {
-                _recentRecognized.Add(Recognition.HallucinationGuard.Compact(text));
+                _recentRecognized.Add(LiveAssist.Speech.Recognition.HallucinationGuard.Compact(text));
                 if (_recentRecognized.Count > 4)
                 {
                     _recentRecognized.RemoveAt(0);

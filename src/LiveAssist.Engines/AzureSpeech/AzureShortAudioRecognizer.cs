@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using LiveAssist.Captions.Audio;
-using LiveAssist.Captions.Recognition;
+using LiveAssist.Speech.Audio;
+using LiveAssist.Speech.Recognition;
 using LiveAssist.Engines.CognitiveAuth;
 
 namespace LiveAssist.Engines.AzureSpeech;

@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using LiveAssist.Captions.Recognition;
+using LiveAssist.Speech.Recognition;
 using LiveAssist.Engines.CognitiveAuth;
 using Microsoft.Extensions.Logging;
 
@@ -310,7 +310,7 @@ public sealed partial class AzureSpeechClient(AzureSpeechOptions options, Cognit
 
     private static byte[] CreateStreamingWaveHeader()
     {
-        var header = new Captions.Audio.SpeechSegment(ReadOnlyMemory<byte>.Empty, 16_000, 0, 0).ToWav();
+        var header = new LiveAssist.Speech.Audio.SpeechSegment(ReadOnlyMemory<byte>.Empty, 16_000, 0, 0).ToWav();
         Array.Clear(header, 4, 4);
         Array.Clear(header, 40, 4);
         return header;

@@ -1,4 +1,4 @@
-using LiveAssist.Captions.Recognition;
+using LiveAssist.Speech.Recognition;
 using LiveAssist.Translation;
 using LiveAssist.Translation.Chain;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using LiveAssist.Captions.Audio;
-using LiveAssist.Captions.Recognition;
+using LiveAssist.Speech.Audio;
+using LiveAssist.Speech.Recognition;
 using Refit;
 
 namespace LiveAssist.Engines.OpenAiCompatible;

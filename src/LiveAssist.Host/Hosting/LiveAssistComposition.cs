@@ -1,4 +1,5 @@
 using LiveAssist.BotFramework;
+using LiveAssist.BotFramework.Sqlite;
 using LiveAssist.BotFramework.Hosting;
 using LiveAssist.BotFramework.Pipeline;
 using LiveAssist.BuyerQa;
@@ -40,6 +41,7 @@ internal static partial class LiveAssistComposition
         // a meter made while the listener was starting was missed, and its metrics never reached /metrics.
         services.AddHostMetrics(configuration);
         services.AddSqliteStorage(configuration);
+        services.AddSqliteBotState();
         services.AddLocaleTexts(configuration);
         services.AddEmbeddedCatalog(configuration);
         services.AddCatalogClient(configuration, sp => SelfAddress.Resolve(sp) + CatalogEndpoints.BasePath);

@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
-using LiveAssist.Captions.Recognition;
+using LiveAssist.Speech.Recognition;
 using LiveAssist.Engines.AzureSpeech;
 using LiveAssist.Engines.CognitiveAuth;
 using LiveAssist.Testing;

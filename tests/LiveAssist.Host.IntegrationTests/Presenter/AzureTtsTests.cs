@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Xml.Linq;
-using LiveAssist.Captions.Audio;
+using LiveAssist.Speech.Audio;
 using LiveAssist.Host.IntegrationTests.Captions;
 using LiveAssist.Testing;
 using Microsoft.AspNetCore.Builder;

@@ -4,6 +4,7 @@ using LiveAssist.BotFramework.Pipeline;
 using LiveAssist.BotFramework.Schema;
 using LiveAssist.BotFramework.State;
 using LiveAssist.Redis;
+using LiveAssist.BotFramework.Sqlite;
 using LiveAssist.Storage;
 using LiveAssist.Testing;
 using Microsoft.Extensions.Logging.Abstractions;

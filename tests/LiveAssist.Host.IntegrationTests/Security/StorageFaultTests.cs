@@ -5,6 +5,7 @@ using LiveAssist.Host.IntegrationTests.Captions;
 using LiveAssist.Testing;
 using Microsoft.Data.Sqlite;
 using LiveAssist.BotFramework.State;
+using LiveAssist.BotFramework.Sqlite;
 using LiveAssist.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -36,5 +36,53 @@ public sealed partial class ProjectGraphTests
         Assert.Empty(drawn.Except(real)); // arrows no csproj has
     }
 
+    [GeneratedRegex(@"^\s*subgraph\s+(?<layer>\w+)\s*$(?<body>.*?)^\s*end\s*$", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex LayerPattern();
+
+    /// <summary>
+    /// References point down: nothing references a layer above its own, and a foundation (protocol layer, storage helper,
+    /// translation, catalog client) references no other project, so using one never drags another into a capability.
+    /// </summary>
+    [Fact]
+    public void ProjectReferences_PointDownTheReadmeLayers_AndFoundationsStandAlone()
+    {
+        string[] order = ["host", "adapters", "capabilities", "foundations"];
+        var block = MermaidBlock();
+        var layerOf = new Dictionary<string, int>();
+        foreach (Match layer in LayerPattern().Matches(block))
+        {
+            var index = Array.IndexOf(order, layer.Groups["layer"].Value);
+            Assert.True(index >= 0, $"unknown layer '{layer.Groups["layer"].Value}' in the README graph");
+            foreach (Match node in NodePattern().Matches(layer.Groups["body"].Value))
+            {
+                layerOf[node.Groups["name"].Value] = index;
+            }
+        }
+
+        var wrong = new List<string>();
+        foreach (var project in Directory.GetFiles(Path.Combine(RepoPaths.Root, "src"), "*.csproj", SearchOption.AllDirectories))
+        {
+            var from = Short(project);
+            Assert.True(layerOf.ContainsKey(from), $"{from} is in no layer of the README graph");
+            foreach (var to in XDocument.Load(project).Descendants("ProjectReference").Select(r => Short(r.Attribute("Include")!.Value)))
+            {
+                if (layerOf[to] < layerOf[from] || layerOf[from] == order.Length - 1)
+                {
+                    wrong.Add($"{from} ({order[layerOf[from]]}) -> {to} ({order[layerOf[to]]})");
+                }
+            }
+        }
+
+        Assert.Empty(wrong);
+    }
+
+    private static string MermaidBlock()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var block = readme[readme.IndexOf("## Project graph", StringComparison.Ordinal)..];
+        block = block[(block.IndexOf("```mermaid", StringComparison.Ordinal) + 10)..];
+        return block[..block.IndexOf("```", StringComparison.Ordinal)];
+    }
+
     private static string Short(string path) => Path.GetFileNameWithoutExtension(path.Replace('\\', '/')).Replace("LiveAssist.", string.Empty, StringComparison.Ordinal);
 }

@@ -1,4 +1,4 @@
-using LiveAssist.Captions.Audio;
+using LiveAssist.Speech.Audio;
 using LiveAssist.Presenter.Scripts;
 using LiveAssist.Presenter.Timings;
 using Microsoft.Extensions.Options;

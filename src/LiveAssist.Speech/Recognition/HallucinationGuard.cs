@@ -1,4 +1,4 @@
-namespace LiveAssist.Captions.Recognition;
+namespace LiveAssist.Speech.Recognition;
 
 /// <summary>
 /// What speech recognizers "hear" in silence or music: subtitle credits from their training data

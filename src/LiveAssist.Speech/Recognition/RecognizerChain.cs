@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
-using LiveAssist.Captions.Audio;
+using LiveAssist.Speech.Audio;
 using LiveAssist.Translation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace LiveAssist.Captions.Recognition;
+namespace LiveAssist.Speech.Recognition;
 
 /// <summary>
 /// The configured recognizers (<c>Speech:Engines</c>) in order: a segment goes to the first; if it

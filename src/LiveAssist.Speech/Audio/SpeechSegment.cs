@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace LiveAssist.Captions.Audio;
+namespace LiveAssist.Speech.Audio;
 
 /// <summary>One stretch of speech cut by voice-activity detection: 16-bit mono PCM and where it lies in the stream.</summary>
 public sealed record SpeechSegment(ReadOnlyMemory<byte> Pcm, int SampleRate, long StartMs, long EndMs)

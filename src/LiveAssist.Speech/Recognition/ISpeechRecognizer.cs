@@ -1,4 +1,4 @@
-namespace LiveAssist.Captions.Recognition;
+namespace LiveAssist.Speech.Recognition;
 
 /// <summary>
 /// A server-side speech engine: gets one voice-activity segment of 16 kHz mono PCM and streams its

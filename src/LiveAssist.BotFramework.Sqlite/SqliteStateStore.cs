@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using LiveAssist.BotFramework.State;
+using LiveAssist.Storage;
 
-namespace LiveAssist.Storage;
+namespace LiveAssist.BotFramework.Sqlite;
 
 /// <summary>
 /// Bot conversation and user state in SQLite: one row per key, JSON in the value column. State unused for

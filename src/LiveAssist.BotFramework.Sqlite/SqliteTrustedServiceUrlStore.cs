@@ -1,7 +1,8 @@
 using LiveAssist.BotFramework.Authentication;
+using LiveAssist.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace LiveAssist.Storage;
+namespace LiveAssist.BotFramework.Sqlite;
 
 /// <summary>Vouched-for serviceUrls in the bot's state database, so replies to old conversations work after a restart.</summary>
 public sealed class SqliteTrustedServiceUrlStore : ITrustedServiceUrlStore

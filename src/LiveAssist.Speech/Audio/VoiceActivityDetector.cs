@@ -1,4 +1,4 @@
-namespace LiveAssist.Captions.Audio;
+namespace LiveAssist.Speech.Audio;
 
 /// <summary>
 /// Cuts a stream of 16 kHz mono s16le PCM into speech segments at the pauses. Energy per 20 ms frame

@@ -1,6 +1,6 @@
-using LiveAssist.Captions.Audio;
+using LiveAssist.Speech.Audio;
 
-namespace LiveAssist.Captions.Recognition;
+namespace LiveAssist.Speech.Recognition;
 
 /// <summary>Server-side recognition. Bound from <c>Speech</c>.</summary>
 public sealed class SpeechOptions
