@@ -17,7 +17,7 @@ public static class CaptionsServiceCollectionExtensions
     public static IServiceCollection AddLiveCaptions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<CaptionsOptions>().Bind(configuration.GetSection(CaptionsOptions.SectionName));
+        services.AddOptions<CaptionsOptions>().Bind(configuration.GetSection(CaptionsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new SqliteCaptionStore(sp.OpenDataFile("captions.db")));
         services.TryAddSingleton<ICaptionStore>(sp => sp.GetRequiredService<SqliteCaptionStore>());
         services.AddMetrics();
@@ -28,7 +28,7 @@ public static class CaptionsServiceCollectionExtensions
         services.AddComplianceReview(configuration); // every final line is checked before its captions are published
         services.AddSingleton<CaptionPipeline>();
         services.AddSingleton<ISessionPreparer, SessionLanguagePreparer>();
-        services.AddOptions<LiveAssist.Speech.Recognition.SpeechOptions>().Bind(configuration.GetSection(LiveAssist.Speech.Recognition.SpeechOptions.SectionName));
+        services.AddOptions<LiveAssist.Speech.Recognition.SpeechOptions>().Bind(configuration.GetSection(LiveAssist.Speech.Recognition.SpeechOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LiveAssist.Speech.Recognition.RecognizerChain>();
         services.AddHostedService<CaptionRecovery>();
         return services;

@@ -38,10 +38,10 @@ public static class EnginesServiceCollectionExtensions
         services.AddSingleton<EngineMetrics>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AzureSpeechOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AzureTranslatorOptions>>().Value);
-        services.AddOptions<AzureSpeechOptions>().Bind(configuration.GetSection(AzureSpeechOptions.SectionName));
-        services.AddOptions<AzureTranslatorOptions>().Bind(configuration.GetSection(AzureTranslatorOptions.SectionName));
-        services.AddOptions<OpenAiServerOptions>(SpeechKey).Bind(configuration.GetSection(OpenAiServerOptions.SpeechSection));
-        services.AddOptions<OpenAiServerOptions>(TranslatorKey).Bind(configuration.GetSection(OpenAiServerOptions.TranslatorSection));
+        services.AddOptions<AzureSpeechOptions>().Bind(configuration.GetSection(AzureSpeechOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AzureTranslatorOptions>().Bind(configuration.GetSection(AzureTranslatorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OpenAiServerOptions>(SpeechKey).Bind(configuration.GetSection(OpenAiServerOptions.SpeechSection)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OpenAiServerOptions>(TranslatorKey).Bind(configuration.GetSection(OpenAiServerOptions.TranslatorSection)).ValidateDataAnnotations().ValidateOnStart();
         // Entra ID only when asked for: DefaultAzureCredential probes the environment when first used.
         services.AddSingleton<Lazy<TokenCredential>>(_ => new(() => new DefaultAzureCredential()));
         AddAzureSpeech(services);

@@ -37,6 +37,7 @@ public static class OperatorAuthentication
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.SectionName))
+            .ValidateDataAnnotations()
             .Validate(o => o.Accounts.All(a => StudioRoles.IsKnown(a.Role)), "Operator:Accounts: every account's Role must be merchant, editor or viewer.")
             .Validate(o => o.Accounts.All(a => a.ShopId is null or { Length: <= 64 }), "Operator:Accounts: a ShopId has at most 64 characters.")
             .ValidateOnStart();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using LiveAssist.Sessions.Access;
 
 namespace LiveAssist.Operator;
@@ -14,6 +15,7 @@ public sealed class OperatorOptions
     public OperatorOpenIdOptions OpenIdConnect { get; set; } = new();
 
     /// <summary>How long a sign-in lasts without activity.</summary>
+    [Range(5, 10_080)]
     public int SessionMinutes { get; set; } = 480;
 }
 

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LiveAssist.Presenter;
 
 /// <summary>The digital presenter (section <c>Tts</c>).</summary>
@@ -12,15 +14,18 @@ public sealed class PresenterOptions
     public bool Prefetch { get; set; } = true;
 
     /// <summary>Fastest the presenter may speak to keep within the caption's time on screen (1.5 = 50 % faster).</summary>
+    [Range(0.5, 4.0)]
     public double MaxRate { get; set; } = 1.5;
 
     /// <summary>espeak-ng voice per language, over the defaults in <see cref="Scripts.PresenterVoices"/>.</summary>
     public Dictionary<string, string> EspeakVoices { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Lines waiting to be voiced ahead of time; beyond this they are voiced when asked for.</summary>
+    [Range(8, 100_000)]
     public int PrefetchQueue { get; set; } = 512;
 
     /// <summary>Largest presenter model (VRM / GLB) a merchant may upload; under Kestrel's 30 MB request limit.</summary>
+    [Range(1, 500)]
     public int MaxModelMegabytes { get; set; } = 25;
 
     public IReadOnlyList<string> EngineOrder => Engines.Count > 0 ? Engines : ["espeak"];

@@ -36,8 +36,8 @@ public static class PresenterServiceCollectionExtensions
     public static IServiceCollection AddPresenter(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<PresenterOptions>().Bind(configuration.GetSection(PresenterOptions.SectionName));
-        services.AddOptions<AzureTtsOptions>().Bind(configuration.GetSection(AzureTtsOptions.SectionName));
+        services.AddOptions<PresenterOptions>().Bind(configuration.GetSection(PresenterOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AzureTtsOptions>().Bind(configuration.GetSection(AzureTtsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AzureTtsOptions>>().Value);
         services.AddSingleton<EspeakSynthesizer>();
         services.AddSingleton<EspeakReader>();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LiveAssist.Translation;
 
 /// <summary>The offline engine's data. Bound from <c>Translation</c>.</summary>
@@ -12,6 +14,8 @@ public sealed class TranslationOptions
     public bool UseApertium { get; set; } = true;
 
     public string ApertiumPath { get; set; } = "apertium";
+
+    [Range(100, 600_000)]
 
     public int ApertiumTimeoutMs { get; set; } = 4000;
 
@@ -32,11 +36,14 @@ public sealed class TranslatorOptions
     public List<string> Engines { get; set; } = [];
 
     /// <summary>How long one engine may take for a caption before the next engine gets it.</summary>
+    [Range(50, 600_000)]
     public int EngineTimeoutMs { get; set; } = 2000;
 
     /// <summary>Limit for the last engine in the chain (the offline one), which bounds its own slow steps.</summary>
+    [Range(50, 600_000)]
     public int LastEngineTimeoutMs { get; set; } = 10_000;
 
     /// <summary>Cached translations (per text, language pair and glossary version).</summary>
+    [Range(0, 10_000_000)]
     public int CacheEntries { get; set; } = 20_000;
 }

@@ -12,7 +12,7 @@ public static partial class TranslationServiceCollectionExtensions
     public static IServiceCollection AddOfflineTranslation(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<TranslationOptions>().Bind(configuration.GetSection(TranslationOptions.SectionName));
+        services.AddOptions<TranslationOptions>().Bind(configuration.GetSection(TranslationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(_ => TranslationMemory.LoadPhrasebook());
         services.AddSingleton(_ => LivestreamPhrasebook.Load());
         services.AddSingleton(sp =>
@@ -34,7 +34,7 @@ public static partial class TranslationServiceCollectionExtensions
         });
         services.AddSingleton<OfflineTranslator>();
         services.AddSingleton<ITranslator, Chain.ChatTextTranslator>();
-        services.AddOptions<TranslatorOptions>().Bind(configuration.GetSection(TranslatorOptions.SectionName));
+        services.AddOptions<TranslatorOptions>().Bind(configuration.GetSection(TranslatorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Apertium>();
         services.AddKeyedSingleton<ICaptionTranslator, OfflineCaptionTranslator>(OfflineCaptionTranslator.EngineName);
         services.AddSingleton<Chain.CaptionTranslationChain>();

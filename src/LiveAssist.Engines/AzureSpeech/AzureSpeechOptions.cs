@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using LiveAssist.Engines.CognitiveAuth;
 
 namespace LiveAssist.Engines.AzureSpeech;
@@ -17,15 +18,19 @@ public sealed class AzureSpeechOptions : CognitiveAccount
     public string? RestEndpoint { get; set; }
 
     /// <summary>The service cuts a connection after 10 minutes; we recycle ours before that, between turns.</summary>
+    [Range(10, 600)]
     public int MaxConnectionSeconds { get; set; } = 540;
 
     /// <summary>The service drops idle connections after 180 s; pooled ones idle longer are not reused.</summary>
+    [Range(5, 3600)]
     public int IdleConnectionSeconds { get; set; } = 150;
 
     /// <summary>Reconnects (with replay of unacknowledged audio) allowed within one segment.</summary>
+    [Range(0, 100)]
     public int MaxReconnects { get; set; } = 3;
 
     /// <summary>Audio sent as fast as available before pacing to twice real time (as the SDK does).</summary>
+    [Range(0, 600_000)]
     public int UnpacedAudioMs { get; set; } = 5000;
 
     /// <summary>Short-lived tokens for the host page's Speech SDK (the key never reaches the browser).</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using LiveAssist.Engines.CognitiveAuth;
 
 namespace LiveAssist.Engines.AzureTranslator;
@@ -12,15 +13,18 @@ public sealed class AzureTranslatorOptions : CognitiveAccount
     public string Endpoint { get; set; } = "https://api.cognitive.microsofttranslator.com";
 
     /// <summary>Characters per request, counted once per target language (the service's limit is 50,000).</summary>
+    [Range(1, 1_000_000)]
     public int MaxRequestChars { get; set; } = 50_000;
 
     /// <summary>Text elements per request (the service's limit is 1,000).</summary>
+    [Range(1, 10_000)]
     public int MaxElements { get; set; } = 1_000;
 
     /// <summary>Custom Translator category; empty for the general model.</summary>
     public string? Category { get; set; }
 
     /// <summary>Retries after 408, 429 and 5xx (a <c>Retry-After</c> header is honoured).</summary>
+    [Range(0, 10)]
     public int MaxRetries { get; set; } = 2;
 
     public Uri BaseUri()

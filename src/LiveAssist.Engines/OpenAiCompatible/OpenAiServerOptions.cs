@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LiveAssist.Engines.OpenAiCompatible;
 
 /// <summary>

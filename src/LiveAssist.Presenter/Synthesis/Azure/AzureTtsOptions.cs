@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using LiveAssist.Engines.CognitiveAuth;
 
 namespace LiveAssist.Presenter.Synthesis.Azure;
@@ -17,15 +18,18 @@ public sealed class AzureTtsOptions : CognitiveAccount
     public Dictionary<string, string> Voices { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A line that takes longer is handed to the next engine: captions must not wait.</summary>
+    [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 8;
 
     /// <summary>How long to stop asking after the key is refused (401/403).</summary>
+    [Range(0, 86_400)]
     public int AuthFailureBackoffSeconds { get; set; } = 300;
 
     /// <summary>
     /// The avatar page opens a new Azure avatar session after this long and drops the old one between lines, ahead of the
     /// service's limit on one real-time avatar connection (30 minutes), so a live of hours never loses its presenter.
     /// </summary>
+    [Range(1, 1800)]
     public int AvatarRenewSeconds { get; set; } = 1500;
 
     public Uri BaseUri() => new((string.IsNullOrWhiteSpace(Endpoint) ? $"https://{Region}.tts.speech.{CloudSuffix}" : Endpoint.TrimEnd('/')) + "/");
