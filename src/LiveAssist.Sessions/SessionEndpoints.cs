@@ -20,77 +20,33 @@ public static class SessionEndpoints
     private const int MaxListedSessions = 200;
     private const string HostKeyPurpose = "LiveAssist.Sessions.HostKey";
 
-    public static RouteGroupBuilder MapSessions(this IEndpointRouteBuilder endpoints, string? createRateLimitPolicy = null)
+    public static SessionRoutes MapSessions(this SessionRoutes routes, string? createRateLimitPolicy = null)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        var group = endpoints.MapGroup("/api/sessions").DisableAntiforgery();
-        var create = group.MapPost("/", CreateAsync);
-        var prepare = group.MapPost("/prepare", PrepareAsync).RequireAuthorization(StudioPolicies.Merchant);
+        ArgumentNullException.ThrowIfNull(routes);
+        var create = routes.Collection.MapPost("/", CreateAsync);
+        var prepare = routes.Collection.MapPost("/prepare", PrepareAsync).RequireAuthorization(StudioPolicies.Merchant);
         if (createRateLimitPolicy is not null)
         {
             create.RequireRateLimiting(createRateLimitPolicy);
             prepare.RequireRateLimiting(createRateLimitPolicy);
         }
 
-        group.MapGet("/", ListMineAsync).RequireAuthorization(StudioPolicies.Merchant);
-        group.MapGet("/{id}", GetAsync);
-        group.MapPost("/{id}/end", EndAsync);
-        group.MapPut("/{id}/product", SetProductAsync);
-        group.MapPut("/{id}/products", SetProductListAsync);
-        group.MapGet("/{id}/details", DetailsAsync);
-        group.MapPost("/{id}/host-key", RevealHostKeyAsync);
-        return group;
-    }
-
-    /// <summary>
-    /// Loads a session and checks that the caller may run it: its host key (header), or the signed-in merchant
-    /// who started it. The session, or the error to return (404 unknown, 401 neither, 403 another merchant's).
-    /// </summary>
-    public static async Task<(LiveSession? Session, IResult? Error)> AuthorizeHostAsync(HttpRequest request, string id, ISessionStore store, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(store);
-        var session = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        if (session is null)
-        {
-            return (null, Problem(404, "找不到这场直播 Unknown session", "没有这个编号的直播。There is no live session with this id."));
-        }
-
-        if (HostKeys.Matches(session, request.Headers[HostKeys.Header]))
-        {
-            return (session, null);
-        }
-
-        var user = request.HttpContext.User;
-        if (user.Identity?.IsAuthenticated != true && await SignInExpiredAsync(request.HttpContext).ConfigureAwait(false))
-        {
-            return (null, SignInExpired());
-        }
-
-        if (user.Identity?.IsAuthenticated != true)
-        {
-            return (null, Problem(401, "需要主播密钥或登录 Host key needed",
-                $"请先登录开播的账号，或带上这场直播的主播密钥。Sign in as the merchant who started it, or send the session's host key in the {HostKeys.Header} header."));
-        }
-
-        var authorization = request.HttpContext.RequestServices.GetService(typeof(IAuthorizationService)) as IAuthorizationService;
-        if (authorization is not null && (await authorization.AuthorizeAsync(user, session, StudioPolicies.SessionOwner).ConfigureAwait(false)).Succeeded)
-        {
-            return (session, null);
-        }
-
-        return (null, NotYours());
+        routes.Collection.MapGet("/", ListMineAsync).RequireAuthorization(StudioPolicies.Merchant);
+        routes.Public.MapGet(string.Empty, GetAsync);
+        routes.Host.MapPost("/end", EndAsync);
+        routes.Host.MapPut("/product", SetProductAsync);
+        routes.Host.MapPut("/products", SetProductListAsync);
+        routes.Host.MapGet("/details", Details);
+        routes.Public.MapPost("/host-key", RevealHostKeyAsync); // the owner's sign-in only, checked in the handler: the key does not reveal itself
+        return routes;
     }
 
     /// <summary>A sign-in cookie came but is no longer good (expired, signed out, forged): not the same as none at all.</summary>
     private static async Task<bool> SignInExpiredAsync(HttpContext context)
         => (await context.AuthenticateAsync().ConfigureAwait(false)).Failure is not null;
 
-    private static IResult SignInExpired() => Problem(401, "登录已过期 Sign-in expired", "登录已过期，请重新登录。Your sign-in has expired; sign in again.");
+    private static IResult SignInExpired() => SessionHostRefusal.SignInExpired().ToResult();
 
-    /// <summary>403 for a live another account started: said so, in the merchant's language first.</summary>
-    public static IResult NotYours() => Problem(403, "这不是您的直播 Not your live",
-        "这场直播是另一个商家账号开的，您不能查看或操作它。请回到“我的直播”。This live belongs to another account.");
 
     private static async Task<IResult> CreateAsync(HttpContext context, CreateSessionRequest? body, ISessionStore store, IOptions<SessionsOptions> options, TimeProvider time,
         IEnumerable<ISessionPreparer> preparers, ICatalogApi catalog, IServiceProvider services, CancellationToken cancellationToken)
@@ -195,13 +151,13 @@ public static class SessionEndpoints
     }
 
     /// <summary>Everything the host set up (glossary, script with what was filled), for the host key or the signed-in owner.</summary>
-    private static async Task<IResult> DetailsAsync(string id, HttpRequest request, ISessionStore store, CancellationToken cancellationToken)
+    private static IResult Details(AuthorizedSession host)
     {
-        var (session, error) = await AuthorizeHostAsync(request, id, store, cancellationToken).ConfigureAwait(false);
-        return error ?? Results.Json(new
+        var session = host.Session;
+        return Results.Json(new
         {
-            session = SessionView.From(session!, hostKey: null),
-            glossary = session!.Glossary,
+            session = SessionView.From(session, hostKey: null),
+            glossary = session.Glossary,
             script = session.Script,
             hostKeyKept = session.HostKeyProtected is not null,
         });
@@ -223,7 +179,7 @@ public static class SessionEndpoints
 
         if (!SessionOwnerHandler.IsOwner(context.User, session))
         {
-            return NotYours();
+            return SessionHostRefusal.NotYours().ToResult();
         }
 
         if (session.HostKeyProtected is null || services.GetService(typeof(IDataProtectionProvider)) is not IDataProtectionProvider protection)
@@ -246,27 +202,17 @@ public static class SessionEndpoints
             ? Results.Json(SessionView.From(session, hostKey: null))
             : Problem(404, "Unknown session", "There is no live session with this id.");
 
-    private static async Task<IResult> EndAsync(string id, HttpRequest request, ISessionStore store, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> EndAsync(AuthorizedSession host, ISessionStore store, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (session, error) = await AuthorizeHostAsync(request, id, store, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        session!.EndedAt ??= time.GetUtcNow();
+        var session = host.Session;
+        session.EndedAt ??= time.GetUtcNow();
         await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
         return Results.Json(SessionView.From(session, hostKey: null));
     }
 
-    private static async Task<IResult> SetProductAsync(string id, SetProductRequest? body, HttpRequest request, ISessionStore store, ICatalogApi catalog, IEnumerable<ISessionObserver> observers, CancellationToken cancellationToken)
+    private static async Task<IResult> SetProductAsync(SetProductRequest? body, AuthorizedSession host, ISessionStore store, ICatalogApi catalog, IEnumerable<ISessionObserver> observers, CancellationToken cancellationToken)
     {
-        var (session, error) = await AuthorizeHostAsync(request, id, store, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
-        }
-
+        var session = host.Session;
         if (string.IsNullOrWhiteSpace(body?.ProductId))
         {
             return Problem(400, "Product needed", "Send {\"productId\": \"...\"}.");
@@ -279,7 +225,7 @@ public static class SessionEndpoints
                 found.StatusCode == System.Net.HttpStatusCode.NotFound ? $"The catalog has no product '{body.ProductId}'." : "The catalog did not answer; try again.");
         }
 
-        session!.CurrentProductId = productId;
+        session.CurrentProductId = productId;
         if (!session.ProductList.Contains(productId, StringComparer.OrdinalIgnoreCase))
         {
             session.ProductList.Add(productId);
@@ -295,14 +241,9 @@ public static class SessionEndpoints
     }
 
     /// <summary>The live's product list in the order buyers see it ("#3" is the third); every id must be in the catalog.</summary>
-    private static async Task<IResult> SetProductListAsync(string id, SetProductListRequest? body, HttpRequest request, ISessionStore store, ICatalogApi catalog, CancellationToken cancellationToken)
+    private static async Task<IResult> SetProductListAsync(SetProductListRequest? body, AuthorizedSession host, ISessionStore store, ICatalogApi catalog, CancellationToken cancellationToken)
     {
-        var (session, error) = await AuthorizeHostAsync(request, id, store, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
-        }
-
+        var session = host.Session;
         var wanted = body?.ProductIds?.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (wanted is null)
         {
@@ -320,7 +261,7 @@ public static class SessionEndpoints
             return problem;
         }
 
-        session!.ProductList = found!;
+        session.ProductList = found!;
         await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
         return Results.Json(SessionView.From(session, hostKey: null));
     }

@@ -4,6 +4,7 @@ using LiveAssist.BuyerQa.Leads;
 using LiveAssist.Dialogs.Locales;
 using LiveAssist.Review;
 using LiveAssist.Sessions;
+using LiveAssist.Sessions.Access;
 using LiveAssist.Translation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,10 +20,10 @@ public static class HandoffEndpoints
 {
     private const int MaxReplyChars = 2000;
 
-    public static void MapBuyerQa(this IEndpointRouteBuilder endpoints)
+    public static void MapBuyerQa(this SessionRoutes routes)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        var group = endpoints.MapGroup("/api/sessions/{id}").DisableAntiforgery();
+        ArgumentNullException.ThrowIfNull(routes);
+        var group = routes.Host;
         group.MapGet("/questions", ListAsync);
         group.MapPost("/questions/{questionId}/reply", ReplyAsync);
         group.MapPost("/questions/{questionId}/reply/preview", PreviewAsync);
@@ -30,13 +31,8 @@ public static class HandoffEndpoints
         group.MapGet("/leads.csv", LeadsCsvAsync);
     }
 
-    private static async Task<IResult> ListAsync(string id, string? status, HttpRequest request, ISessionStore sessions, IHandoffQueue queue, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string id, string? status, IHandoffQueue queue, CancellationToken cancellationToken)
     {
-        var (_, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
-        }
 
         var items = await queue.ListAsync(id, status is HandoffItem.Open or HandoffItem.Answered ? status : null, cancellationToken).ConfigureAwait(false);
         return Results.Json(items.Select(i => new
@@ -47,14 +43,10 @@ public static class HandoffEndpoints
         }));
     }
 
-    private static async Task<IResult> ReplyAsync(string id, string questionId, ReplyRequest? body, HttpRequest request, ISessionStore sessions,
+    private static async Task<IResult> ReplyAsync(string id, string questionId, ReplyRequest? body, AuthorizedSession host,
         IHandoffQueue queue, ITranslator translator, LocaleTexts texts, ProactiveMessenger messenger, LineReviewer reviewer, IReplyReviewLog reviews, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
-        }
+        var session = host.Session;
 
         var text = body?.Text?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > MaxReplyChars)
@@ -69,7 +61,7 @@ public static class HandoffEndpoints
         }
 
         // The merchant's reply is a claim to a buyer too: a block finding's clause is not sent (the preview showed it first).
-        var review = await ReviewAsync(reviewer, text, item.BuyerLanguage, item.ProductId ?? session!.CurrentProductId, cancellationToken).ConfigureAwait(false);
+        var review = await ReviewAsync(reviewer, text, item.BuyerLanguage, item.ProductId ?? session.CurrentProductId, cancellationToken).ConfigureAwait(false);
         if (review.Carried.Length == 0)
         {
             return Results.Json(new
@@ -98,14 +90,10 @@ public static class HandoffEndpoints
     }
 
     /// <summary>What the buyer would get for this reply, and that translated back into Chinese; nothing is sent.</summary>
-    private static async Task<IResult> PreviewAsync(string id, string questionId, ReplyRequest? body, HttpRequest request, ISessionStore sessions,
+    private static async Task<IResult> PreviewAsync(string id, string questionId, ReplyRequest? body, AuthorizedSession host,
         IHandoffQueue queue, ITranslator translator, LocaleTexts texts, LineReviewer reviewer, CancellationToken cancellationToken)
     {
-        var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
-        }
+        var session = host.Session;
 
         var text = body?.Text?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > MaxReplyChars)
@@ -119,7 +107,7 @@ public static class HandoffEndpoints
             return Results.Problem("No such question in this session.", statusCode: 404, title: "Unknown question");
         }
 
-        var review = await ReviewAsync(reviewer, text, item.BuyerLanguage, item.ProductId ?? session!.CurrentProductId, cancellationToken).ConfigureAwait(false);
+        var review = await ReviewAsync(reviewer, text, item.BuyerLanguage, item.ProductId ?? session.CurrentProductId, cancellationToken).ConfigureAwait(false);
         var reply = await ReplyTranslation.ForAsync(review.Carried.Length > 0 ? review.Carried : text, item.BuyerLanguage, translator, texts, cancellationToken).ConfigureAwait(false);
         return Results.Json(new { sent = reply.Sent, engine = reply.Engine, translated = reply.Translated, flags = reply.Flags, draft = reply.Draft, backZh = reply.BackZh, backEngine = reply.BackEngine, review = ReviewView(review) });
     }
@@ -132,13 +120,8 @@ public static class HandoffEndpoints
         => review.Findings.Count == 0 ? null : new { findings = review.Findings, carried = review.Carried };
 
     /// <summary>The leads as the console's table shows them: one row per distinct request, newest first.</summary>
-    private static async Task<IResult> LeadsAsync(string id, HttpRequest request, ISessionStore sessions, ILeadStore leads, CancellationToken cancellationToken)
+    private static async Task<IResult> LeadsAsync(string id, ILeadStore leads, CancellationToken cancellationToken)
     {
-        var (_, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
-        }
 
         var rows = LeadStore.Distinct(await leads.ListAsync(id, cancellationToken).ConfigureAwait(false));
         return Results.Json(rows.Reverse().Select(l => new
@@ -147,13 +130,8 @@ public static class HandoffEndpoints
         }));
     }
 
-    private static async Task<IResult> LeadsCsvAsync(string id, HttpRequest request, ISessionStore sessions, ILeadStore leads, CancellationToken cancellationToken)
+    private static async Task<IResult> LeadsCsvAsync(string id, ILeadStore leads, CancellationToken cancellationToken)
     {
-        var (_, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
-        }
 
         var csv = LeadStore.ToCsv(LeadStore.Distinct(await leads.ListAsync(id, cancellationToken).ConfigureAwait(false)));
         // UTF-8 with BOM so Excel opens Chinese and accented names correctly.

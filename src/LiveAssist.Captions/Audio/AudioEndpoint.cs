@@ -5,6 +5,7 @@ using LiveAssist.Captions.Pipeline;
 using LiveAssist.Speech.Audio;
 using LiveAssist.Speech.Recognition;
 using LiveAssist.Sessions;
+using LiveAssist.Sessions.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,14 +26,15 @@ public static class AudioEndpoint
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static IEndpointRouteBuilder MapAudio(this IEndpointRouteBuilder endpoints)
+    /// <summary>Behind the host policy, which takes the key from <c>?key=</c> on a WebSocket (browsers cannot set its headers).</summary>
+    public static SessionRoutes MapAudio(this SessionRoutes routes)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.Map("/api/sessions/{id}/audio", HandleAsync);
-        return endpoints;
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.Host.Map("/audio", HandleAsync);
+        return routes;
     }
 
-    private static async Task HandleAsync(string id, HttpContext context, ISessionStore sessions, RecognizerChain recognizers, CaptionPipeline pipeline,
+    private static async Task HandleAsync(HttpContext context, RecognizerChain recognizers, CaptionPipeline pipeline,
         IOptions<SpeechOptions> options, TimeProvider time)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -41,18 +43,7 @@ public static class AudioEndpoint
             return;
         }
 
-        // Browsers cannot set headers on a WebSocket: the host page passes its key as ?key=.
-        if (string.IsNullOrEmpty(context.Request.Headers[HostKeys.Header]) && context.Request.Query["key"].ToString() is { Length: > 0 } key)
-        {
-            context.Request.Headers[HostKeys.Header] = key;
-        }
-
-        var (session, error) = await SessionEndpoints.AuthorizeHostAsync(context.Request, id, sessions, context.RequestAborted).ConfigureAwait(false);
-        if (error is not null)
-        {
-            await error.ExecuteAsync(context).ConfigureAwait(false);
-            return;
-        }
+        var session = AuthorizedSession.Of(context).Session;
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         var cancellationToken = context.RequestAborted;
@@ -70,7 +61,7 @@ public static class AudioEndpoint
         }
 
         // The stream's time zero, on the session clock.
-        var baseMs = (long)(time.GetUtcNow() - session!.CreatedAt).TotalMilliseconds;
+        var baseMs = (long)(time.GetUtcNow() - session.CreatedAt).TotalMilliseconds;
         var recognitionContext = new RecognitionContext(session.Id, session.SourceLanguage, [.. session.Glossary.Select(g => g.Source)])
         {
             TargetLanguages = [.. session.CaptionLanguages().Where(l => l != session.SourcePrimaryLanguage())],

@@ -2,6 +2,7 @@ using LiveAssist.Captions.Exports;
 using LiveAssist.Captions.Pipeline;
 using LiveAssist.Captions.ProductCards;
 using LiveAssist.Sessions;
+using LiveAssist.Sessions.Access;
 using LiveAssist.Translation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,31 +14,27 @@ namespace LiveAssist.Captions.Delivery;
 /// <summary>Contract section 2: utterances in, the caption stream and exports out.</summary>
 public static class CaptionEndpoints
 {
-    public static IEndpointRouteBuilder MapCaptions(this IEndpointRouteBuilder endpoints, string? rateLimitPolicy = null)
+    public static SessionRoutes MapCaptions(this SessionRoutes routes, string? rateLimitPolicy = null)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        var group = endpoints.MapGroup("/api/sessions/{id}").DisableAntiforgery();
-        group.MapPost("/utterances", PostUtteranceAsync);
-        group.MapGet("/captions/status", StatusAsync);
-        var stream = group.MapGet("/captions/stream", CaptionStream.StreamAsync);
-        var export = group.MapGet("/captions.{format}", ExportAsync);
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.Host.MapPost("/utterances", PostUtteranceAsync);
+        routes.Public.MapGet("/captions/status", StatusAsync);
+        // Public: the overlay's stream; the console's ?view=host checks the host key itself.
+        var stream = routes.Public.MapGet("/captions/stream", CaptionStream.StreamAsync);
+        var export = routes.Public.MapGet("/captions.{format}", ExportAsync);
         if (rateLimitPolicy is not null)
         {
             stream.RequireRateLimiting(rateLimitPolicy);
             export.RequireRateLimiting(rateLimitPolicy);
         }
 
-        return endpoints;
+        return routes;
     }
 
-    private static async Task<IResult> PostUtteranceAsync(string id, HttpRequest request, UtteranceInput? body, ISessionStore sessions, CaptionPipeline pipeline,
+    private static async Task<IResult> PostUtteranceAsync(AuthorizedSession host, UtteranceInput? body, CaptionPipeline pipeline,
         IOptions<CaptionsOptions> options, CancellationToken cancellationToken)
     {
-        var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
-        }
+        var session = host.Session;
 
         if (string.IsNullOrWhiteSpace(body?.Text))
         {
@@ -50,7 +47,7 @@ public static class CaptionEndpoints
             return Problem(400, "Utterance too long", $"One utterance may have at most {max} characters (this one has {body.Text.Length}); send it as several lines.");
         }
 
-        if (!session!.IsLive)
+        if (!session.IsLive)
         {
             return Problem(409, "Session ended", "This session has ended; start a new one to caption more.");
         }

@@ -3,6 +3,7 @@ using System.Text;
 using LiveAssist.Captions.Pipeline;
 using LiveAssist.Review;
 using LiveAssist.Sessions;
+using LiveAssist.Sessions.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,35 +17,31 @@ namespace LiveAssist.Captions.Delivery;
 /// </summary>
 public static class ReviewEndpoints
 {
-    public static IEndpointRouteBuilder MapReview(this IEndpointRouteBuilder endpoints)
+    public static SessionRoutes MapReview(this SessionRoutes routes)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet("/api/sessions/{id}/review", GetAsync);
-        return endpoints;
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.Host.MapGet("/review", GetAsync);
+        return routes;
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpRequest request, ISessionStore sessions, ICaptionStore store, ReviewRules rules, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(AuthorizedSession host, HttpRequest request, ICaptionStore store, ReviewRules rules, CancellationToken cancellationToken)
     {
-        var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
-        }
+        var session = host.Session;
 
-        var lines = await LinesAsync(session!, store, cancellationToken).ConfigureAwait(false);
+        var lines = await LinesAsync(session, store, cancellationToken).ConfigureAwait(false);
         // The bot's and the merchant's replies to buyers, when the Q&A is in this host (it keeps them).
         var replies = request.HttpContext.RequestServices.GetService(typeof(IReplyReviewLog)) is IReplyReviewLog log
-            ? await log.ListAsync(session!.Id, cancellationToken).ConfigureAwait(false)
+            ? await log.ListAsync(session.Id, cancellationToken).ConfigureAwait(false)
             : [];
         if (string.Equals(request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase))
         {
-            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(lines, replies))).ToArray(), "text/csv; charset=utf-8", $"{session!.Id}-review.csv");
+            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(lines, replies))).ToArray(), "text/csv; charset=utf-8", $"{session.Id}-review.csv");
         }
 
         var findings = lines.SelectMany(l => l.Findings.Select(f => new SessionFinding(l.Seq, f.Rule, f.Severity, f.Span, f.Message, f.Suggestion, f.Source, f.Lang, f.Jurisdiction))).ToList();
         return Results.Json(new
         {
-            sessionId = session!.Id,
+            sessionId = session.Id,
             // Machine-made content is labelled as such in every export (China's AI labelling measures, EU AI Act Art. 50).
             label = "AI 生成内容：字幕为机器翻译，已经过合规检查 / AI-generated: machine-translated captions, compliance-checked",
             counts = new

@@ -1,5 +1,6 @@
 using LiveAssist.Engines.CognitiveAuth;
 using LiveAssist.Sessions;
+using LiveAssist.Sessions.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,17 +14,12 @@ namespace LiveAssist.Engines.AzureSpeech;
 /// </summary>
 public static class SpeechTokenEndpoint
 {
-    public static IEndpointRouteBuilder MapSpeechToken(this IEndpointRouteBuilder endpoints)
+    public static SessionRoutes MapSpeechToken(this SessionRoutes routes)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPost("/api/sessions/{id}/speech-token", async (string id, HttpRequest request, ISessionStore sessions, AzureSpeechOptions options,
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.Host.MapPost("/speech-token", async (AuthorizedSession host, AzureSpeechOptions options,
             [FromKeyedServices(EnginesServiceCollectionExtensions.SpeechKey)] CognitiveTokenProvider tokens, CancellationToken cancellationToken) =>
         {
-            var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
-            if (error is not null)
-            {
-                return error;
-            }
 
             if (!options.BrowserRecognition || !options.HasCredentials || string.IsNullOrWhiteSpace(options.Region))
             {
@@ -39,7 +35,7 @@ public static class SpeechTokenEndpoint
                     token,
                     region = options.Region,
                     expiresInSeconds = tokens.RemainingSeconds,
-                    language = SpeechLocales.ForRecognition(session!.SourceLanguage),
+                    language = SpeechLocales.ForRecognition(host.Session.SourceLanguage),
                 });
             }
             catch (HttpRequestException e)
@@ -47,6 +43,6 @@ public static class SpeechTokenEndpoint
                 return Results.Problem(e.Message, statusCode: 502, title: "The Azure token service refused");
             }
         });
-        return endpoints;
+        return routes;
     }
 }

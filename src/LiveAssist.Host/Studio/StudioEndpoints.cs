@@ -12,10 +12,10 @@ namespace LiveAssist.Host.Studio;
 /// </summary>
 internal static class StudioEndpoints
 {
-    public static IEndpointRouteBuilder MapStudio(this IEndpointRouteBuilder app, string rateLimitPolicy)
+    public static IEndpointRouteBuilder MapStudio(this IEndpointRouteBuilder app, SessionRoutes routes, string rateLimitPolicy)
     {
         app.MapGet("/api/studio/settings", Settings).RequireAuthorization(StudioPolicies.Viewer);
-        app.MapGet("/api/sessions/{id}/chat-qr.png", ChatQrAsync).RequireRateLimiting(rateLimitPolicy);
+        routes.Public.MapGet("/chat-qr.png", ChatQrAsync).RequireRateLimiting(rateLimitPolicy);
         return app;
     }
 

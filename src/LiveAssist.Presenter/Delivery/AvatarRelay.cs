@@ -22,16 +22,16 @@ public static class AvatarRelay
 {
     public const string HttpClientName = "azure-avatar-relay";
 
-    public static IEndpointRouteBuilder MapAvatarRelay(this IEndpointRouteBuilder endpoints, string? rateLimitPolicy = null)
+    public static SessionRoutes MapAvatarRelay(this SessionRoutes routes, string? rateLimitPolicy = null)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        var route = endpoints.MapPost("/api/sessions/{id}/presenter/avatar-session", SessionAsync).DisableAntiforgery();
+        ArgumentNullException.ThrowIfNull(routes);
+        var route = routes.Public.MapPost("/presenter/avatar-session", SessionAsync);
         if (rateLimitPolicy is not null)
         {
             route.RequireRateLimiting(rateLimitPolicy);
         }
 
-        return endpoints;
+        return routes;
     }
 
     // Azure answers {"Urls": [...], "Username": ..., "Password": ...}.

@@ -17,11 +17,12 @@ public static class PresenterEndpoints
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static IEndpointRouteBuilder MapPresenter(this IEndpointRouteBuilder endpoints, string? rateLimitPolicy = null)
+    /// <summary>Public: the OBS avatar page and third-party avatar engines have the live's link, not its host key.</summary>
+    public static SessionRoutes MapPresenter(this SessionRoutes routes, string? rateLimitPolicy = null)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        var group = endpoints.MapGroup("/api/sessions/{id}");
-        var routes = new[]
+        ArgumentNullException.ThrowIfNull(routes);
+        var group = routes.Public;
+        var mapped = new[]
         {
             group.MapGet("/speech/{seq:long}", LineAsync),
             group.MapGet("/speech/{seq:long}/audio", AudioAsync),
@@ -29,13 +30,13 @@ public static class PresenterEndpoints
         };
         if (rateLimitPolicy is not null)
         {
-            foreach (var route in routes)
+            foreach (var route in mapped)
             {
                 route.RequireRateLimiting(rateLimitPolicy);
             }
         }
 
-        return endpoints;
+        return routes;
     }
 
     private static async Task<IResult> LineAsync(string id, long seq, HttpRequest request, ISessionStore sessions, PresenterLineMaker maker, CancellationToken cancellationToken)

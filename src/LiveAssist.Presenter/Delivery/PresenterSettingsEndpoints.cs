@@ -20,13 +20,14 @@ namespace LiveAssist.Presenter.Delivery;
 /// </summary>
 public static class PresenterSettingsEndpoints
 {
-    public static IEndpointRouteBuilder MapPresenterSettings(this IEndpointRouteBuilder endpoints, string? rateLimitPolicy = null)
+    public static IEndpointRouteBuilder MapPresenterSettings(this IEndpointRouteBuilder endpoints, SessionRoutes routes, string? rateLimitPolicy = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var session = endpoints.MapGroup("/api/sessions/{id}/presenter").DisableAntiforgery();
-        session.MapGet("/", GetAsync);
-        session.MapPut("/", PutAsync);
-        session.MapPost("/model", UploadAsync);
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.Public.MapGroup("/presenter").MapGet("/", GetAsync);
+        var host = routes.Host.MapGroup("/presenter");
+        host.MapPut("/", PutAsync);
+        host.MapPost("/model", UploadAsync);
         var presenter = endpoints.MapGroup("/api/presenter").DisableAntiforgery();
         presenter.MapGet("/voices", VoicesAsync);
         var preview = presenter.MapPost("/voices/preview", PreviewAsync).RequireAuthorization(StudioPolicies.Merchant);
@@ -55,15 +56,11 @@ public static class PresenterSettingsEndpoints
             ? Results.Json(View(session.Presenter ?? new PresenterSettings(), azure))
             : Problem(404, "找不到这场直播 Unknown session", "没有这个编号的直播。There is no live session with this id.");
 
-    private static async Task<IResult> PutAsync(string id, SettingsRequest? body, HttpRequest request, ISessionStore sessions, AzureTtsOptions azure, CancellationToken cancellationToken)
+    private static async Task<IResult> PutAsync(SettingsRequest? body, AuthorizedSession host, ISessionStore sessions, AzureTtsOptions azure, CancellationToken cancellationToken)
     {
-        var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
-        }
+        var session = host.Session;
 
-        var settings = session!.Presenter ?? new PresenterSettings();
+        var settings = session.Presenter ?? new PresenterSettings();
         if (body?.Look is { } look)
         {
             if (!PresenterSettings.Looks.Contains(look))
@@ -132,14 +129,10 @@ public static class PresenterSettingsEndpoints
     }
 
     // A model is the request body itself (what fetch(file) sends), its file name in ?name=.
-    private static async Task<IResult> UploadAsync(string id, HttpRequest request, ISessionStore sessions, AvatarModelStore models, IOptions<PresenterOptions> options,
+    private static async Task<IResult> UploadAsync(AuthorizedSession host, HttpRequest request, ISessionStore sessions, AvatarModelStore models, IOptions<PresenterOptions> options,
         AzureTtsOptions azure, CancellationToken cancellationToken)
     {
-        var (session, error) = await SessionEndpoints.AuthorizeHostAsync(request, id, sessions, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
-        }
+        var session = host.Session;
 
         var max = (long)Math.Max(1, options.Value.MaxModelMegabytes) * 1024 * 1024;
         if (request.ContentLength > max)
@@ -166,7 +159,7 @@ public static class PresenterSettingsEndpoints
             return Problem(400, "模型不能用 Model refused", refusal);
         }
 
-        var settings = session!.Presenter ?? new PresenterSettings();
+        var settings = session.Presenter ?? new PresenterSettings();
         settings.ModelFile = model;
         settings.Look = PresenterSettings.Model;
         session.Presenter = settings;

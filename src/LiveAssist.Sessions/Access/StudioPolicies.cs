@@ -19,14 +19,23 @@ public static class StudioPolicies
     /// <summary>Resource policy on a <see cref="LiveSession"/>: the signed-in merchant who started it.</summary>
     public const string SessionOwner = "studio.session-owner";
 
+    /// <summary>
+    /// On a <c>/api/sessions/{id}</c> endpoint: the live's host key (<see cref="HostKeys.Header"/>) or the signed-in
+    /// merchant who started it. The admitted session is the endpoint's <see cref="AuthorizedSession"/>.
+    /// </summary>
+    public const string SessionHost = "studio.session-host";
+
     public static AuthorizationBuilder AddStudioPolicies(this AuthorizationBuilder builder, string cookieScheme)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, SessionOwnerHandler>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, SessionHostHandler>());
+        builder.Services.Replace(ServiceDescriptor.Singleton<IAuthorizationMiddlewareResultHandler, SessionHostResultHandler>());
         return builder
             .AddPolicy(Merchant, p => p.AddAuthenticationSchemes(cookieScheme).RequireRole(StudioRoles.Merchant, StudioRoles.Editor))
             .AddPolicy(Viewer, p => p.AddAuthenticationSchemes(cookieScheme).RequireRole(StudioRoles.Merchant, StudioRoles.Editor, StudioRoles.Viewer))
-            .AddPolicy(SessionOwner, p => p.AddAuthenticationSchemes(cookieScheme).AddRequirements(new SessionOwnerRequirement()));
+            .AddPolicy(SessionOwner, p => p.AddAuthenticationSchemes(cookieScheme).AddRequirements(new SessionOwnerRequirement()))
+            .AddPolicy(SessionHost, p => p.AddAuthenticationSchemes(cookieScheme).AddRequirements(new SessionHostRequirement()));
     }
 }
 
