@@ -23,5 +23,11 @@ public sealed class PresenterOptions
     /// <summary>Largest presenter model (VRM / GLB) a merchant may upload; under Kestrel's 30 MB request limit.</summary>
     public int MaxModelMegabytes { get; set; } = 25;
 
+    /// <summary>
+    /// With hosts sharing Redis: how long one host's claim on voicing a line lasts (20 s); the other hosts asked for it wait
+    /// that long at most for its line before voicing it themselves (a holder that died).
+    /// </summary>
+    public int SharedClaimSeconds { get; set; } = 20;
+
     public IReadOnlyList<string> EngineOrder => Engines.Count > 0 ? Engines : ["espeak"];
 }
