@@ -4,6 +4,7 @@ using LiveAssist.BuyerQa.Leads;
 using LiveAssist.Captions.Delivery;
 using LiveAssist.Captions.Pipeline;
 using LiveAssist.DirectLine;
+using LiveAssist.Review;
 using LiveAssist.Sessions;
 using LiveAssist.Storage;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,7 @@ public static class RedisServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IMadeOnceStore, RedisMadeOnceStore>());
         services.Replace(ServiceDescriptor.Singleton<IHandoffQueue, RedisHandoffQueue>());
         services.Replace(ServiceDescriptor.Singleton<ILeadStore, RedisLeadStore>());
+        services.Replace(ServiceDescriptor.Singleton<IReplyReviewLog, RedisReplyReviewLog>());
         services.Replace(ServiceDescriptor.Singleton<IDirectLineLog, RedisDirectLineLog>());
         services.AddHostedService<RedisDirectLineRelay>();
         Wrap<DirectLineSecret>(services, (sp, local) => SharedSecret(sp, local));
