@@ -28,5 +28,11 @@ public sealed class PresenterOptions
     [Range(1, 500)]
     public int MaxModelMegabytes { get; set; } = 25;
 
+    /// <summary>
+    /// With hosts sharing Redis: how long one host's claim on voicing a line lasts (20 s); the other hosts asked for it wait
+    /// that long at most for its line before voicing it themselves (a holder that died).
+    /// </summary>
+    public int SharedClaimSeconds { get; set; } = 20;
+
     public IReadOnlyList<string> EngineOrder => Engines.Count > 0 ? Engines : ["espeak"];
 }

@@ -22,6 +22,14 @@ public sealed class RedisOptions
     [Range(1, 3650)]
     public int CaptionRetentionDays { get; set; } = 30;
 
+    /// <summary>Hours a result made once for all hosts (a presenter line and its audio) stays in Redis (24).</summary>
+    [Range(1, 24 * 365)]
+    public int MadeOnceRetentionHours { get; set; } = 24;
+
+    /// <summary>Largest such result shared through Redis, in bytes (4 MB: a minute of 16 kHz speech); a larger one stays on the host that made it.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MadeOnceMaxBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>How often writes kept on this host during an outage are retried, in ms (500).</summary>
     [Range(50, 60_000)]
     public int OutboxRetryMs { get; set; } = 500;

@@ -4,6 +4,7 @@ using LiveAssist.BuyerQa.Leads;
 using LiveAssist.Captions.Delivery;
 using LiveAssist.Captions.Pipeline;
 using LiveAssist.DirectLine;
+using LiveAssist.Review;
 using LiveAssist.Sessions;
 using LiveAssist.Storage;
 using Microsoft.Extensions.Configuration;
@@ -21,7 +22,7 @@ public static class RedisServiceCollectionExtensions
         => !string.IsNullOrWhiteSpace(configuration?[$"{RedisOptions.SectionName}:{nameof(RedisOptions.Configuration)}"]);
 
     /// <summary>
-    /// Sessions, captions (store, fan-out, replay), Direct Line conversations, the merchant's handoff queue and leads, bot state and the shared rate-limit budgets in
+    /// Sessions, captions (store, fan-out, replay), Direct Line conversations, the merchant's handoff queue and leads, presenter lines made once, bot state and the shared rate-limit budgets in
     /// Redis, behind the seams the single-machine defaults use; those stay each host's local log and its fallback while Redis
     /// is away. Call after the capabilities it replaces are added.
     /// </summary>
@@ -41,8 +42,10 @@ public static class RedisServiceCollectionExtensions
         services.AddHostedService<RedisOutboxFlusher>();
         services.AddHostedService<RedisCaptionRelay>();
 
+        services.Replace(ServiceDescriptor.Singleton<IMadeOnceStore, RedisMadeOnceStore>());
         services.Replace(ServiceDescriptor.Singleton<IHandoffQueue, RedisHandoffQueue>());
         services.Replace(ServiceDescriptor.Singleton<ILeadStore, RedisLeadStore>());
+        services.Replace(ServiceDescriptor.Singleton<IReplyReviewLog, RedisReplyReviewLog>());
         services.Replace(ServiceDescriptor.Singleton<IDirectLineLog, RedisDirectLineLog>());
         services.AddHostedService<RedisDirectLineRelay>();
         Wrap<DirectLineSecret>(services, (sp, local) => SharedSecret(sp, local));

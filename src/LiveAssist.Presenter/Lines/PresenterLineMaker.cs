@@ -6,6 +6,7 @@ using LiveAssist.Presenter.Synthesis;
 using LiveAssist.Presenter.Synthesis.Espeak;
 using LiveAssist.Presenter.Timings;
 using LiveAssist.Sessions;
+using LiveAssist.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,8 @@ namespace LiveAssist.Presenter.Lines;
 /// Makes (once) and caches the digital-human line of a final caption in one language: writes the
 /// script, reads it with espeak-ng to learn its natural length and timings, speeds it up to fit the
 /// caption's time on screen, then voices it with the first engine of <c>Tts:Engines</c> that works.
-/// Two callers asking for the same line share one synthesis.
+/// Two callers asking for the same line share one synthesis; with hosts sharing Redis, so do two hosts
+/// (<see cref="SharedPresenterLines"/>).
 /// </summary>
 public sealed partial class PresenterLineMaker(
     ICaptionStore captions,
@@ -28,6 +30,7 @@ public sealed partial class PresenterLineMaker(
     ILogger<PresenterLineMaker> logger)
 {
     private readonly ConcurrentDictionary<(string Session, string Lang, long Seq), Lazy<Task<PresenterLine?>>> _making = new();
+    private readonly SharedPresenterLines? _shared = services.GetService<IMadeOnceStore>() is { } store ? new SharedPresenterLines(store, lines, options) : null;
 
     /// <summary>Time from request to a ready line, for the benchmark and /metrics.</summary>
     public static readonly System.Diagnostics.Metrics.Meter Meter = new("LiveAssist.Presenter");
@@ -43,7 +46,7 @@ public sealed partial class PresenterLineMaker(
         }
 
         var key = (session.Id, lang, seq);
-        var making = _making.GetOrAdd(key, k => new Lazy<Task<PresenterLine?>>(() => MakeAsync(k.Session, k.Lang, k.Seq)));
+        var making = _making.GetOrAdd(key, k => new Lazy<Task<PresenterLine?>>(() => MakeOnceAsync(k.Session, k.Lang, k.Seq)));
         try
         {
             return await making.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -58,7 +61,13 @@ public sealed partial class PresenterLineMaker(
     }
 
     // Not tied to one caller's cancellation: a page that gives up must not waste the work for the next.
-    private async Task<PresenterLine?> MakeAsync(string sessionId, string lang, long seq)
+    private async Task<PresenterLine?> MakeOnceAsync(string sessionId, string lang, long seq)
+        => _shared is null
+            ? (await MakeAsync(sessionId, lang, seq).ConfigureAwait(false))?.Line
+            : await _shared.GetOrMakeAsync(sessionId, lang, seq, () => MakeAsync(sessionId, lang, seq), CancellationToken.None).ConfigureAwait(false);
+
+    /// <summary>Voices the line and keeps it in this host's store; returns it with the engine's audio.</summary>
+    private async Task<MadeLine?> MakeAsync(string sessionId, string lang, long seq)
     {
         var cancellationToken = CancellationToken.None;
         if (await captions.ReadCaptionAsync(sessionId, lang, seq, cancellationToken).ConfigureAwait(false) is not { } stored || stored.Text.Length == 0)
@@ -132,14 +141,14 @@ public sealed partial class PresenterLineMaker(
                 timeline is null ? "none" : name == EspeakSpeechEngine.EngineName ? "espeak" : "espeak-aligned", flags, failures, audio: true);
             await lines.SaveAsync(sessionId, line, speech.Audio, cancellationToken).ConfigureAwait(false);
             ReadyMs.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("engine", name));
-            return line;
+            return new MadeLine(line, speech.Audio);
         }
 
         // No engine could speak: the page still shows the caption for its time, with a closed mouth.
         flags.Add("no-voice");
         var silent = Line(sessionId, caption, script, SsmlDocument.Azure(script, "none"), "none", "none", script.AvailableMs, null, "none", flags, failures, audio: false);
         await lines.SaveAsync(sessionId, silent, null, cancellationToken).ConfigureAwait(false);
-        return silent;
+        return new MadeLine(silent, null);
     }
 
     private async Task<SpeechReading?> ReadAsync(LineScript script, List<EngineFailure> failures, CancellationToken cancellationToken)

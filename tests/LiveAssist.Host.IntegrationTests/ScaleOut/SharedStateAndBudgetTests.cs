@@ -3,8 +3,11 @@ using System.Text.Json.Nodes;
 using LiveAssist.BotFramework.Pipeline;
 using LiveAssist.BotFramework.Schema;
 using LiveAssist.BotFramework.State;
+using LiveAssist.BuyerQa;
+using LiveAssist.BuyerQa.Handoff;
 using LiveAssist.Redis;
 using LiveAssist.BotFramework.Sqlite;
+using LiveAssist.Review;
 using LiveAssist.Storage;
 using LiveAssist.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -99,6 +102,32 @@ public sealed class SharedStateAndBudgetTests : IAsyncLifetime
         // Four tokens in all, then both hosts refuse: alone, each would have given four.
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers);
     }
+
+    [RedisFact]
+    public async Task AReplyReviewedOnOneHost_IsInTheReviewRecordOnAnother_BoundedPerLive()
+    {
+        using var hostA = Connect();
+        using var hostB = Connect();
+        var options = Options.Create(new BuyerQaOptions { MaxReviewedRepliesPerSession = 2 });
+        var onA = new RedisReplyReviewLog(hostA, LocalReviews(options), options);
+        var onB = new RedisReplyReviewLog(hostB, LocalReviews(options), options);
+
+        // The bot's reply reviewed on A, the merchant's on B, then a third on A over the live's cap of two.
+        await onA.AddAsync(Reply("r1", ReviewedReply.Bot, 0), CancellationToken.None);
+        await onB.AddAsync(Reply("r2", ReviewedReply.Merchant, 1), CancellationToken.None);
+        await onA.AddAsync(Reply("r3", ReviewedReply.Bot, 2), CancellationToken.None);
+
+        // Each host's console shows both, oldest first; alone, each host would show only its own.
+        Assert.Equal(["r1", "r2"], (await onB.ListAsync("live-1", CancellationToken.None)).Select(r => r.Id));
+        Assert.Equal(["r1", "r2"], (await onA.ListAsync("live-1", CancellationToken.None)).Select(r => r.Id));
+        Assert.Empty(await onA.ListAsync("live-2", CancellationToken.None));
+    }
+
+    private static ReplyReviewLog LocalReviews(IOptions<BuyerQaOptions> options)
+        => new(new BuyerQaDatabase(new SqliteDatabase(Path.Combine(RepoPaths.NewTempDirectory("liveassist-buyerqa"), "buyerqa.db"))), options);
+
+    private static ReviewedReply Reply(string id, string source, int minute)
+        => new(id, "live-1", new DateTimeOffset(2026, 12, 1, 20, minute, 0, TimeSpan.Zero), source, "en", "100% safe", "safe", []);
 
     private static TurnContext Turn(string text)
         => new(new Activity
