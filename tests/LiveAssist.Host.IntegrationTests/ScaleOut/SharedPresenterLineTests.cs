@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Xml.Linq;
-using LiveAssist.Captions.Audio;
+using LiveAssist.Speech.Audio;
 using LiveAssist.Host.IntegrationTests.Captions;
 using LiveAssist.Host.IntegrationTests.Presenter;
 using LiveAssist.Testing;
