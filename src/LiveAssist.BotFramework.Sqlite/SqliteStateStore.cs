@@ -8,11 +8,13 @@ namespace LiveAssist.BotFramework.Sqlite;
 /// <summary>
 /// Bot conversation and user state in SQLite: one row per key, JSON in the value column. State unused for
 /// the retention period is gone (a read treats it as absent; old rows are purged now and then), so the file
-/// does not grow with every visitor forever.
+/// does not grow with every visitor forever. Each row carries a version, its ETag: a turn writes only over the version
+/// it read (<see cref="TryWriteAsync"/>), so two turns of one conversation at once both keep what they learned.
 /// </summary>
 public sealed class SqliteStateStore : IStateStore
 {
     private const int PurgeEveryWrites = 500;
+    private const string AnyVersion = "*";
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
     private readonly TimeSpan _retention;
@@ -29,41 +31,83 @@ public sealed class SqliteStateStore : IStateStore
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _retention = retention;
         _database.EnsureSchema("""
-            CREATE TABLE IF NOT EXISTS bot_state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP);
+            CREATE TABLE IF NOT EXISTS bot_state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+                version INTEGER NOT NULL DEFAULT 0);
             CREATE INDEX IF NOT EXISTS bot_state_updated ON bot_state(updated_at);
             """);
+        _database.EnsureColumn("bot_state", "version", "INTEGER NOT NULL DEFAULT 0"); // files written before versions
     }
 
-    public async Task<JsonObject?> ReadAsync(string key, CancellationToken cancellationToken)
+    public async Task<StateRecord> ReadVersionedAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT value FROM bot_state WHERE key = $key AND updated_at >= $cutoff";
+        command.CommandText = "SELECT value, version FROM bot_state WHERE key = $key AND updated_at >= $cutoff";
         command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$cutoff", Stamp(_time.GetUtcNow() - _retention));
-        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
-        return value is null ? null : JsonNode.Parse(value) as JsonObject;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return new StateRecord(null, null);
+        }
+
+        return new StateRecord(JsonNode.Parse(reader.GetString(0)) as JsonObject, reader.GetInt64(1).ToString(CultureInfo.InvariantCulture));
     }
 
-    public async Task WriteAsync(string key, JsonObject value, CancellationToken cancellationToken)
+    public async Task<JsonObject?> ReadAsync(string key, CancellationToken cancellationToken)
+        => (await ReadVersionedAsync(key, cancellationToken).ConfigureAwait(false)).Value;
+
+    public Task WriteAsync(string key, JsonObject value, CancellationToken cancellationToken)
+        => TryWriteAsync(key, value, AnyVersion, cancellationToken);
+
+    /// <summary>
+    /// Writes only over <paramref name="expectedETag"/>: null means the record must not exist (an expired one counts as
+    /// absent), <c>*</c> writes whatever is there. False, and nothing written, when another writer got there first.
+    /// </summary>
+    public async Task<bool> TryWriteAsync(string key, JsonObject value, string? expectedETag, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(value);
+        long? expected = null;
+        if (expectedETag is not null and not AnyVersion)
+        {
+            if (!long.TryParse(expectedETag, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                return false; // not one of ours (a Redis ETag read before a fallback): the record is not at that version
+            }
+
+            expected = version;
+        }
+
         var json = value.ToJsonString();
         var now = _time.GetUtcNow();
         var purge = Interlocked.Increment(ref _writes) % PurgeEveryWrites == 1;
-        await _database.WriteAsync(async connection =>
+        var written = await _database.WriteAsync(async connection =>
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = """
-                INSERT INTO bot_state (key, value, updated_at) VALUES ($key, $value, $now)
-                ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
-                """;
+            command.CommandText = (expectedETag, expected) switch
+            {
+                (AnyVersion, _) => """
+                    INSERT INTO bot_state (key, value, updated_at, version) VALUES ($key, $value, $now, 1)
+                    ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, version = bot_state.version + 1
+                    """,
+                (null, _) => """
+                    INSERT INTO bot_state (key, value, updated_at, version) VALUES ($key, $value, $now, 1)
+                    ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, version = bot_state.version + 1
+                    WHERE bot_state.updated_at < $cutoff
+                    """,
+                _ => """
+                    UPDATE bot_state SET value = $value, updated_at = $now, version = version + 1
+                    WHERE key = $key AND version = $version AND updated_at >= $cutoff
+                    """,
+            };
             command.Parameters.AddWithValue("$key", key);
             command.Parameters.AddWithValue("$value", json);
             command.Parameters.AddWithValue("$now", Stamp(now));
-            var written = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            command.Parameters.AddWithValue("$cutoff", Stamp(now - _retention));
+            command.Parameters.AddWithValue("$version", expected ?? 0);
+            var rows = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             if (purge)
             {
                 await using var delete = connection.CreateCommand();
@@ -72,8 +116,9 @@ public sealed class SqliteStateStore : IStateStore
                 await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            return written;
+            return rows;
         }, cancellationToken).ConfigureAwait(false);
+        return written > 0;
     }
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken)

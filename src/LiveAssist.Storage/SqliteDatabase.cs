@@ -80,6 +80,40 @@ public sealed class SqliteDatabase
         }
     }
 
+    /// <summary>Adds a column a newer version of a table has to a file made by an older one (no-op when it is there).</summary>
+    public void EnsureColumn(string table, string column, string definition)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(table);
+        ArgumentException.ThrowIfNullOrEmpty(column);
+        ArgumentException.ThrowIfNullOrEmpty(definition);
+        if (_failure is not null)
+        {
+            return; // recovery re-creates the tables, with the column
+        }
+
+        try
+        {
+            using var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            using var check = connection.CreateCommand();
+            check.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column";
+            check.Parameters.AddWithValue("$table", table);
+            check.Parameters.AddWithValue("$column", column);
+            if (Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            {
+                return;
+            }
+
+            using var alter = connection.CreateCommand();
+            alter.CommandText = $"ALTER TABLE \"{table}\" ADD COLUMN \"{column}\" {definition}"; // names are ours, never input
+            alter.ExecuteNonQuery();
+        }
+        catch (SqliteException ex)
+        {
+            _failure = ex.Message;
+        }
+    }
+
     /// <summary>Null when the file answers a query, else why not (for <c>/readyz</c>).</summary>
     public async Task<string?> CheckAsync(CancellationToken cancellationToken)
     {
