@@ -17,6 +17,7 @@ using LiveAssist.Engines;
 using LiveAssist.Engines.AzureSpeech;
 using LiveAssist.Host.Bot;
 using LiveAssist.Host.Chat;
+using LiveAssist.Host.Hosting.Health;
 using LiveAssist.Host.Security;
 using LiveAssist.Host.Studio;
 using LiveAssist.Operator;
@@ -75,6 +76,8 @@ internal static partial class LiveAssistComposition
         {
             services.AddRedisScaleOut(configuration); // last: it replaces the single-machine stores registered above
         }
+
+        services.AddHostHealthChecks(redis: configuration.IsRedisConfigured());
 
         return services;
     }
