@@ -22,4 +22,12 @@ public sealed class CaptionsOptions
     /// <summary>An overlay that loads (<c>?after=recent</c>) replays the last final only if it left the screen less than this long ago.</summary>
     [Range(0, 3_600_000)]
     public int ReplayWindowMs { get; set; } = 4000;
+
+    /// <summary>Final lines of one live that may wait for translation before the console's next line is held back (back-pressure).</summary>
+    [Range(1, 10_000)]
+    public int LineQueueCapacity { get; set; } = 64;
+
+    /// <summary>A live that has said nothing this long lets its captioner go (memory, two workers); its next line starts a new one.</summary>
+    [Range(1, 10_080)]
+    public int IdleSessionMinutes { get; set; } = 30;
 }

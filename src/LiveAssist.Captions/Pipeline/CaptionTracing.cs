@@ -22,5 +22,7 @@ public static class CaptionTracing
         return span;
     }
 
-    internal static Activity? StartStage(string name) => Source.StartActivity(name, ActivityKind.Internal);
+    /// <summary>A stage of <paramref name="line"/>; explicit, because the line's stages run on different workers.</summary>
+    internal static Activity? StartStage(string name, Activity? line)
+        => line is null ? null : Source.StartActivity(name, ActivityKind.Internal, line.Context);
 }

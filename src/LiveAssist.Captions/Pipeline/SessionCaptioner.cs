@@ -1,118 +1,119 @@
 using System.Threading.Channels;
 using LiveAssist.Captions.Delivery;
-using LiveAssist.Captions.Layout;
 using LiveAssist.Captions.ProductCards;
-using LiveAssist.Catalog.Client;
 using LiveAssist.Review;
 using LiveAssist.Sessions;
-using LiveAssist.Translation;
+using LiveAssist.Speech.Recognition;
 using LiveAssist.Translation.Chain;
 using Microsoft.Extensions.Logging;
 
 namespace LiveAssist.Captions.Pipeline;
 
 /// <summary>
-/// One live session's captioning, strictly in order: a single worker translates each utterance
-/// into all languages, lays out cues, stores finals and only then publishes them. Partials that a
-/// newer partial or the final has overtaken are skipped, so a slow engine never builds a backlog.
+/// One live's captioning, strictly in order. Here a line is numbered, checked against recognizer hallucinations and
+/// stored; then it passes two stages joined by bounded channels: <see cref="LineTranslationStage"/> (review, translation)
+/// and <see cref="CaptionPublishStage"/> (layout, storage, publishing). While line n is stored and published, line n+1 is
+/// translated. A full channel holds the console's next final line back (it is stored already, nothing is lost); a
+/// partial that finds it full, or that a newer partial or the final has overtaken, is skipped, so a slow engine never
+/// builds a backlog.
 /// </summary>
 internal sealed partial class SessionCaptioner : IAsyncDisposable
 {
-    private readonly LiveSession _session;
+    private const int PublishQueueCapacity = 4;
+
+    private readonly CaptionedSession _live;
     private readonly ICaptionStore _store;
-    private readonly CaptionTranslationChain _translators;
-    private readonly CaptionHub _hub;
-    private readonly ProductCardPublisher _cards;
-    private readonly LineReviewer _reviewer;
-    private readonly IReadOnlyList<IFinalCaptionObserver> _observers;
+    private readonly LineTranslationStage _translate;
+    private readonly CaptionPublishStage _publish;
+    private readonly CaptionMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly SessionTerms _terms;
-    private readonly IReadOnlyList<string> _languages;
-    private readonly string _sourceLanguage;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Work> _toTranslate;
+    private readonly Channel<TranslatedLine> _toPublish = Channel.CreateBounded<TranslatedLine>(
+        new BoundedChannelOptions(PublishQueueCapacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Dictionary<string, long> _lastCueEnd = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Task _worker;
+    private readonly Task _translating;
+    private readonly Task _publishing;
+    private readonly List<string> _recentRecognized = [];
     private long _lastSeq = -1;
     private long? _openSeq;
     private long _openStartMs;
     private long _partialVersion;
-    private readonly List<string> _recentRecognized = [];
     private long _hallucinations;
-    private long _enqueued;
-    private long _done;
+    private long _inFlight;
+    private long _lastUsedTicks;
+    private bool _retired;
 
-    public SessionCaptioner(LiveSession session, ICaptionStore store, CaptionTranslationChain translators, CaptionHub hub, ProductCardPublisher cards, LineReviewer reviewer, IReadOnlyList<IFinalCaptionObserver> observers, TimeProvider time, ILogger logger)
+    public SessionCaptioner(LiveSession session, ICaptionStore store, CaptionTranslationChain translators, CaptionHub hub, ProductCardPublisher cards, LineReviewer reviewer,
+        IReadOnlyList<IFinalCaptionObserver> observers, int queueCapacity, TimeProvider time, ILogger logger)
     {
-        _reviewer = reviewer;
-        _session = session;
+        _live = new CaptionedSession(session);
         _store = store;
-        _translators = translators;
-        _hub = hub;
-        _cards = cards;
-        _observers = observers;
+        _metrics = hub.Metrics;
         _time = time;
         _logger = logger;
-        _terms = new SessionTerms(
-            [.. session.Glossary.Select(g => new SessionTerm(g.Source, g.Translations) { Unvetted = new HashSet<string>(g.Filled ?? [], StringComparer.OrdinalIgnoreCase) })],
-            [.. session.Script.Select(s => new SessionTerm(s.Source, s.Translations) { Unvetted = new HashSet<string>(s.Filled ?? [], StringComparer.OrdinalIgnoreCase) })]);
-        _sourceLanguage = session.SourcePrimaryLanguage();
-        _languages = session.CaptionLanguages();
-        _worker = Task.Run(RunAsync);
+        _translate = new LineTranslationStage(_live, translators, cards, reviewer);
+        _publish = new CaptionPublishStage(_live, store, hub, cards, reviewer, observers, time);
+        _toTranslate = Channel.CreateBounded<Work>(new BoundedChannelOptions(queueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _lastUsedTicks = time.GetTimestamp();
+        _translating = Task.Run(TranslateLinesAsync);
+        _publishing = Task.Run(PublishLinesAsync);
     }
 
-    public async Task<long> AcceptAsync(UtteranceInput input, CancellationToken cancellationToken)
+    /// <summary>The line's number (-1: dropped as a hallucination), or null when this captioner was retired meanwhile.</summary>
+    public async Task<long?> AcceptAsync(UtteranceInput input, CancellationToken cancellationToken)
     {
         var text = CaptionText.Clean(input.Text!).Trim();
         // What the line is about is fixed when it is said: a product switched a moment later must not change its review or its currency.
-        var context = input.Final ? await LineContextAsync(cancellationToken).ConfigureAwait(false) : null;
+        var context = input.Final ? await _translate.LineContextAsync(cancellationToken).ConfigureAwait(false) : null;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_lastSeq < 0)
+            if (_retired)
             {
-                _lastSeq = await _store.LastSeqAsync(_session.Id, cancellationToken).ConfigureAwait(false);
-                foreach (var (lang, cueEnd) in await _store.LastCueEndsAsync(_session.Id, cancellationToken).ConfigureAwait(false))
-                {
-                    _lastCueEnd[lang] = cueEnd;
-                }
+                return null;
             }
 
-            var nowMs = (long)(_time.GetUtcNow() - _session.CreatedAt).TotalMilliseconds;
+            _lastUsedTicks = _time.GetTimestamp();
+            var nowMs = (long)(_time.GetUtcNow() - _live.Session.CreatedAt).TotalMilliseconds;
             if (_openSeq is null)
             {
                 // A new line: the newest number as stored, so a live whose console moved between hosts (scale-out) goes on
                 // from the last line said anywhere, not from what this host last knew.
-                _lastSeq = Math.Max(_lastSeq, await _store.LastSeqAsync(_session.Id, cancellationToken).ConfigureAwait(false));
+                _lastSeq = Math.Max(_lastSeq, await _store.LastSeqAsync(_live.Id, cancellationToken).ConfigureAwait(false));
                 _openSeq = ++_lastSeq;
                 _openStartMs = input.StartMs ?? Math.Max(0, nowMs - EstimatedSpeechMs(text));
             }
 
             var seq = _openSeq.Value;
+            var recognizer = RecognizerName(input.Engine);
             if (!input.Final)
             {
                 var version = Interlocked.Increment(ref _partialVersion);
-                Enqueue(new Work(new Utterance(_session.Id, seq, text, _openStartMs, input.EndMs ?? nowMs, _time.GetUtcNow(), RecognizerName(input.Engine)), false, version));
+                var partial = new Utterance(_live.Id, seq, text, _openStartMs, input.EndMs ?? nowMs, _time.GetUtcNow(), recognizer);
+                if (_toTranslate.Writer.TryWrite(new Work(partial, false, version)))
+                {
+                    Queued();
+                }
+
                 return seq;
             }
 
-            var recognizer = RecognizerName(input.Engine);
             // Server-side recognizers say how much audio a line came from; the console's level meter says it for the browser's.
             var audioMs = input is { StartMs: { } heardFrom, EndMs: { } heardTo } ? heardTo - heardFrom : input.VoicedMs is >= 0 and var voiced ? voiced : (long?)null;
-            if (LiveAssist.Speech.Recognition.HallucinationGuard.IsHallucination(text, recognizer, _recentRecognized, audioMs, out var reason))
+            if (HallucinationGuard.IsHallucination(text, recognizer, _recentRecognized, audioMs, out var reason))
             {
                 _openSeq = null;
                 _lastSeq--; // the number goes to the next real line
                 Interlocked.Increment(ref _hallucinations);
-                LogHallucination(_logger, _session.Id, recognizer, reason);
+                LogHallucination(_logger, _live.Id, recognizer, reason);
                 return -1;
             }
 
             if (recognizer != "typed")
             {
-                _recentRecognized.Add(LiveAssist.Speech.Recognition.HallucinationGuard.Compact(text));
+                _recentRecognized.Add(HallucinationGuard.Compact(text));
                 if (_recentRecognized.Count > 4)
                 {
                     _recentRecognized.RemoveAt(0);
@@ -121,10 +122,10 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
 
             var start = input.StartMs ?? _openStartMs;
             var end = Math.Max(start, input.EndMs ?? nowMs);
-            var utterance = new Utterance(_session.Id, seq, text, start, end, _time.GetUtcNow(), RecognizerName(input.Engine));
+            var utterance = new Utterance(_live.Id, seq, text, start, end, _time.GetUtcNow(), recognizer);
             await _store.AddUtteranceAsync(utterance, cancellationToken).ConfigureAwait(false); // stored before anything can fail
             _openSeq = null; // only once stored: a refused line (disk full) leaves its number to the next one
-            Enqueue(new Work(utterance, true, 0, context));
+            await EnqueueFinalAsync(new Work(utterance, true, 0, context)).ConfigureAwait(false);
             return seq;
         }
         finally
@@ -136,13 +137,21 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     /// <summary>Recognized lines dropped as recognizer hallucinations (known credits, loops).</summary>
     public long Hallucinations => Interlocked.Read(ref _hallucinations);
 
-    public async Task EnqueueRecoveredAsync(Utterance utterance, CancellationToken cancellationToken)
+    /// <summary>False when this captioner was retired meanwhile (the caller asks the live's new one).</summary>
+    public async Task<bool> EnqueueRecoveredAsync(Utterance utterance, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _lastSeq = Math.Max(_lastSeq < 0 ? await _store.LastSeqAsync(_session.Id, cancellationToken).ConfigureAwait(false) : _lastSeq, utterance.Seq);
-            Enqueue(new Work(utterance, true, 0));
+            if (_retired)
+            {
+                return false;
+            }
+
+            _lastUsedTicks = _time.GetTimestamp();
+            _lastSeq = Math.Max(_lastSeq < 0 ? await _store.LastSeqAsync(_live.Id, cancellationToken).ConfigureAwait(false) : _lastSeq, utterance.Seq);
+            await EnqueueFinalAsync(new Work(utterance, true, 0)).ConfigureAwait(false);
+            return true;
         }
         finally
         {
@@ -150,233 +159,118 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
         }
     }
 
-    public async Task DrainAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Retires the captioner when the live has said nothing for <paramref name="idleFor"/> and no line is on its way;
+    /// false (and nothing changes) otherwise. A retired captioner takes no more lines.
+    /// </summary>
+    public bool TryRetire(TimeSpan idleFor)
     {
-        var target = Interlocked.Read(ref _enqueued);
-        while (Interlocked.Read(ref _done) < target)
+        if (!_gate.Wait(0))
         {
-            await Task.Delay(10, cancellationToken).ConfigureAwait(false);
+            return false; // a line is being taken right now
+        }
+
+        try
+        {
+            if (Interlocked.Read(ref _inFlight) > 0 || _time.GetElapsedTime(_lastUsedTicks) < idleFor)
+            {
+                return false;
+            }
+
+            _retired = true;
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
-    private void Enqueue(Work work)
+    // Finals wait for room (back-pressure on the console); the wait ends only when the host stops, never with the request,
+    // because the line is stored already and must reach the overlays.
+    private async Task EnqueueFinalAsync(Work work)
     {
-        Interlocked.Increment(ref _enqueued);
-        _work.Writer.TryWrite(work);
+        await _toTranslate.Writer.WriteAsync(work, _stopping.Token).ConfigureAwait(false);
+        Queued();
     }
 
-    private async Task RunAsync()
+    private void Queued()
     {
-        await foreach (var work in _work.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
+        Interlocked.Increment(ref _inFlight);
+        _metrics.Queued(CaptionMetrics.TranslateStage, 1);
+    }
+
+    private void Finished() => Interlocked.Decrement(ref _inFlight);
+
+    private async Task TranslateLinesAsync()
+    {
+        try
         {
+            await foreach (var work in _toTranslate.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                _metrics.Queued(CaptionMetrics.TranslateStage, -1);
+                TranslatedLine? line = null;
+                try
+                {
+                    if (work.Final)
+                    {
+                        line = await _translate.FinalAsync(work.Utterance, work.Context, _stopping.Token).ConfigureAwait(false);
+                    }
+                    else if (work.Version == Interlocked.Read(ref _partialVersion) && _openSeq == work.Utterance.Seq)
+                    {
+                        line = await _translate.PartialAsync(work.Utterance, _stopping.Token).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
+                {
+                    LogFailed(_logger, work.Utterance.Seq, _live.Id, e); // stays stored and uncaptioned; the next start-up captions it
+                }
+
+                if (line is null)
+                {
+                    Finished();
+                    continue;
+                }
+
+                await _toPublish.Writer.WriteAsync(line, _stopping.Token).ConfigureAwait(false);
+                _metrics.Queued(CaptionMetrics.PublishStage, 1);
+            }
+        }
+        finally
+        {
+            _toPublish.Writer.TryComplete();
+        }
+    }
+
+    private async Task PublishLinesAsync()
+    {
+        await foreach (var line in _toPublish.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
+        {
+            _metrics.Queued(CaptionMetrics.PublishStage, -1);
             try
             {
-                if (work.Final)
+                if (!line.Final)
                 {
-                    await CaptionFinalAsync(work.Utterance, work.Context, _stopping.Token).ConfigureAwait(false);
+                    if (_openSeq == line.Utterance.Seq)
+                    {
+                        _publish.Partial(line); // not when its final overtook it while it was translated
+                    }
                 }
-                else if (work.Version == Interlocked.Read(ref _partialVersion) && _openSeq == work.Utterance.Seq)
+                else
                 {
-                    await CaptionPartialAsync(work.Utterance, _stopping.Token).ConfigureAwait(false);
+                    await _publish.FinalAsync(line, _stopping.Token).ConfigureAwait(false);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
             {
-                // The utterance stays stored and uncaptioned; the next start-up captions it.
-                LogFailed(_logger, work.Utterance.Seq, _session.Id, e);
+                LogFailed(_logger, line.Utterance.Seq, _live.Id, e);
             }
             finally
             {
-                Interlocked.Increment(ref _done);
+                Finished();
             }
         }
     }
-
-    private async Task CaptionPartialAsync(Utterance utterance, CancellationToken cancellationToken)
-    {
-        // Partials warn only; one a final would block is shown to the host alone, so the claim never flashes on an overlay.
-        var review = await ReviewAsync(utterance.Text, final: false, cancellationToken).ConfigureAwait(false);
-        var translations = await _translators.TranslateAsync(await RequestAsync(utterance.Text, cancellationToken).ConfigureAwait(false) with { IsPartial = true }, cancellationToken).ConfigureAwait(false);
-        foreach (var lang in _languages)
-        {
-            if (Translation(lang, utterance.Text, translations) is { } result)
-            {
-                var (text, console, flags, draft) = OnAir(result, lang);
-                var caption = new Caption(utterance.Seq, lang, Caption.Partial, text, utterance.Text, utterance.StartMs, utterance.EndMs,
-                    result.Engine, flags, [], Direction(lang), draft, utterance.Recognizer, console, result.Note)
-                { Review = review.Findings.Count > 0 ? new CaptionReview(review.Findings) : null };
-                Publish(caption, isFinal: false, hostOnly: review.Withhold);
-            }
-        }
-    }
-
-    private async Task CaptionFinalAsync(Utterance utterance, LineContext? context, CancellationToken cancellationToken)
-    {
-        using var line = CaptionTracing.StartLine(_session.Id, utterance.Seq, _languages.Count);
-
-        // A recovered line (said before the last stop) is read against what is on screen now.
-        context ??= await LineContextAsync(cancellationToken).ConfigureAwait(false);
-
-        // Checked before translation: a blocked claim is never translated, voiced or stored as a caption.
-        SourceReview review;
-        using (CaptionTracing.StartStage("caption.review"))
-        {
-            review = _reviewer.Enabled
-                ? await _reviewer.ReviewSourceAsync(utterance.Text, _sourceLanguage, _languages, context.ProductId, final: true, cancellationToken).ConfigureAwait(false)
-                : SourceReview.None(utterance.Text);
-        }
-
-        // Usually one text for all languages; a buyer market's block (美国制造 for the US) gives its languages their own.
-        var translations = new Dictionary<string, TranslationResult>(StringComparer.Ordinal);
-        using (CaptionTracing.StartStage("caption.translate"))
-        {
-            foreach (var group in _languages.Where(l => l != _sourceLanguage).GroupBy(review.CarriedFor, StringComparer.Ordinal))
-            {
-                if (group.Key.Length == 0)
-                {
-                    continue;
-                }
-
-                var request = await RequestAsync(group.Key, cancellationToken, context.Currency).ConfigureAwait(false) with { To = [.. group] };
-                foreach (var (lang, result) in await _translators.TranslateAsync(request, cancellationToken).ConfigureAwait(false))
-                {
-                    translations[lang] = result;
-                }
-            }
-        }
-
-        var captions = new List<Caption>(_languages.Count);
-        foreach (var lang in _languages)
-        {
-            var carried = review.CarriedFor(lang);
-            var result = carried.Length == 0 ? new TranslationResult(string.Empty, "review", false, []) : Translation(lang, carried, translations);
-            if (result is null)
-            {
-                continue;
-            }
-
-            var (text, console, flags, draft) = OnAir(result, lang);
-            var findings = review.Findings;
-            if (lang != _sourceLanguage)
-            {
-                var check = _reviewer.ReviewCaption(lang, text, final: true);
-                if (check.Findings.Count > 0)
-                {
-                    findings = [.. findings, .. check.Findings];
-                    if (check.Carried != text)
-                    {
-                        text = check.Carried;
-                        flags = [.. flags, Caption.ReviewEditedFlag];
-                    }
-                }
-            }
-
-            if (carried != utterance.Text)
-            {
-                flags = [.. flags, Caption.ReviewEditedFlag];
-            }
-
-            var cues = CaptionLayout.Layout(text, lang, utterance.StartMs, utterance.EndMs, _lastCueEnd.GetValueOrDefault(lang));
-            captions.Add(new Caption(utterance.Seq, lang, Caption.Final, text, carried,
-                cues.Count > 0 ? cues[0].StartMs : utterance.StartMs, cues.Count > 0 ? cues[^1].EndMs : utterance.EndMs,
-                result.Engine, flags.Distinct().ToList(), cues, Direction(lang), draft, utterance.Recognizer, console, result.Note)
-            {
-                PublishedAt = _time.GetUtcNow(),
-                Review = findings.Count > 0 ? new CaptionReview(findings) { Said = carried != utterance.Text ? utterance.Text : null } : null,
-            });
-        }
-
-        using (CaptionTracing.StartStage("caption.store"))
-        {
-            await _store.SaveCaptionsAsync(_session.Id, utterance.Seq, captions, cancellationToken).ConfigureAwait(false);
-        }
-
-        using (CaptionTracing.StartStage("caption.publish"))
-        {
-            foreach (var caption in captions)
-            {
-                _lastCueEnd[caption.Lang] = caption.EndMs;
-                Publish(caption, isFinal: true, lineReceivedAt: utterance.ReceivedAt);
-            }
-        }
-
-        foreach (var observer in _observers)
-        {
-            observer.OnFinalCaptions(_session, utterance.Seq, captions);
-        }
-
-        // The host named a product ("YW-100234 这款..."): show its card beside the captions.
-        if (ProductIds.Find(utterance.Text) is { Success: true } named)
-        {
-            await _cards.ShowAsync(_session.Id, named.Value.ToUpperInvariant(), fromSpeech: true, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<SourceReview> ReviewAsync(string text, bool final, CancellationToken cancellationToken)
-    {
-        if (!_reviewer.Enabled)
-        {
-            return SourceReview.None(text);
-        }
-
-        var onScreen = await _cards.ProductOnScreenAsync(_session.Id, cancellationToken).ConfigureAwait(false);
-        return await _reviewer.ReviewSourceAsync(text, _sourceLanguage, _languages, onScreen, final, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<CaptionTranslationRequest> RequestAsync(string text, CancellationToken cancellationToken, string? spokenCurrency = null)
-        => new(text, _session.SourceLanguage, _languages.Where(l => l != _sourceLanguage).ToList(), _terms)
-        {
-            SpokenCurrency = spokenCurrency ?? await _cards.SpokenCurrencyAsync(_session.Id, cancellationToken).ConfigureAwait(false),
-        };
-
-    private async Task<LineContext> LineContextAsync(CancellationToken cancellationToken)
-        => new(await _cards.ProductOnScreenAsync(_session.Id, cancellationToken).ConfigureAwait(false),
-            await _cards.SpokenCurrencyAsync(_session.Id, cancellationToken).ConfigureAwait(false));
-
-    /// <summary>
-    /// What buyers see of a translation, and what only the console sees. A dictionary draft stays on the console
-    /// unless the merchant turned drafts on for this live: buyers get its vetted clauses, terms and figures, or nothing.
-    /// </summary>
-    private (string Text, string? Console, IReadOnlyList<string> Flags, bool Draft) OnAir(TranslationResult result, string lang)
-    {
-        var flags = result.Flags.ToList();
-        string text;
-        string? console = null;
-        var draft = result.IsDraft;
-        if (result.IsDraft && !_session.ShowDrafts)
-        {
-            text = result.SafeText ?? string.Empty;
-            console = CaptionText.Clean(result.Text, lang, flags);
-            flags.Add(CaptionText.DraftHiddenFlag);
-            draft = false;
-        }
-        else
-        {
-            text = result.Text;
-        }
-
-        text = CaptionText.Clean(text, lang, flags);
-        if (text.Length == 0)
-        {
-            flags.Add(CaptionText.WithheldFlag);
-        }
-
-        return (text, console, flags, draft);
-    }
-
-    // Buyers' overlays get the caption without the console's draft and note; the host console gets all of it.
-    private void Publish(Caption caption, bool isFinal, DateTimeOffset? lineReceivedAt = null, bool hostOnly = false)
-    {
-        if (!hostOnly)
-        {
-            _hub.Publish(_session.Id, caption.Lang, SseEvent.Create("caption", caption.Seq, isFinal, caption.ForBuyers(), caption.Lang) with { LineReceivedAt = lineReceivedAt });
-        }
-
-        _hub.Publish(_session.Id, CaptionHub.HostChannel(caption.Lang), SseEvent.Create("caption", caption.Seq, isFinal, caption, caption.Lang) with { LineReceivedAt = lineReceivedAt });
-    }
-
-    private TranslationResult? Translation(string lang, string source, IReadOnlyDictionary<string, TranslationResult> translations)
-        => lang == _sourceLanguage ? new TranslationResult(source, "source", false, []) : translations.GetValueOrDefault(lang);
 
     // A label from the client, shown on pages: short, plain.
     private static string RecognizerName(string? engine)
@@ -385,21 +279,22 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
         return name.Length > 0 ? name : "typed";
     }
 
-    private static string Direction(string lang) => LanguageLayout.For(lang).RightToLeft ? "rtl" : "ltr";
-
     // About four Chinese characters, or fifteen Latin characters, a second.
     private static long EstimatedSpeechMs(string text) => text.Any(c => c >= '\u3400') ? text.Length * 250L : text.Length * 66L;
 
     public async ValueTask DisposeAsync()
     {
-        _work.Writer.TryComplete();
+        _toTranslate.Writer.TryComplete();
         await _stopping.CancelAsync().ConfigureAwait(false);
-        try
+        foreach (var worker in new[] { _translating, _publishing })
         {
-            await _worker.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
+            try
+            {
+                await worker.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
         }
 
         _stopping.Dispose();
@@ -407,9 +302,6 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
     }
 
     private sealed record Work(Utterance Utterance, bool Final, long Version, LineContext? Context = null);
-
-    /// <summary>The product on screen and what 块 means when a final line was said.</summary>
-    private sealed record LineContext(string? ProductId, string Currency);
 
     [LoggerMessage(2, LogLevel.Warning, "Session {Session}: a line from {Recognizer} was dropped as a recognizer hallucination ({Reason})")]
     private static partial void LogHallucination(ILogger logger, string session, string recognizer, string reason);

@@ -21,12 +21,12 @@ public sealed partial class MetricsEndpointTests
         var streams = await SseReader.OpenCaptionStreamsAsync(client, id, languages);
         for (var n = 1; n <= 3; n++)
         {
+            // One line at a time: a stream records one delay per flush (its oldest line), and lines said together can share one.
             await CaptionSessions.SayAsync(client, id, hostKey, $"晨光保温杯，第{n}款。", final: true);
-        }
-
-        foreach (var lang in languages)
-        {
-            await streams[lang].WaitUntilAsync(r => r.Captions("final").Count >= 3, $"3 final {lang} captions");
+            foreach (var lang in languages)
+            {
+                await streams[lang].WaitUntilAsync(r => r.Captions("final").Count >= n, $"{n} final {lang} captions");
+            }
         }
 
         // A stream records its delay once its flush returns, which may be just after the reader has the bytes.
