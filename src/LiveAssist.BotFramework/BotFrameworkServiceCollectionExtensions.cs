@@ -1,5 +1,6 @@
 using LiveAssist.BotFramework.Authentication;
 using LiveAssist.BotFramework.Connector;
+using LiveAssist.BotFramework.Hosting;
 using LiveAssist.BotFramework.Pipeline;
 using LiveAssist.BotFramework.State;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,9 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton<ConnectorChannel>();
         services.TryAddSingleton<OutboundChannels>();
         services.TryAddSingleton<BotAdapter>();
+        services.AddOptions<TurnQueueOptions>().Bind(configuration.GetSection(TurnQueueOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<TurnQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
         services.TryAddSingleton<ProactiveMessenger>();
         services.TryAddSingleton<ITurnErrorHandler, ResetStateOnErrorHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMiddleware, StateMiddleware>());

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiveAssist.BotFramework.Hosting;
 using LiveAssist.BotFramework.Pipeline;
 using LiveAssist.BotFramework.Schema;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +13,7 @@ public sealed class DirectLineService(
     DirectLineConversations conversations,
     DirectLineTokenService tokens,
     BotAdapter adapter,
+    TurnQueue turns,
     IOptions<DirectLineOptions> options)
 {
     public DirectLineConversations Conversations => conversations;
@@ -93,7 +95,10 @@ public sealed class DirectLineService(
         return (new ConversationResponse(conversationId, issued, Lifetime, StreamUrl(request, conversationId, issued, position)), created);
     }
 
-    /// <summary>Stores the client's activity (the echo Web Chat waits for), then runs the bot's turn.</summary>
+    /// <summary>
+    /// Stores the client's activity (the echo Web Chat waits for) and queues the bot's turn: the client has its id at once
+    /// and the replies reach it through the stream or the next poll. Only <c>expectReplies</c> waits for the turn.
+    /// </summary>
     public async Task<IResult> PostAsync(DirectLineCaller caller, string conversationId, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -133,7 +138,19 @@ public sealed class DirectLineService(
             await AnnounceAsync(conversation, activity.From, activity.Locale, cancellationToken).ConfigureAwait(false);
         }
 
+        if (TurnQueue.MayQueue(activity) && !turns.HasRoom)
+        {
+            return DirectLineErrors.Create(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable",
+                "The bot has as many messages waiting as it may right now; try again in a moment.");
+        }
+
         await conversation.AppendAsync(activity, cancellationToken).ConfigureAwait(false);
+        if (TurnQueue.MayQueue(activity) && turns.TryEnqueue(activity))
+        {
+            return Results.Json(new { id = activity.Id });
+        }
+
+        // Stored already (the client sees its echo): a queue that filled up meanwhile costs this turn its wait, not the message.
         var result = await adapter.ProcessAsync(activity, cancellationToken).ConfigureAwait(false);
         return result.Failed ? DirectLineErrors.BotFailed() : Results.Json(new { id = activity.Id });
     }

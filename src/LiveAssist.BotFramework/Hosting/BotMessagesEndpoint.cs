@@ -19,6 +19,7 @@ public static class BotMessagesEndpoint
         HttpRequest request,
         BotFrameworkAuthenticator authenticator,
         BotAdapter adapter,
+        TurnQueue queue,
         CancellationToken cancellationToken)
     {
         var (activity, error) = await ActivityBodyReader.ReadAsync(request, cancellationToken, acceptUnknownTypes: true).ConfigureAwait(false);
@@ -62,6 +63,14 @@ public static class BotMessagesEndpoint
             return Results.Ok();
         }
 
+        if (TurnQueue.MayQueue(activity))
+        {
+            // Answered later through the connector, as the Agents SDK does: the channel is not kept waiting for the bot.
+            return queue.TryEnqueue(activity)
+                ? Results.StatusCode(StatusCodes.Status202Accepted)
+                : Busy();
+        }
+
         var result = await adapter.ProcessAsync(activity, cancellationToken).ConfigureAwait(false);
         if (result.InvokeResponse is { } invoke)
         {
@@ -74,6 +83,20 @@ public static class BotMessagesEndpoint
         }
 
         return Results.Ok();
+    }
+
+    private static IResult Busy()
+        => new RetryLater(ActivityBodyReader.Problem(StatusCodes.Status503ServiceUnavailable, "Busy",
+            "The bot has as many turns waiting as it may; the channel should retry shortly."));
+
+    /// <summary>A 503 with <c>Retry-After</c>, which the Bot Connector and Teams honour.</summary>
+    private sealed class RetryLater(IResult problem) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = "1";
+            return problem.ExecuteAsync(httpContext);
+        }
     }
 
     private static bool IsWebAddress(string? serviceUrl)

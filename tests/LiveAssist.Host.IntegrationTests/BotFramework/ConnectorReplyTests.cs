@@ -17,7 +17,7 @@ public sealed class ConnectorReplyTests(BotFrameworkFakes fakes) : IClassFixture
         using var response = await client.SendAsync(ActivityBuilder.Post(
             ActivityBuilder.Message(fakes.ServiceUrl, "hello", conversationId: conversationId, id: "1700"), token));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var reply = await fakes.Server.WaitForAsync(
             r => r.Method == "POST" && r.Path.StartsWith("/amer/v3/conversations/19%3Aabc%40thread.tacv2%3Bmessageid%3D1700/activities/1700", StringComparison.Ordinal),
             TimeSpan.FromSeconds(10));
@@ -41,7 +41,7 @@ public sealed class ConnectorReplyTests(BotFrameworkFakes fakes) : IClassFixture
         using var response = await client.SendAsync(ActivityBuilder.Post(
             ActivityBuilder.Message(fakes.ServiceUrl, "hello", conversationId: conversationId, id: "42"), token));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var escaped = Uri.EscapeDataString(conversationId);
         await fakes.Server.WaitForAsync(r => r.Path.Contains(escaped, StringComparison.Ordinal) && r.ReceivedAt > DateTimeOffset.MinValue
             && fakes.Server.Requests.Count(x => x.Path.Contains(escaped, StringComparison.Ordinal)) >= 2, TimeSpan.FromSeconds(15));
@@ -64,11 +64,16 @@ public sealed class ConnectorReplyTests(BotFrameworkFakes fakes) : IClassFixture
         {
             using var response = await client.SendAsync(ActivityBuilder.Post(
                 ActivityBuilder.Message(fakes.ServiceUrl, "hello", conversationId: conversation, id: "m" + i), token));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
 
+        // The five turns are queued and answered in order, off the requests.
         var escaped = Uri.EscapeDataString(conversation);
-        Assert.Equal(5, fakes.Server.Requests.Count(r => r.Path.Contains(escaped, StringComparison.Ordinal)));
+        await fakes.Server.WaitForAsync(_ => fakes.Server.Requests.Count(r => r.Path.Contains(escaped, StringComparison.Ordinal)) >= 5, TimeSpan.FromSeconds(15));
+        await Task.Delay(200); // and no more than five
+        var replies = fakes.Server.Requests.Where(r => r.Path.Contains(escaped, StringComparison.Ordinal)).OrderBy(r => r.ReceivedAt).ToList();
+        Assert.Equal(5, replies.Count);
+        Assert.Equal(["m0", "m1", "m2", "m3", "m4"], replies.Select(r => r.Path[(r.Path.LastIndexOf('/') + 1)..]));
         // One token for the whole fixture: every reply reused it (the cache lasts until 5 min before expiry).
         Assert.Equal(1, fakes.Server.Requests.Count(r => r.Path == "/token"));
     }

@@ -48,7 +48,33 @@ internal sealed class DirectLineClient(HttpClient http)
             channelData = new { clientActivityID = "client-" + Guid.NewGuid().ToString("N"), sessionId },
         });
         Assert.True(response.IsSuccessStatusCode, $"post: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await WaitForAnswerAsync(bearer, conversationId, id);
+        return id;
+    }
+
+    /// <summary>
+    /// Direct Line answers the post before the bot's turn has run (the turn is queued), as Web Chat expects: a test reads
+    /// on once the bot's messages answering this one are there and no more arrive (or after a few seconds, for a turn
+    /// that answers nothing).
+    /// </summary>
+    public async Task WaitForAnswerAsync(string bearer, string conversationId, string activityId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(8);
+        var seen = -1;
+        while (DateTime.UtcNow < deadline)
+        {
+            var (activities, _) = await GetActivitiesAsync(bearer, conversationId);
+            var answers = activities.Count(a => a.TryGetProperty("replyToId", out var to) && to.GetString() == activityId
+                && a.GetProperty("type").GetString() == "message");
+            if (answers > 0 && answers == seen)
+            {
+                return;
+            }
+
+            seen = answers > 0 ? answers : -1;
+            await Task.Delay(60);
+        }
     }
 
     public async Task<(List<JsonElement> Activities, string Watermark)> GetActivitiesAsync(string bearer, string conversationId, string? watermark = null)
