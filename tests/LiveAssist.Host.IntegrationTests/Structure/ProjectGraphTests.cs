@@ -76,6 +76,11 @@ public sealed partial class ProjectGraphTests
         Assert.Empty(wrong);
     }
 
+    /// <summary>The projects (short names, <c>Catalog.Client</c>) the README graph draws in one layer.</summary>
+    internal static IReadOnlySet<string> LayerProjects(string layer)
+        => LayerPattern().Matches(MermaidBlock()).Where(m => m.Groups["layer"].Value == layer)
+            .SelectMany(m => NodePattern().Matches(m.Groups["body"].Value)).Select(n => n.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
+
     private static string MermaidBlock()
     {
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));

@@ -1,6 +1,6 @@
 using LiveAssist.Speech.Audio;
 
-namespace LiveAssist.Captions.Tests;
+namespace LiveAssist.Speech.Tests.Audio;
 
 public sealed class VoiceActivityDetectorTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using LiveAssist.Dialogs.Locales;
 
-namespace LiveAssist.BotFramework.Tests.Locales;
+namespace LiveAssist.Dialogs.Tests.Locales;
 
 public sealed class TextTemplateTests
 {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace LiveAssist.Captions.Tests;
+namespace LiveAssist.Captions.Tests.Delivery;
 
 /// <summary>
 /// The hub's fan-out: every stream of a language gets the same event, and an idle stream (OBS between lines) still

@@ -3,7 +3,7 @@ using LiveAssist.Review;
 using LiveAssist.Review.Catalog;
 using LiveAssist.Review.Rules;
 
-namespace LiveAssist.Captions.Tests;
+namespace LiveAssist.Review.Tests;
 
 /// <summary>The review's building blocks without a host: clause editing, pattern exceptions, catalog claims.</summary>
 public sealed class ReviewCheckTests

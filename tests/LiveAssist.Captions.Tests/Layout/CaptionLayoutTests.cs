@@ -1,6 +1,6 @@
 using LiveAssist.Captions.Layout;
 
-namespace LiveAssist.Captions.Tests;
+namespace LiveAssist.Captions.Tests.Layout;
 
 public sealed class CaptionLayoutTests
 {

@@ -1,6 +1,6 @@
 using LiveAssist.Translation.Figures;
 
-namespace LiveAssist.Captions.Tests;
+namespace LiveAssist.Translation.Tests.Figures;
 
 public sealed class FiguresTests
 {

@@ -1,6 +1,6 @@
 using LiveAssist.Dialogs.Locales;
 
-namespace LiveAssist.BotFramework.Tests.Locales;
+namespace LiveAssist.Dialogs.Tests.Locales;
 
 public sealed class LocaleTextsTests
 {
