@@ -6,7 +6,8 @@ using LiveAssist.Speech.Recognition;
 using LiveAssist.Engines.AzureSpeech;
 using LiveAssist.Engines.AzureTranslator;
 using LiveAssist.Engines.CognitiveAuth;
-using LiveAssist.Engines.Health;
+using LiveAssist.EngineChains;
+using LiveAssist.EngineChains.Health;
 using LiveAssist.Engines.OpenAiCompatible;
 using LiveAssist.Translation;
 using Microsoft.Extensions.AI;
@@ -47,7 +48,7 @@ public static class EnginesServiceCollectionExtensions
         AddAzureSpeech(services);
         AddAzureTranslator(services);
         AddOpenAiCompatible(services);
-        services.AddSingleton<EngineStatus>();
+        services.AddEngineChains();
         services.AddSingleton<IEngineProbe>(_ => new EngineProbe(TranslatorKey, Translation.Offline.OfflineCaptionTranslator.EngineName, _ => Task.FromResult(EngineHealth.Ok("built in"))));
         return services;
     }

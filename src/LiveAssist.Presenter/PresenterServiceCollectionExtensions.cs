@@ -1,7 +1,8 @@
 using LiveAssist.Captions.Pipeline;
+using LiveAssist.EngineChains;
+using LiveAssist.EngineChains.Health;
 using LiveAssist.Engines;
 using LiveAssist.Engines.CognitiveAuth;
-using LiveAssist.Engines.Health;
 using LiveAssist.Presenter.Delivery;
 using LiveAssist.Presenter.Lines;
 using LiveAssist.Presenter.Models;
@@ -19,16 +20,6 @@ namespace LiveAssist.Presenter;
 
 public static class PresenterServiceCollectionExtensions
 {
-    /// <summary>The presenter's voices, in <c>/readyz</c> as kind <c>tts</c>.</summary>
-    private sealed class VoiceChain(IReadOnlyList<string> names) : IEngineChain
-    {
-        public const string KindName = "tts";
-
-        public string Kind => KindName;
-
-        public IReadOnlyList<string> Names => names;
-    }
-
     /// <summary>Key of the Azure TTS token provider (keyed <c>CognitiveTokenProvider</c>).</summary>
     public const string TtsTokenKey = "tts";
 
@@ -54,10 +45,13 @@ public static class PresenterServiceCollectionExtensions
         services.AddKeyedSingleton<ITextToSpeechEngine, AzureTtsEngine>(AzureTtsEngine.EngineName);
         services.AddHttpClient(AvatarRelay.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
 
-        services.AddSingleton<IEngineChain>(sp => new VoiceChain(sp.GetRequiredService<IOptions<PresenterOptions>>().Value.EngineOrder));
-        services.AddSingleton<IEngineProbe>(_ => new EngineProbe(VoiceChain.KindName, EspeakSpeechEngine.EngineName, _ => Task.FromResult(
+        // The presenter's voices, in /readyz as kind tts.
+        services.AddEngineChains();
+        services.AddSingleton<VoiceChain>();
+        services.AddSingleton<IEngineChain>(sp => sp.GetRequiredService<VoiceChain>().Engines);
+        services.AddSingleton<IEngineProbe>(_ => new EngineProbe(EngineKinds.Voice, EspeakSpeechEngine.EngineName, _ => Task.FromResult(
             EspeakSynthesizer.Unavailable is { } why ? EngineHealth.Unavailable(why) : EngineHealth.Ok("espeak-ng library loaded"))));
-        services.AddSingleton<IEngineProbe>(sp => new EngineProbe(VoiceChain.KindName, AzureTtsEngine.EngineName, async cancellationToken =>
+        services.AddSingleton<IEngineProbe>(sp => new EngineProbe(EngineKinds.Voice, AzureTtsEngine.EngineName, async cancellationToken =>
         {
             if (!sp.GetRequiredService<AzureTtsOptions>().HasCredentials)
             {

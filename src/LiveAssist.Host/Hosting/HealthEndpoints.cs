@@ -1,5 +1,5 @@
 using LiveAssist.BotFramework.State;
-using LiveAssist.Engines.Health;
+using LiveAssist.EngineChains.Health;
 using LiveAssist.Redis;
 using LiveAssist.Storage;
 using Microsoft.Extensions.Options;

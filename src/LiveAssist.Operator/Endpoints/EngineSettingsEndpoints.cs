@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using LiveAssist.Engines.Health;
+using LiveAssist.EngineChains.Health;
 using LiveAssist.Engines.Settings;
 using LiveAssist.Operator.History;
 using Microsoft.AspNetCore.Builder;
