@@ -2,6 +2,7 @@ using LiveAssist.Captions.Delivery;
 using LiveAssist.Captions.Pipeline;
 using LiveAssist.Captions.ProductCards;
 using LiveAssist.Review;
+using LiveAssist.Speech;
 using LiveAssist.Sessions;
 using LiveAssist.Storage;
 using Microsoft.Extensions.Configuration;
@@ -29,7 +30,7 @@ public static class CaptionsServiceCollectionExtensions
         services.AddSingleton<CaptionPipeline>();
         services.AddSingleton<ISessionPreparer, SessionLanguagePreparer>();
         services.AddOptions<LiveAssist.Speech.Recognition.SpeechOptions>().Bind(configuration.GetSection(LiveAssist.Speech.Recognition.SpeechOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<LiveAssist.Speech.Recognition.RecognizerChain>();
+        services.AddSpeechRecognition();
         services.AddHostedService<CaptionRecovery>();
         return services;
     }

@@ -5,13 +5,19 @@ using Azure.Identity;
 using LiveAssist.Speech.Recognition;
 using LiveAssist.Engines.AzureSpeech;
 using LiveAssist.Engines.AzureTranslator;
+using LiveAssist.Engines.AzureTts;
+using LiveAssist.Engines.Settings;
 using LiveAssist.Engines.CognitiveAuth;
-using LiveAssist.Engines.Health;
+using LiveAssist.EngineChains;
+using LiveAssist.EngineChains.Health;
 using LiveAssist.Engines.OpenAiCompatible;
+using LiveAssist.Presenter.Delivery;
+using LiveAssist.Presenter.Synthesis;
 using LiveAssist.Translation;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,9 +33,13 @@ public static class EnginesServiceCollectionExtensions
 
     public const string TranslatorKey = "translator";
 
+    /// <summary>Key of the Azure TTS resource's <see cref="CognitiveTokenProvider"/> and of its voices' probe.</summary>
+    public const string TtsKey = "tts";
+
     /// <summary>
     /// Registers the cloud and local-server engines under their names (<c>azure</c>, <c>azure-rest</c>,
-    /// <c>openai</c>). Nothing is contacted unless <c>Speech:Engines</c> / <c>Translator:Engines</c> names it.
+    /// <c>openai</c>), the Azure voice and avatar for the presenter, and the engine settings' tester. Nothing is contacted
+    /// unless <c>Speech:Engines</c> / <c>Translator:Engines</c> / <c>Tts:Engines</c> names it (or the studio asks for the avatar).
     /// </summary>
     public static IServiceCollection AddCloudEngines(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,7 +57,10 @@ public static class EnginesServiceCollectionExtensions
         AddAzureSpeech(services);
         AddAzureTranslator(services);
         AddOpenAiCompatible(services);
-        services.AddSingleton<EngineStatus>();
+        AddAzureTts(services, configuration);
+        services.AddHttpClient(EngineTester.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan); // the tester bounds each call itself
+        services.TryAddSingleton<EngineTester>();
+        services.AddEngineChains();
         services.AddSingleton<IEngineProbe>(_ => new EngineProbe(TranslatorKey, Translation.Offline.OfflineCaptionTranslator.EngineName, _ => Task.FromResult(EngineHealth.Ok("built in"))));
         return services;
     }
@@ -75,6 +88,42 @@ public static class EnginesServiceCollectionExtensions
                 return EngineHealth.Ok($"token issued; {client.ConnectionsOpened} connections opened, {client.Reconnects} reconnects");
             }));
         }
+    }
+
+    /// <summary>Azure neural voices for the presenter (<c>Tts:Azure</c>), the studio's list of them, and the Azure avatar's relay.</summary>
+    private static void AddAzureTts(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AzureTtsOptions>().Bind(configuration.GetSection(AzureTtsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AzureTtsOptions>>().Value);
+        services.AddCognitiveTokenProvider<AzureTtsOptions>(TtsKey, AzureTtsOptions.SectionName);
+        services.AddRefitGeneratedClient<IAzureTtsApi>()
+            .ConfigureHttpClient((sp, http) =>
+            {
+                // Without a region or endpoint there is no address: the engine, made when Tts:Engines names it, refuses each line itself.
+                var options = sp.GetRequiredService<AzureTtsOptions>();
+                http.BaseAddress = string.IsNullOrWhiteSpace(options.Region) && string.IsNullOrWhiteSpace(options.Endpoint)
+                    ? new Uri("http://tts-azure-not-configured.invalid/")
+                    : options.BaseUri();
+                http.Timeout = Timeout.InfiniteTimeSpan; // the engine bounds each line itself
+            })
+            .AddHttpMessageHandler(sp => new AzureTtsAuthHandler(sp.GetRequiredService<AzureTtsOptions>(), () => sp.GetRequiredKeyedService<CognitiveTokenProvider>(TtsKey)));
+        services.AddKeyedSingleton<ITextToSpeechEngine, AzureTtsEngine>(AzureTtsEngine.EngineName);
+        services.AddSingleton<ICloudVoices>(sp => new AzureCloudVoices(sp.GetRequiredService<AzureTtsOptions>(), sp));
+        services.AddHttpClient(AzureAvatarSessions.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<IAvatarSessionIssuer>(sp => new AzureAvatarSessions(sp.GetRequiredService<AzureTtsOptions>(), sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredKeyedService<CognitiveTokenProvider>(TtsKey)));
+        services.AddSingleton<IEngineProbe>(sp => new EngineProbe(EngineKinds.Voice, AzureTtsEngine.EngineName, async cancellationToken =>
+        {
+            if (!sp.GetRequiredService<AzureTtsOptions>().HasCredentials)
+            {
+                return EngineHealth.NotConfigured("Tts:Azure needs Key and Region (or UseEntraId and ResourceId)");
+            }
+
+            using var voices = await sp.GetRequiredService<IAzureTtsApi>().VoicesAsync(cancellationToken).ConfigureAwait(false);
+            return voices.IsSuccessStatusCode
+                ? EngineHealth.Ok($"{voices.Content?.Count ?? 0} voices in the region")
+                : EngineHealth.Unavailable($"voices list answered {(int?)voices.StatusCode}");
+        }));
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using LiveAssist.Dialogs.Content;
-using LiveAssist.Engines.Settings;
 using LiveAssist.Operator.Endpoints;
 using LiveAssist.Operator.Texts;
 using LiveAssist.Storage;
@@ -13,7 +12,8 @@ namespace LiveAssist.Operator;
 
 /// <summary>
 /// The operator page's own parts beside sign-in (<see cref="OperatorAuthentication"/>): the side-by-side texts
-/// with their out-of-date marks, the sign-in help, the bootstrap notice at start, and the engine settings.
+/// with their out-of-date marks, the sign-in help and the bootstrap notice at start (the engine settings are the
+/// vendor adapters' own: <c>LiveAssist.Engines</c>).
 /// </summary>
 public static class OperatorConsoleServiceCollectionExtensions
 {
@@ -23,8 +23,6 @@ public static class OperatorConsoleServiceCollectionExtensions
         services.TryAddSingleton(sp => new TextReviewMarks(sp.OpenDataFile("operator.db"), sp, sp.GetRequiredService<TimeProvider>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IContentChangeObserver, TextReviewMarks>(sp => sp.GetRequiredService<TextReviewMarks>()));
         services.AddHostedService<BootstrapAccountNotice>();
-        services.AddHttpClient(EngineTester.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan); // the tester bounds each call itself
-        services.TryAddSingleton<EngineTester>();
         return services;
     }
 
@@ -33,7 +31,6 @@ public static class OperatorConsoleServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/operator/sign-in-help", (IServiceProvider services) => Results.Ok(SignInHelp.For(services)));
         app.MapOperatorTexts();
-        app.MapEngineSettings();
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using LiveAssist.EngineChains;
+using LiveAssist.EngineChains.Health;
 using LiveAssist.Translation.Offline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +39,9 @@ public static partial class TranslationServiceCollectionExtensions
         services.AddOptions<TranslatorOptions>().Bind(configuration.GetSection(TranslatorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Apertium>();
         services.AddKeyedSingleton<ICaptionTranslator, OfflineCaptionTranslator>(OfflineCaptionTranslator.EngineName);
+        services.AddEngineChains();
         services.AddSingleton<Chain.CaptionTranslationChain>();
+        services.AddSingleton<IEngineChain>(sp => sp.GetRequiredService<Chain.CaptionTranslationChain>().Engines);
         services.AddHostedService<DictionaryPreloader>();
         return services;
     }

@@ -15,6 +15,7 @@ using LiveAssist.DirectLine;
 using LiveAssist.Dialogs.Locales;
 using LiveAssist.Engines;
 using LiveAssist.Engines.AzureSpeech;
+using LiveAssist.Engines.Settings;
 using LiveAssist.Host.Bot;
 using LiveAssist.Host.Chat;
 using LiveAssist.Host.Hosting.Health;
@@ -120,6 +121,7 @@ internal static partial class LiveAssistComposition
         sessions.MapBuyerQa();
         app.MapOperator(PublicRateLimits.SignInPolicy);
         app.MapOperatorConsole();
+        app.MapEngineSettings();
         app.MapAccount(PublicRateLimits.SignInPolicy);
         app.MapStudio(sessions, PublicRateLimits.CaptionsPolicy);
         app.MapShopCatalog(PublicRateLimits.CaptionsPolicy);

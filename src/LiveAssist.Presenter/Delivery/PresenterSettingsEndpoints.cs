@@ -1,7 +1,6 @@
 using LiveAssist.Presenter.Models;
 using LiveAssist.Presenter.Scripts;
 using LiveAssist.Presenter.Synthesis;
-using LiveAssist.Presenter.Synthesis.Azure;
 using LiveAssist.Presenter.Synthesis.Espeak;
 using LiveAssist.Sessions;
 using LiveAssist.Sessions.Access;
@@ -51,12 +50,12 @@ public static class PresenterSettingsEndpoints
 
     public sealed record PreviewRequest(string? Lang, string? Engine, string? Espeak, string? Azure, double? Rate, int? Pitch);
 
-    private static async Task<IResult> GetAsync(string id, ISessionStore sessions, AzureTtsOptions azure, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, ISessionStore sessions, ICloudVoices azure, CancellationToken cancellationToken)
         => await sessions.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } session
             ? Results.Json(View(session.Presenter ?? new PresenterSettings(), azure))
             : Problem(404, "找不到这场直播 Unknown session", "没有这个编号的直播。There is no live session with this id.");
 
-    private static async Task<IResult> PutAsync(SettingsRequest? body, AuthorizedSession host, ISessionStore sessions, AzureTtsOptions azure, CancellationToken cancellationToken)
+    private static async Task<IResult> PutAsync(SettingsRequest? body, AuthorizedSession host, ISessionStore sessions, ICloudVoices azure, CancellationToken cancellationToken)
     {
         var session = host.Session;
 
@@ -73,7 +72,7 @@ public static class PresenterSettingsEndpoints
                 return Problem(400, "还没有上传模型 No model", "请先上传 VRM 或 GLB 模型，再选择“自己的模型”。Upload a VRM or GLB model first.");
             }
 
-            if (look == PresenterSettings.AzureAvatar && !azure.HasCredentials)
+            if (look == PresenterSettings.AzureAvatar && !azure.IsConfigured)
             {
                 return Problem(400, "没有配置 Azure 语音 Azure Speech not configured", "Azure 真人形象需要先在引擎设置里配置 Azure 语音（Tts:Azure）。The Azure avatar needs Tts:Azure.");
             }
@@ -130,7 +129,7 @@ public static class PresenterSettingsEndpoints
 
     // A model is the request body itself (what fetch(file) sends), its file name in ?name=.
     private static async Task<IResult> UploadAsync(AuthorizedSession host, HttpRequest request, ISessionStore sessions, AvatarModelStore models, IOptions<PresenterOptions> options,
-        AzureTtsOptions azure, CancellationToken cancellationToken)
+        ICloudVoices azure, CancellationToken cancellationToken)
     {
         var session = host.Session;
 
@@ -175,26 +174,26 @@ public static class PresenterSettingsEndpoints
             : Results.NotFound();
     }
 
-    private static async Task<IResult> VoicesAsync(HttpRequest request, AzureTtsOptions azure, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<IResult> VoicesAsync(HttpRequest request, ICloudVoices azure, IServiceProvider services, CancellationToken cancellationToken)
     {
         var lang = (request.Query["lang"].ToString() is { Length: > 0 and <= 16 } given ? given : "en").ToLowerInvariant();
-        var azureVoices = azure.HasCredentials && services.GetKeyedService<ITextToSpeechEngine>(AzureTtsEngine.EngineName) is AzureTtsEngine engine
-            ? (await engine.VoicesForAsync(lang, cancellationToken).ConfigureAwait(false)).Select(v => new { id = v.ShortName, name = v.LocalName ?? v.ShortName, gender = v.Gender, locale = v.Locale }).ToList()
+        var azureVoices = azure.IsConfigured
+            ? (await azure.ForLanguageAsync(lang, cancellationToken).ConfigureAwait(false)).Select(v => new { id = v.Id, name = v.Name, gender = v.Gender, locale = v.Locale }).ToList()
             : [];
         return Results.Json(new
         {
             lang,
             defaultEspeak = PresenterVoices.Espeak(lang, services.GetRequiredService<IOptions<PresenterOptions>>().Value.EspeakVoices),
-            defaultAzure = PresenterVoices.Azure(lang, azure.Voices),
+            defaultAzure = azure.DefaultVoice(lang),
             espeak = VoiceCatalog.EspeakVoices(lang),
             variants = VoiceCatalog.Variants,
             azure = azureVoices,
-            azureConfigured = azure.HasCredentials,
+            azureConfigured = azure.IsConfigured,
             sample = VoiceCatalog.Sample(lang),
         });
     }
 
-    private static async Task<IResult> PreviewAsync(PreviewRequest? body, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<IResult> PreviewAsync(PreviewRequest? body, IServiceProvider services, ICloudVoices azure, CancellationToken cancellationToken)
     {
         var lang = body?.Lang is { Length: > 0 and <= 16 } l ? l.ToLowerInvariant() : "en";
         var choice = new PresenterVoiceChoice(Empty(body?.Espeak), Empty(body?.Azure), body?.Rate ?? 1.0, body?.Pitch ?? 0);
@@ -203,7 +202,7 @@ public static class PresenterSettingsEndpoints
             return refusal;
         }
 
-        var name = body?.Engine == AzureTtsEngine.EngineName ? AzureTtsEngine.EngineName : EspeakSpeechEngine.EngineName;
+        var name = body?.Engine == azure.Name ? azure.Name : EspeakSpeechEngine.EngineName;
         var text = VoiceCatalog.Sample(lang);
         var script = new LineScript("preview", 0, lang, text, [new ScriptSegment(text)], 0, choice.Rate, choice.Espeak, choice.Azure, choice.Pitch);
         try
@@ -214,7 +213,7 @@ public static class PresenterSettingsEndpoints
         }
         catch (Exception e) when (e is SpeechEngineException or HttpRequestException or IOException)
         {
-            return Problem(502, "试听失败 Preview failed", $"{(name == AzureTtsEngine.EngineName ? "Azure 语音" : "espeak-ng")} 没能合成试听：{e.Message}");
+            return Problem(502, "试听失败 Preview failed", $"{(name == azure.Name ? "Azure 语音" : "espeak-ng")} 没能合成试听：{e.Message}");
         }
     }
 
@@ -240,10 +239,10 @@ public static class PresenterSettingsEndpoints
             : null;
     }
 
-    private static SettingsView View(PresenterSettings settings, AzureTtsOptions azure)
+    private static SettingsView View(PresenterSettings settings, ICloudVoices azure)
         => new(settings.Look, settings.Framing,
             settings.ModelFile is { } m ? new PresenterModelView(m.Url, m.Name, m.Kind, m.Bytes, m.Expressions) : null,
-            settings.AvatarCharacter, settings.AvatarStyle, settings.Voices, azure.HasCredentials, azure.HasCredentials);
+            settings.AvatarCharacter, settings.AvatarStyle, settings.Voices, azure.IsConfigured, azure.IsConfigured);
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

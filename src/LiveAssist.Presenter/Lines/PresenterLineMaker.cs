@@ -25,6 +25,7 @@ public sealed partial class PresenterLineMaker(
     ISessionStore sessions,
     PresenterLineStore lines,
     EspeakReader espeak,
+    VoiceChain voices,
     IServiceProvider services,
     IOptions<PresenterOptions> options,
     ILogger<PresenterLineMaker> logger)
@@ -109,29 +110,12 @@ public sealed partial class PresenterLineMaker(
             }
         }
 
-        var order = options.Value.EngineOrder;
-        for (var i = 0; i < order.Count; i++)
+        var voiced = await voices.VoiceAsync(new SynthesisRequest(script, reading),
+            failure => LogEngineFailed(logger, failure.Engine, seq, lang, sessionId, failure.Reason), cancellationToken).ConfigureAwait(false);
+        failures.AddRange(voiced.Failures.Select(f => new EngineFailure(f.Engine, f.Reason)));
+        if (voiced is { Answered: true, Engine: { } name, Value: { } speech })
         {
-            var name = order[i];
-            if (services.GetKeyedService<ITextToSpeechEngine>(name) is not { } engine)
-            {
-                failures.Add(new EngineFailure(name, "no such engine"));
-                continue;
-            }
-
-            SynthesizedSpeech speech;
-            try
-            {
-                speech = await engine.SynthesizeAsync(new SynthesisRequest(script, reading), cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is SpeechEngineException or HttpRequestException or IOException or InvalidOperationException or ArgumentException)
-            {
-                LogEngineFailed(logger, name, seq, lang, sessionId, e.Message);
-                failures.Add(new EngineFailure(name, e.Message));
-                continue;
-            }
-
-            if (i > 0)
+            if (voiced.IsFallback)
             {
                 flags.Add("fallback");
             }

@@ -1,6 +1,5 @@
-using System.Runtime.CompilerServices;
+using LiveAssist.EngineChains;
 using LiveAssist.Speech.Audio;
-using LiveAssist.Translation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,73 +7,39 @@ namespace LiveAssist.Speech.Recognition;
 
 /// <summary>
 /// The configured recognizers (<c>Speech:Engines</c>) in order: a segment goes to the first; if it
-/// fails or runs out of time before its final result, the next one gets the whole segment.
+/// fails or runs out of time before its final result, the next one gets the whole segment (the
+/// partial results already streamed stand).
 /// </summary>
 public sealed partial class RecognizerChain
 {
-    private readonly IReadOnlyList<ISpeechRecognizer> _engines;
-    private readonly SpeechOptions _options;
     private readonly ILogger<RecognizerChain> _logger;
 
-    public RecognizerChain(IServiceProvider services, IOptions<SpeechOptions> options, ILogger<RecognizerChain> logger)
+    public RecognizerChain(IServiceProvider services, IOptions<SpeechOptions> options, EngineChainMetrics metrics, ILogger<RecognizerChain> logger)
     {
         ArgumentNullException.ThrowIfNull(services);
-        _options = options?.Value ?? throw new ArgumentNullException(nameof(options));
+        var settings = options?.Value ?? throw new ArgumentNullException(nameof(options));
         _logger = logger;
-        _engines = KeyedEngines.Resolve<ISpeechRecognizer>(services, _options.Engines, name => LogUnknown(logger, name));
+        Engines = new EngineChain<ISpeechRecognizer>(EngineKinds.Speech, KeyedEngines.Resolve<ISpeechRecognizer>(services, settings.Engines, name => LogUnknown(logger, name)),
+            new FallbackRule { Timeout = TimeSpan.FromMilliseconds(settings.EngineTimeoutMs), PartialStopsFallback = false }, metrics);
     }
 
-    public bool IsConfigured => _engines.Count > 0;
+    /// <summary>The chain itself: the configured order (for <c>/readyz</c>), health and metrics.</summary>
+    public EngineChain<ISpeechRecognizer> Engines { get; }
 
-    public IReadOnlyList<string> EngineNames => [.. _engines.Select(e => e.Name)];
+    public bool IsConfigured => Engines.HasEngines;
+
+    public IReadOnlyList<string> EngineNames => [.. Engines.Engines.Where(e => e.Engine is not null).Select(e => e.Engine!.Name)];
 
     /// <summary>Results for one segment, tagged with the engine that produced them; nothing when every engine failed.</summary>
     public async IAsyncEnumerable<(RecognitionResult Result, string Engine)> RecognizeAsync(SpeechSegment segment, RecognitionContext context,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var engine in _engines)
+        ArgumentNullException.ThrowIfNull(segment);
+        var results = Engines.StreamAsync((engine, ct) => engine.RecognizeAsync(segment, context, ct), r => r.IsFinal,
+            failure => LogFailed(_logger, failure.Engine, segment.StartMs, failure.Reason), cancellationToken);
+        await foreach (var item in results.ConfigureAwait(false))
         {
-            var results = new List<RecognitionResult>();
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.EngineTimeoutMs);
-            var enumerator = engine.RecognizeAsync(segment, context, timeout.Token).GetAsyncEnumerator(timeout.Token);
-            var finished = false;
-            try
-            {
-                while (true)
-                {
-                    RecognitionResult current;
-                    try
-                    {
-                        if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
-                        {
-                            break;
-                        }
-
-                        current = enumerator.Current;
-                    }
-                    catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
-                    {
-                        LogFailed(_logger, engine.Name, segment.StartMs, e.Message);
-                        break;
-                    }
-
-                    yield return (current, engine.Name);
-                    if (current.IsFinal)
-                    {
-                        finished = true;
-                    }
-                }
-            }
-            finally
-            {
-                await enumerator.DisposeAsync().ConfigureAwait(false);
-            }
-
-            if (finished)
-            {
-                yield break;
-            }
+            yield return (item.Item, Engines.Engines[item.Index].Engine!.Name);
         }
     }
 

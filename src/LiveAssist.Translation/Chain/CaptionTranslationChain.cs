@@ -1,3 +1,4 @@
+using LiveAssist.EngineChains;
 using LiveAssist.Translation.Figures;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
@@ -17,12 +18,13 @@ public sealed partial class CaptionTranslationChain
     public const string FallbackFlag = "fallback";
     public const string FiguresRetranslatedFlag = "figures-retranslated";
 
-    private readonly IReadOnlyList<ICaptionTranslator> _engines;
+    private readonly IReadOnlyList<int> _all;
+    private readonly IReadOnlyList<int> _external;
     private readonly TranslatorOptions _options;
     private readonly MemoryCache _cache;
     private readonly ILogger<CaptionTranslationChain> _logger;
 
-    public CaptionTranslationChain(IServiceProvider services, IOptions<TranslatorOptions> options, ILogger<CaptionTranslationChain> logger)
+    public CaptionTranslationChain(IServiceProvider services, IOptions<TranslatorOptions> options, EngineChainMetrics metrics, ILogger<CaptionTranslationChain> logger)
     {
         ArgumentNullException.ThrowIfNull(services);
         _options = options?.Value ?? throw new ArgumentNullException(nameof(options));
@@ -33,27 +35,35 @@ public sealed partial class CaptionTranslationChain
             names.Add(Offline.OfflineCaptionTranslator.EngineName);
         }
 
-        _engines = KeyedEngines.Resolve<ICaptionTranslator>(services, names, name => LogUnknownEngine(logger, name));
+        // A name nobody registered is left out of the order (and of /readyz): the fallback flag counts engines that exist.
+        var engines = KeyedEngines.Resolve<ICaptionTranslator>(services, names, name => LogUnknownEngine(logger, name)).Where(e => e.Engine is not null);
+        Engines = new EngineChain<ICaptionTranslator>(EngineKinds.Translator, engines, new FallbackRule { Timeout = TimeSpan.FromMilliseconds(_options.EngineTimeoutMs) }, metrics);
+        _all = [.. Enumerable.Range(0, Engines.Engines.Count)];
+        _external = [.. _all.Where(i => Engines.Engines[i].Name != Offline.OfflineCaptionTranslator.EngineName)];
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(100, _options.CacheEntries) });
     }
 
-    public IReadOnlyList<string> EngineNames => [.. _engines.Select(e => e.Name)];
+    /// <summary>The chain itself: the order (for <c>/readyz</c>), each engine's time limit, health and metrics.</summary>
+    public EngineChain<ICaptionTranslator> Engines { get; }
+
+    public IReadOnlyList<string> EngineNames => Engines.Names;
 
     /// <summary>
     /// Translations by language. A language no engine could translate with correct figures is left
     /// out: the caller holds that caption back rather than show a wrong price.
     /// </summary>
     public Task<IReadOnlyDictionary<string, TranslationResult>> TranslateAsync(CaptionTranslationRequest request, CancellationToken cancellationToken)
-        => TranslateAsync(request, _engines, cancellationToken);
+        => TranslateAsync(request, _all, cancellationToken);
 
     /// <summary>True when engines other than the offline one are configured.</summary>
-    public bool HasExternalEngines => _engines.Any(e => e.Name != Offline.OfflineCaptionTranslator.EngineName);
+    public bool HasExternalEngines => _external.Count > 0;
 
     /// <summary>Only the configured external engines (cloud, local model servers), with the same checks; languages none of them did are left out.</summary>
     public Task<IReadOnlyDictionary<string, TranslationResult>> TranslateExternallyAsync(CaptionTranslationRequest request, CancellationToken cancellationToken)
-        => TranslateAsync(request, [.. _engines.Where(e => e.Name != Offline.OfflineCaptionTranslator.EngineName)], cancellationToken);
+        => TranslateAsync(request, _external, cancellationToken);
 
-    private async Task<IReadOnlyDictionary<string, TranslationResult>> TranslateAsync(CaptionTranslationRequest request, IReadOnlyList<ICaptionTranslator> engines, CancellationToken cancellationToken)
+    /// <param name="engines">Places in <see cref="Engines"/>' order to try, in order.</param>
+    private async Task<IReadOnlyDictionary<string, TranslationResult>> TranslateAsync(CaptionTranslationRequest request, IReadOnlyList<int> engines, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var accepted = new Dictionary<string, TranslationResult>(StringComparer.OrdinalIgnoreCase);
@@ -85,9 +95,9 @@ public sealed partial class CaptionTranslationChain
         var rejectedFigures = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var index = 0; index < engines.Count && remaining.Count > 0; index++)
         {
-            var engine = engines[index];
+            var engine = Engines.Engines[engines[index]].Engine!;
             var isLast = index == engines.Count - 1 && engine.Name == Offline.OfflineCaptionTranslator.EngineName;
-            var results = await TryEngineAsync(engine, request with { To = remaining }, isLast, cancellationToken).ConfigureAwait(false);
+            var results = await TryEngineAsync(engines[index], request with { To = remaining }, isLast, cancellationToken).ConfigureAwait(false);
             if (results is null)
             {
                 continue;
@@ -141,7 +151,7 @@ public sealed partial class CaptionTranslationChain
             }
         }
 
-        foreach (var language in engines.Count == _engines.Count ? remaining : [])
+        foreach (var language in engines.Count == _all.Count ? remaining : [])
         {
             // No engine kept the figures: buyers get the figures themselves, rendered from the source, rather than nothing.
             LogHeldBack(_logger, language);
@@ -156,25 +166,18 @@ public sealed partial class CaptionTranslationChain
         return accepted;
     }
 
-    private async Task<IReadOnlyDictionary<string, TranslationResult>?> TryEngineAsync(ICaptionTranslator engine, CaptionTranslationRequest request, bool isLast, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, TranslationResult>?> TryEngineAsync(int place, CaptionTranslationRequest request, bool isLast, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // The last resort has nobody to hand over to: it gets longer (it bounds its own slow steps).
-        var limit = TimeSpan.FromMilliseconds(isLast ? Math.Max(_options.EngineTimeoutMs, _options.LastEngineTimeoutMs) : _options.EngineTimeoutMs);
-        timeout.CancelAfter(limit);
-        try
+        TimeSpan? limit = isLast ? TimeSpan.FromMilliseconds(Math.Max(_options.EngineTimeoutMs, _options.LastEngineTimeoutMs)) : null;
+        var attempt = await Engines.TryAsync(place, (engine, ct) => engine.TranslateAsync(request, ct), cancellationToken, limit).ConfigureAwait(false);
+        if (attempt.Failure is { } failure)
         {
-            // WaitAsync: an engine that ignores cancellation still loses the caption on time.
-            return await engine.TranslateAsync(request, timeout.Token).WaitAsync(limit, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
-        {
-            // WaitAsync can give up a moment before CancelAfter fires, and disposing the source would then never cancel it:
-            // tell the abandoned engine to stop now.
-            await timeout.CancelAsync().ConfigureAwait(false);
-            LogEngineFailed(_logger, engine.Name, e is TimeoutException or OperationCanceledException ? $"no answer within {limit.TotalMilliseconds} ms" : e.Message);
+            LogEngineFailed(_logger, Engines.Engines[place].Engine!.Name, failure.Reason);
             return null;
         }
+
+        return attempt.Value;
     }
 
     /// <summary>A line's figures as buyers in <paramref name="language"/> write them, joined: "US$1.85 each · 500 pcs".</summary>

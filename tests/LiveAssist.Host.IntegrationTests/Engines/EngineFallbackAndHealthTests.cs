@@ -58,6 +58,14 @@ public sealed class EngineFallbackAndHealthTests
         Assert.Equal("degraded", body.GetProperty("status").GetString());
         var engines = body.GetProperty("engines").EnumerateArray().Select(e => (Kind: e.GetProperty("kind").GetString(), Name: e.GetProperty("name").GetString(), Status: e.GetProperty("status").GetString())).ToList();
         Assert.Equal([("speech", "azure", "ok"), ("speech", "azure-rest", "ok"), ("translator", "azure", "unavailable"), ("translator", "offline", "ok"), ("tts", "espeak", "ok")], engines);
+
+        // Each chain remembers why an engine last handed over: the socket that closed, the translator nobody answers.
+        var lastFailures = body.GetProperty("engines").EnumerateArray().ToDictionary(e => $"{e.GetProperty("kind").GetString()}/{e.GetProperty("name").GetString()}",
+            e => e.GetProperty("lastFailure").ValueKind == JsonValueKind.String ? e.GetProperty("lastFailure").GetString() : null);
+        Assert.NotNull(lastFailures["speech/azure"]);
+        Assert.NotNull(lastFailures["translator/azure"]);
+        Assert.Null(lastFailures["speech/azure-rest"]);
+        Assert.Null(lastFailures["translator/offline"]);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using LiveAssist.Host.IntegrationTests.Captions;
 
 namespace LiveAssist.Host.IntegrationTests.Observability;
 
-/// <summary><c>GET /metrics</c> as a Prometheus scraper reads it after a short live: caption delays per language, streams, finals.</summary>
+/// <summary><c>GET /metrics</c> as a Prometheus scraper reads it after a short live: caption delays per language, streams, finals, engine calls.</summary>
 public sealed partial class MetricsEndpointTests
 {
     private const string Key = "scrape-key-0123456789";
@@ -47,6 +47,9 @@ public sealed partial class MetricsEndpointTests
         }
 
         Assert.True(Number(text, "liveassist_caption_listeners") >= languages.Length, text);
+        // The captions' translator chain counts its calls on each engine (the offline one here) with their duration.
+        Assert.True(Number(text, "liveassist_engine_calls_total", "engine=\"offline\"") >= 1, text);
+        Assert.True(Number(text, "liveassist_engine_duration_milliseconds_count", "engine=\"offline\"") >= 1, text);
         Assert.Contains("# TYPE liveassist_caption_delay_milliseconds histogram", text, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,4 @@
-using LiveAssist.Engines.Health;
+using LiveAssist.EngineChains.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LiveAssist.Host.Hosting.Health;

@@ -52,7 +52,7 @@ internal static class HealthEndpoints
         var storage = report.Entries["storage"];
         var checks = new Dictionary<string, string> { ["storage"] = storage.Status == HealthStatus.Healthy ? "ok" : "failed: " + storage.Description };
         var databases = report.Entries.TryGetValue("databases", out var files) ? files.Data.ToDictionary(d => d.Key, d => d.Value) : [];
-        var engines = Data<IReadOnlyList<LiveAssist.Engines.Health.EngineReport>>(report, EnginesHealthCheck.ReportKey) ?? [];
+        var engines = Data<IReadOnlyList<LiveAssist.EngineChains.Health.EngineReport>>(report, EnginesHealthCheck.ReportKey) ?? [];
         var redis = Data<RedisStatus>(report, RedisHealthCheck.ReportKey);
         var status = report.Status switch
         {

@@ -1,6 +1,6 @@
 using LiveAssist.Engines.CognitiveAuth;
 
-namespace LiveAssist.Presenter.Synthesis.Azure;
+namespace LiveAssist.Engines.AzureTts;
 
 /// <summary>Signs TTS requests: the resource key, or an Entra token in Speech's <c>aad#…</c> form; the User-Agent the service requires.</summary>
 internal sealed class AzureTtsAuthHandler(AzureTtsOptions options, Func<CognitiveTokenProvider> tokens) : DelegatingHandler

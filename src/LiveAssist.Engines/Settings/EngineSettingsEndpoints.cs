@@ -1,17 +1,19 @@
 using System.Security.Claims;
-using LiveAssist.Engines.Health;
-using LiveAssist.Engines.Settings;
+using LiveAssist.EngineChains.Health;
+using LiveAssist.Operator;
 using LiveAssist.Operator.History;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 
-namespace LiveAssist.Operator.Endpoints;
+namespace LiveAssist.Engines.Settings;
 
 /// <summary>
 /// <c>/operator/api/engines</c> (editors): the engine settings with secrets shown only as hints, their health,
 /// saving (validated as a whole, encrypted on disk) and a test call per engine. No answer ever carries a secret.
+/// Mapped here, beside the settings they edit, so the operator capability does not reference the vendor adapters;
+/// they stand behind the operator's write policy and are audited in its content history.
 /// </summary>
 public static class EngineSettingsEndpoints
 {

@@ -1,9 +1,9 @@
-namespace LiveAssist.Engines.Health;
+namespace LiveAssist.EngineChains.Health;
 
 /// <summary>Checks that one engine can be reached with its credentials, for <c>/readyz</c> and the host page.</summary>
 public interface IEngineProbe
 {
-    /// <summary><c>speech</c> or <c>translator</c>.</summary>
+    /// <summary>The chain it belongs to: <c>speech</c>, <c>translator</c> or <c>tts</c> (<see cref="EngineKinds"/>).</summary>
     string Kind { get; }
 
     string Name { get; }

@@ -2,9 +2,10 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Headers;
 using LiveAssist.Presenter.Scripts;
+using LiveAssist.Presenter.Synthesis;
 using Microsoft.Extensions.Logging;
 
-namespace LiveAssist.Presenter.Synthesis.Azure;
+namespace LiveAssist.Engines.AzureTts;
 
 /// <summary>
 /// Azure neural voices over the REST API. REST gives no word or viseme events, so the timings are

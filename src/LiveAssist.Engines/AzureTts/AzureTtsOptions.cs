@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LiveAssist.Engines.CognitiveAuth;
 
-namespace LiveAssist.Presenter.Synthesis.Azure;
+namespace LiveAssist.Engines.AzureTts;
 
 /// <summary>Azure text to speech over REST (section <c>Tts:Azure</c>).</summary>
 public sealed class AzureTtsOptions : CognitiveAccount

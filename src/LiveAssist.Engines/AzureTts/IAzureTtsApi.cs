@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Refit;
 
-namespace LiveAssist.Presenter.Synthesis.Azure;
+namespace LiveAssist.Engines.AzureTts;
 
 /// <summary>Azure text to speech REST: SSML in, audio out; and the region's voices.</summary>
 public interface IAzureTtsApi
