@@ -66,9 +66,8 @@ public static class BotMessagesEndpoint
         if (TurnQueue.MayQueue(activity))
         {
             // Answered later through the connector, as the Agents SDK does: the channel is not kept waiting for the bot.
-            return queue.TryEnqueue(activity)
-                ? Results.StatusCode(StatusCodes.Status202Accepted)
-                : Busy();
+            // 200 with no body (not the SDK's 202): the contract promises 200, and channels take either.
+            return queue.TryEnqueue(activity) ? Results.Ok() : Busy();
         }
 
         var result = await adapter.ProcessAsync(activity, cancellationToken).ConfigureAwait(false);

@@ -9,7 +9,7 @@ namespace LiveAssist.BotFramework.Hosting;
 
 /// <summary>
 /// Turns the protocol lets the bot answer later (<c>deliveryMode: normal</c>, not an invoke) run off the HTTP request, as
-/// the Agents SDK's CloudAdapter queues them: the channel gets its 202 at once and the replies go out through the
+/// the Agents SDK's CloudAdapter queues them: the channel gets its answer (200, no body) at once and the replies go out through the
 /// connector or Direct Line. Turns of one conversation run one after another, in the order they came; at most
 /// <see cref="TurnQueueOptions.Workers"/> run at once, and at most <see cref="TurnQueueOptions.Capacity"/> wait, so a
 /// flood gets a clear 503 instead of filling memory. On shutdown the host lets the queued turns finish.

@@ -17,7 +17,7 @@ public sealed class ConnectorReplyTests(BotFrameworkFakes fakes) : IClassFixture
         using var response = await client.SendAsync(ActivityBuilder.Post(
             ActivityBuilder.Message(fakes.ServiceUrl, "hello", conversationId: conversationId, id: "1700"), token));
 
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = await fakes.Server.WaitForAsync(
             r => r.Method == "POST" && r.Path.StartsWith("/amer/v3/conversations/19%3Aabc%40thread.tacv2%3Bmessageid%3D1700/activities/1700", StringComparison.Ordinal),
             TimeSpan.FromSeconds(10));
@@ -41,7 +41,7 @@ public sealed class ConnectorReplyTests(BotFrameworkFakes fakes) : IClassFixture
         using var response = await client.SendAsync(ActivityBuilder.Post(
             ActivityBuilder.Message(fakes.ServiceUrl, "hello", conversationId: conversationId, id: "42"), token));
 
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var escaped = Uri.EscapeDataString(conversationId);
         await fakes.Server.WaitForAsync(r => r.Path.Contains(escaped, StringComparison.Ordinal) && r.ReceivedAt > DateTimeOffset.MinValue
             && fakes.Server.Requests.Count(x => x.Path.Contains(escaped, StringComparison.Ordinal)) >= 2, TimeSpan.FromSeconds(15));
@@ -64,7 +64,7 @@ public sealed class ConnectorReplyTests(BotFrameworkFakes fakes) : IClassFixture
         {
             using var response = await client.SendAsync(ActivityBuilder.Post(
                 ActivityBuilder.Message(fakes.ServiceUrl, "hello", conversationId: conversation, id: "m" + i), token));
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
         // The five turns are queued and answered in order, off the requests.
