@@ -37,6 +37,12 @@ public sealed class EngineChainTests : IDisposable
         Assert.Equal(("next", 1, true), (answer.Engine, answer.Index, answer.IsFallback));
         var failure = Assert.Single(answer.Failures);
         Assert.Equal(("slow", FailureKind.TimedOut, "no answer within 50 ms"), (failure.Engine, failure.Kind, failure.Reason));
+        // The chain moves on without waiting for the engine; the engine hears the cancellation on the timer's thread.
+        for (var waited = 0; !slow.SawCancellation && waited < 5000; waited += 10)
+        {
+            await Task.Delay(10);
+        }
+
         Assert.True(slow.SawCancellation);
         Assert.Same(failure, chain.LastFailure("slow"));
         Assert.Null(chain.LastFailure("next"));

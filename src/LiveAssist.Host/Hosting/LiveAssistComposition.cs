@@ -26,6 +26,7 @@ using LiveAssist.Operator.Endpoints;
 using LiveAssist.Presenter;
 using LiveAssist.Presenter.Delivery;
 using LiveAssist.Redis;
+using LiveAssist.ServiceDefaults;
 using LiveAssist.ShopCatalog;
 using LiveAssist.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,7 +42,7 @@ internal static partial class LiveAssistComposition
         services.AddProblemDetails();
         // First, so OpenTelemetry's listener starts before any capability's hosted service can create its meters:
         // a meter made while the listener was starting was missed, and its metrics never reached /metrics.
-        services.AddHostMetrics(configuration);
+        services.AddTelemetryDefaults(configuration);
         services.AddSqliteStorage(configuration);
         services.AddSqliteBotState();
         services.AddLocaleTexts(configuration);
@@ -102,8 +103,8 @@ internal static partial class LiveAssistComposition
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapHealth();
-        app.MapHostMetrics();
+        app.MapHealthDefaults();
+        app.MapMetrics();
         app.MapBotMessages();
         app.MapDirectLine().RequireRateLimiting(PublicRateLimits.DirectLinePolicy);
         app.MapChatToken();
