@@ -210,7 +210,7 @@ public static class SessionEndpoints
         return Results.Json(SessionView.From(session, hostKey: null));
     }
 
-    private static async Task<IResult> SetProductAsync(SetProductRequest? body, AuthorizedSession host, ISessionStore store, ICatalogApi catalog, IEnumerable<ISessionObserver> observers, CancellationToken cancellationToken)
+    private static async Task<IResult> SetProductAsync(SetProductRequest? body, AuthorizedSession host, ProductOnScreen products, ICatalogApi catalog, IEnumerable<ISessionObserver> observers, CancellationToken cancellationToken)
     {
         var session = host.Session;
         if (string.IsNullOrWhiteSpace(body?.ProductId))
@@ -225,13 +225,7 @@ public static class SessionEndpoints
                 found.StatusCode == System.Net.HttpStatusCode.NotFound ? $"The catalog has no product '{body.ProductId}'." : "The catalog did not answer; try again.");
         }
 
-        session.CurrentProductId = productId;
-        if (!session.ProductList.Contains(productId, StringComparer.OrdinalIgnoreCase))
-        {
-            session.ProductList.Add(productId);
-        }
-
-        await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
+        session = await products.ShowAsync(session.Id, productId, cancellationToken).ConfigureAwait(false) ?? session;
         foreach (var observer in observers)
         {
             await observer.ProductChangedAsync(session, cancellationToken).ConfigureAwait(false);
@@ -241,7 +235,7 @@ public static class SessionEndpoints
     }
 
     /// <summary>The live's product list in the order buyers see it ("#3" is the third); every id must be in the catalog.</summary>
-    private static async Task<IResult> SetProductListAsync(SetProductListRequest? body, AuthorizedSession host, ISessionStore store, ICatalogApi catalog, CancellationToken cancellationToken)
+    private static async Task<IResult> SetProductListAsync(SetProductListRequest? body, AuthorizedSession host, ProductOnScreen products, ICatalogApi catalog, CancellationToken cancellationToken)
     {
         var session = host.Session;
         var wanted = body?.ProductIds?.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -261,8 +255,7 @@ public static class SessionEndpoints
             return problem;
         }
 
-        session.ProductList = found!;
-        await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
+        session = await products.ListAsync(session.Id, found!, cancellationToken).ConfigureAwait(false) ?? session;
         return Results.Json(SessionView.From(session, hostKey: null));
     }
 

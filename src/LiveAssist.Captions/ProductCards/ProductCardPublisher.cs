@@ -65,13 +65,8 @@ public sealed partial class ProductCardPublisher(IServiceProvider services, ISes
 
         if (published && fromSpeech && !string.Equals(session.CurrentProductId, productId, StringComparison.OrdinalIgnoreCase))
         {
-            session.CurrentProductId = productId;
-            if (!session.ProductList.Contains(productId, StringComparer.OrdinalIgnoreCase))
-            {
-                session.ProductList.Add(productId);
-            }
-
-            await sessions.SaveAsync(session, cancellationToken).ConfigureAwait(false);
+            // Through the live's one writer: the console may be switching products at this moment.
+            await services.GetRequiredService<ProductOnScreen>().ShowAsync(sessionId, productId, cancellationToken).ConfigureAwait(false);
         }
     }
 
