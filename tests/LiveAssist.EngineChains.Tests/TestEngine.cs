@@ -16,17 +16,33 @@ internal sealed class TestEngine(string name, Func<CancellationToken, Task<strin
     public async Task<string> AnswerAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
+        // The token's own state, not only a callback: cancellation may complete the engine's wait and remove this
+        // registration before its callback's turn comes (callbacks run newest first).
         using var registration = cancellationToken.Register(() => SawCancellation = true);
-        return await (answer ?? (_ => Task.FromResult(name)))(cancellationToken);
+        try
+        {
+            return await (answer ?? (_ => Task.FromResult(name)))(cancellationToken);
+        }
+        finally
+        {
+            SawCancellation |= cancellationToken.IsCancellationRequested;
+        }
     }
 
     public async IAsyncEnumerable<Hypothesis> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
         using var registration = cancellationToken.Register(() => SawCancellation = true);
-        await foreach (var item in (stream ?? (_ => Final(name)))(cancellationToken).WithCancellation(cancellationToken))
+        try
         {
-            yield return item;
+            await foreach (var item in (stream ?? (_ => Final(name)))(cancellationToken).WithCancellation(cancellationToken))
+            {
+                yield return item;
+            }
+        }
+        finally
+        {
+            SawCancellation |= cancellationToken.IsCancellationRequested;
         }
     }
 
