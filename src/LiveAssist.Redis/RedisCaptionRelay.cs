@@ -16,7 +16,7 @@ namespace LiveAssist.Redis;
 /// away costs nothing: the next one, or the sweep each <see cref="RedisOptions.RelaySweepMs"/>, reads the gap. Lines are
 /// only relayed, never translated again: the host that received the utterance captioned it for every language.
 /// </summary>
-internal sealed partial class RedisCaptionRelay(RedisConnection redis, CaptionHub hub, IOptions<RedisOptions> options, TimeProvider time, ILogger<RedisCaptionRelay> logger)
+public sealed partial class RedisCaptionRelay(RedisConnection redis, CaptionHub hub, IOptions<RedisOptions> options, TimeProvider time, ILogger<RedisCaptionRelay> logger)
     : BackgroundService
 {
     /// <summary>How many recent lines a host relays for a session it has not followed yet (readers drop those they have).</summary>
@@ -78,10 +78,13 @@ internal sealed partial class RedisCaptionRelay(RedisConnection redis, CaptionHu
 
         if (parts[2] == redis.HostId)
         {
-            // This host captioned the line and published it to its readers already.
+            // This host captioned the line and published it to its readers already; lines before it from another host
+            // (the live captioned on two hosts at once) still come through the catch-up, which skips this host's own.
             var place = _places.GetOrAdd(parts[0], _ => new SessionPlace());
-            InterlockedMax(ref place.Seq, seq);
-            return;
+            if (Interlocked.CompareExchange(ref place.Seq, seq, seq - 1) == seq - 1 || Interlocked.Read(ref place.Seq) >= seq)
+            {
+                return;
+            }
         }
 
         _ = CatchUpAsync(parts[0], seq, cancellationToken); // the handler must not block the subscriber's queue
@@ -101,6 +104,22 @@ internal sealed partial class RedisCaptionRelay(RedisConnection redis, CaptionHu
         }
         catch (JsonException)
         {
+        }
+    }
+
+    /// <summary>
+    /// This host stored its own line <paramref name="seq"/> and is about to publish it to its readers. Lines before it
+    /// that other hosts captioned (the live said on two hosts at once) reach this host's readers first; and until this
+    /// host has published it, another host's later line brings this one along first (from the stream): a reader's stream
+    /// skips a line older than one it has sent, so each reader must get a live's lines in order.
+    /// </summary>
+    internal async Task OwnLineStoredAsync(string sessionId, long seq, CancellationToken cancellationToken)
+    {
+        var place = _places.GetOrAdd(sessionId, _ => new SessionPlace());
+        Interlocked.Exchange(ref place.OwnPending, seq);
+        if (hub.ListenerCount(sessionId) > 0 && Interlocked.Read(ref place.Seq) < seq - 1)
+        {
+            await CatchUpAsync(sessionId, seq - 1, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -136,6 +155,8 @@ internal sealed partial class RedisCaptionRelay(RedisConnection redis, CaptionHu
                 return;
             }
 
+            // This host's newest line may not be published here yet: read from it, so it goes before any later line.
+            var pending = Interlocked.Read(ref place.OwnPending);
             IReadOnlyList<StoredLine> lines;
             if (after < 0)
             {
@@ -144,18 +165,30 @@ internal sealed partial class RedisCaptionRelay(RedisConnection redis, CaptionHu
             }
             else
             {
-                lines = await RedisCaptionStore.ReadLinesAsync(redis, sessionId, after).ConfigureAwait(false);
+                lines = await RedisCaptionStore.ReadLinesAsync(redis, sessionId, pending > 0 ? Math.Min(after, pending - 1) : after).ConfigureAwait(false);
             }
 
+            StoredLine? ownNotYetShown = null;
             foreach (var line in lines)
             {
-                if (line.Host != redis.HostId)
+                if (line.Host == redis.HostId)
                 {
-                    foreach (var caption in line.Captions)
+                    if (line.Seq == pending)
                     {
-                        hub.PublishLocal(sessionId, caption.Lang, SseEvent.Create("caption", caption.Seq, true, caption.ForBuyers(), caption.Lang));
-                        hub.PublishLocal(sessionId, CaptionHub.HostChannel(caption.Lang), SseEvent.Create("caption", caption.Seq, true, caption, caption.Lang));
+                        ownNotYetShown = line;
                     }
+                }
+                else if (line.Seq > after)
+                {
+                    if (ownNotYetShown is not null)
+                    {
+                        // Sent again when this host publishes it: a reader's stream drops a line it has.
+                        PublishLocal(sessionId, ownNotYetShown);
+                        Interlocked.CompareExchange(ref place.OwnPending, 0, pending);
+                        ownNotYetShown = null;
+                    }
+
+                    PublishLocal(sessionId, line);
                 }
 
                 InterlockedMax(ref place.Seq, line.Seq);
@@ -180,6 +213,15 @@ internal sealed partial class RedisCaptionRelay(RedisConnection redis, CaptionHu
         }
     }
 
+    private void PublishLocal(string sessionId, StoredLine line)
+    {
+        foreach (var caption in line.Captions)
+        {
+            hub.PublishLocal(sessionId, caption.Lang, SseEvent.Create("caption", caption.Seq, true, caption.ForBuyers(), caption.Lang));
+            hub.PublishLocal(sessionId, CaptionHub.HostChannel(caption.Lang), SseEvent.Create("caption", caption.Seq, true, caption, caption.Lang));
+        }
+    }
+
     private static void InterlockedMax(ref long target, long value)
     {
         var current = Interlocked.Read(ref target);
@@ -201,6 +243,9 @@ internal sealed partial class RedisCaptionRelay(RedisConnection redis, CaptionHu
 
         /// <summary>The newest line relayed (or known to be there) for this session; -1 before the first.</summary>
         public long Seq = -1;
+
+        /// <summary>This host's newest line of the session, which it may not have published to its readers yet (0: none).</summary>
+        public long OwnPending;
     }
 
     [LoggerMessage(2201, LogLevel.Error, "A caption line of session {Session} in Redis could not be read")]

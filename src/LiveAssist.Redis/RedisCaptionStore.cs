@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using LiveAssist.Captions.Pipeline;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace LiveAssist.Redis;
@@ -12,7 +13,7 @@ namespace LiveAssist.Redis;
 /// (an utterance is acknowledged once it is there): while Redis is away, lines wait in the outbox and go out in order when
 /// it is back; reads then fall back to what this host has.
 /// </summary>
-public sealed class RedisCaptionStore(RedisConnection redis, SqliteCaptionStore local, RedisOutbox outbox) : ICaptionStore
+public sealed partial class RedisCaptionStore(RedisConnection redis, SqliteCaptionStore local, RedisOutbox outbox, RedisCaptionRelay relay, TimeProvider time, ILogger<RedisCaptionStore> logger) : ICaptionStore
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -20,16 +21,109 @@ public sealed class RedisCaptionStore(RedisConnection redis, SqliteCaptionStore 
 
     public static RedisChannel NotifyChannel(RedisConnection redis) => redis.Channel("captions");
 
+    // KEYS: the newest number used, the numbers held (number -> until when, in ms), the stream. ARGV: this captioner's last
+    // number, the hold in ms, the retention in ms. The newest number is the largest of the counter, the caller's and the
+    // stream's (lines an outage kept on a host went out under numbers the counter never gave).
+    private const string NextSeqScript = """
+        local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
+        local floor = tonumber(ARGV[1])
+        if floor > cur then cur = floor end
+        local last = redis.call('XREVRANGE', KEYS[3], '+', '-', 'COUNT', 1)
+        if #last > 0 then
+          local n = tonumber(string.match(last[1][1], '^(%d+)'))
+          if n > cur then cur = n end
+        end
+        cur = cur + 1
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        redis.call('SET', KEYS[1], cur, 'PX', ARGV[3])
+        redis.call('HSET', KEYS[2], cur, now + tonumber(ARGV[2]))
+        redis.call('PEXPIRE', KEYS[2], ARGV[3])
+        return cur
+        """;
+
+    // Holds the number again from now (its line was said: translation and storage still to come).
+    private const string HoldScript = """
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        if tonumber(redis.call('GET', KEYS[1]) or '0') < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3]) end
+        redis.call('HSET', KEYS[2], ARGV[1], now + tonumber(ARGV[2]))
+        redis.call('PEXPIRE', KEYS[2], ARGV[3])
+        return 1
+        """;
+
+    private const string ReleaseScript = """
+        redis.call('HDEL', KEYS[2], ARGV[1])
+        if tonumber(redis.call('GET', KEYS[1]) or '0') == tonumber(ARGV[1]) then redis.call('SET', KEYS[1], tonumber(ARGV[1]) - 1, 'KEEPTTL') end
+        return 1
+        """;
+
+    // KEYS: stream, holds, counter. ARGV: seq, host, captions, force, retention ms, channel, notice, max lines.
+    // -1: a line before it is still held (said on another host, not stored yet); 0: the stream has this number or a later
+    // one already; 1: stored, and every host told.
+    private const string AppendScript = """
+        local seq = tonumber(ARGV[1])
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        local held = redis.call('HGETALL', KEYS[2])
+        for i = 1, #held, 2 do
+          local n = tonumber(held[i])
+          if n < seq then
+            if ARGV[4] == '0' and tonumber(held[i + 1]) > now then return -1 end
+            redis.call('HDEL', KEYS[2], held[i])
+          end
+        end
+        redis.call('HDEL', KEYS[2], ARGV[1])
+        local added = redis.pcall('XADD', KEYS[1], 'MAXLEN', '~', ARGV[8], ARGV[1] .. '-0', 'seq', ARGV[1], 'host', ARGV[2], 'captions', ARGV[3])
+        if type(added) == 'table' and added.err then return 0 end
+        redis.call('PEXPIRE', KEYS[1], ARGV[5])
+        if tonumber(redis.call('GET', KEYS[3]) or '0') < seq then redis.call('SET', KEYS[3], ARGV[1], 'PX', ARGV[5]) end
+        redis.call('PUBLISH', ARGV[6], ARGV[7])
+        return 1
+        """;
+
+    private static RedisKey CounterKey(RedisConnection redis, string sessionId) => redis.Key("seq:" + sessionId);
+
+    private static RedisKey HoldsKey(RedisConnection redis, string sessionId) => redis.Key("seq-held:" + sessionId);
+
+    public async Task<long> NextSeqAsync(string sessionId, long lastKnown, CancellationToken cancellationToken)
+    {
+        var mine = Math.Max(lastKnown, await local.LastSeqAsync(sessionId, cancellationToken).ConfigureAwait(false));
+        try
+        {
+            var next = await redis.Database.ScriptEvaluateAsync(NextSeqScript,
+                [CounterKey(redis, sessionId), HoldsKey(redis, sessionId), StreamKey(redis, sessionId)],
+                [mine, (long)redis.LineHold.TotalMilliseconds, (long)redis.CaptionRetention.TotalMilliseconds]).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return (long)next;
+        }
+        catch (Exception e) when (RedisConnection.IsOutage(e))
+        {
+            redis.Failed(e); // numbered from what this host knows; the live's other hosts cannot be asked
+            return mine + 1;
+        }
+    }
+
+    public async Task ReleaseSeqAsync(string sessionId, long seq, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await redis.Database.ScriptEvaluateAsync(ReleaseScript, [CounterKey(redis, sessionId), HoldsKey(redis, sessionId)], [seq])
+                .WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RedisConnection.IsOutage(e))
+        {
+            redis.Failed(e); // the hold runs out by itself
+        }
+    }
+
     public async Task AddUtteranceAsync(Utterance utterance, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(utterance);
         await local.AddUtteranceAsync(utterance, cancellationToken).ConfigureAwait(false);
         try
         {
-            // The newest number a session used, for a host that takes the live over (its console moved after a crash).
-            await redis.Database.ScriptEvaluateAsync(
-                "if tonumber(redis.call('GET', KEYS[1]) or '0') < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) end return 1",
-                [redis.Key("seq:" + utterance.SessionId)], [utterance.Seq]).ConfigureAwait(false);
+            await redis.Database.ScriptEvaluateAsync(HoldScript, [CounterKey(redis, utterance.SessionId), HoldsKey(redis, utterance.SessionId)],
+                [utterance.Seq, (long)redis.LineHold.TotalMilliseconds, (long)redis.CaptionRetention.TotalMilliseconds]).ConfigureAwait(false);
         }
         catch (Exception e) when (RedisConnection.IsOutage(e))
         {
@@ -50,7 +144,22 @@ public sealed class RedisCaptionStore(RedisConnection redis, SqliteCaptionStore 
 
         try
         {
-            await AppendAsync(redis, sessionId, seq, json).ConfigureAwait(false);
+            // A line numbered before this one on another host goes first; past the hold, it is not waited for any longer.
+            var giveUpAt = time.GetTimestamp() + (long)(redis.LineHold.TotalSeconds * time.TimestampFrequency);
+            AppendResult result;
+            while ((result = await AppendAsync(redis, sessionId, seq, json, force: time.GetTimestamp() >= giveUpAt).ConfigureAwait(false)) == AppendResult.Held)
+            {
+                await Task.Delay(HeldRetry, time, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (result == AppendResult.AlreadyThere)
+            {
+                LogLate(logger, sessionId, seq);
+            }
+            else
+            {
+                await relay.OwnLineStoredAsync(sessionId, seq, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (RedisConnection.IsOutage(e))
         {
@@ -59,23 +168,21 @@ public sealed class RedisCaptionStore(RedisConnection redis, SqliteCaptionStore 
         }
     }
 
-    /// <summary>XADD with the line's number as id, then tells every host. A number the stream already has is a line already stored: written once.</summary>
-    internal static async Task<bool> AppendAsync(RedisConnection redis, string sessionId, long seq, string json)
-    {
-        try
-        {
-            await redis.Database.StreamAddAsync(StreamKey(redis, sessionId),
-                [new NameValueEntry("seq", seq), new NameValueEntry("host", redis.HostId), new NameValueEntry("captions", json)],
-                messageId: seq.ToString(CultureInfo.InvariantCulture) + "-0").ConfigureAwait(false);
-        }
-        catch (RedisServerException e) when (e.Message.Contains("equal or smaller", StringComparison.Ordinal))
-        {
-            return false;
-        }
+    private static readonly TimeSpan HeldRetry = TimeSpan.FromMilliseconds(20);
 
-        _ = redis.Database.KeyExpireAsync(StreamKey(redis, sessionId), redis.CaptionRetention, CommandFlags.FireAndForget);
-        await redis.Database.PublishAsync(NotifyChannel(redis), $"{sessionId}|{seq.ToString(CultureInfo.InvariantCulture)}|{redis.HostId}").ConfigureAwait(false);
-        return true;
+    /// <summary>
+    /// XADD with the line's number as id, then tells every host, in one script. A number the stream already has (or a
+    /// later one) is a line already stored, or one that came too late: written once. Unless forced, a line waits while an
+    /// earlier number of the live is held.
+    /// </summary>
+    internal static async Task<AppendResult> AppendAsync(RedisConnection redis, string sessionId, long seq, string json, bool force)
+    {
+        var seqText = seq.ToString(CultureInfo.InvariantCulture);
+        var result = (long)await redis.Database.ScriptEvaluateAsync(AppendScript,
+            [StreamKey(redis, sessionId), HoldsKey(redis, sessionId), CounterKey(redis, sessionId)],
+            [seq, redis.HostId, json, force ? "1" : "0", (long)redis.CaptionRetention.TotalMilliseconds, NotifyChannel(redis).ToString(),
+                $"{sessionId}|{seqText}|{redis.HostId}", redis.CaptionStreamMaxLines]).ConfigureAwait(false);
+        return (AppendResult)result;
     }
 
     /// <summary>Lines after <paramref name="afterSeq"/> from the session's stream, in order.</summary>
@@ -210,11 +317,21 @@ public sealed class RedisCaptionStore(RedisConnection redis, SqliteCaptionStore 
         return (utterances, captions);
     }
 
+    [LoggerMessage(2103, LogLevel.Warning, "Line {Seq} of session {Session} came after later lines of the live were stored (it was held longer than Redis:LineHoldMs): it stays in this host's captions.db and exports, not in the shared stream")]
+    private static partial void LogLate(ILogger logger, string session, long seq);
+
     private async Task<StoredLine?> LastLineAsync(string sessionId)
     {
         var entries = await redis.Database.StreamRangeAsync(StreamKey(redis, sessionId), "-", "+", 1, Order.Descending).ConfigureAwait(false);
         return entries.Length > 0 ? Parse(entries[0]) : null;
     }
+}
+
+internal enum AppendResult
+{
+    Held = -1,
+    AlreadyThere = 0,
+    Stored = 1,
 }
 
 /// <summary>One stream entry: a line's number, the host that captioned it, and its captions in every language.</summary>

@@ -22,6 +22,8 @@ public sealed partial class RedisConnection : IDisposable
         _time = time;
         Prefix = options.Value.KeyPrefix;
         CaptionRetention = TimeSpan.FromDays(options.Value.CaptionRetentionDays);
+        LineHold = TimeSpan.FromMilliseconds(options.Value.LineHoldMs);
+        CaptionStreamMaxLines = options.Value.CaptionStreamMaxLines;
         HostId = $"{Environment.MachineName}:{Environment.ProcessId}:{Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant()}";
         var configuration = ConfigurationOptions.Parse(options.Value.Configuration ?? throw new InvalidOperationException("Redis:Configuration is empty."));
         configuration.AbortOnConnectFail = false; // the host starts (on its SQLite files) while Redis is away, and connects when it is back
@@ -49,6 +51,12 @@ public sealed partial class RedisConnection : IDisposable
 
     /// <summary>How long a live's caption stream is kept after its last line.</summary>
     public TimeSpan CaptionRetention { get; }
+
+    /// <summary>Longest a line's number holds back the live's later lines (<see cref="RedisOptions.LineHoldMs"/>).</summary>
+    public TimeSpan LineHold { get; }
+
+    /// <summary>Lines a live's caption stream keeps (<see cref="RedisOptions.CaptionStreamMaxLines"/>).</summary>
+    public int CaptionStreamMaxLines { get; }
 
     public bool IsUp => Multiplexer.IsConnected;
 

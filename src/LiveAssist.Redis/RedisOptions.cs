@@ -30,6 +30,18 @@ public sealed class RedisOptions
     [Range(1024, 64 * 1024 * 1024)]
     public int MadeOnceMaxBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// Longest a line's number holds back the live's later lines, in ms (20,000): a line numbered on one host is stored in
+    /// the shared stream before a later line of the same live numbered on another host, unless it takes longer than this
+    /// from its first words to its captions (its host died, or an engine hung); then the later lines go on without it.
+    /// </summary>
+    [Range(1000, 300_000)]
+    public int LineHoldMs { get; set; } = 20_000;
+
+    /// <summary>Lines a live's caption stream keeps in Redis (50,000: a day of a line every two seconds); older lines stay in the captioning host's SQLite file.</summary>
+    [Range(100, 10_000_000)]
+    public int CaptionStreamMaxLines { get; set; } = 50_000;
+
     /// <summary>How often writes kept on this host during an outage are retried, in ms (500).</summary>
     [Range(50, 60_000)]
     public int OutboxRetryMs { get; set; } = 500;

@@ -43,7 +43,7 @@ internal sealed partial class RedisOutboxFlusher(RedisConnection redis, RedisOut
                 {
                     if (write.Kind == RedisOutbox.CaptionKind)
                     {
-                        if (!await RedisCaptionStore.AppendAsync(redis, write.Key, write.Seq, write.Json).ConfigureAwait(false))
+                        if (await RedisCaptionStore.AppendAsync(redis, write.Key, write.Seq, write.Json, force: true).ConfigureAwait(false) == AppendResult.AlreadyThere)
                         {
                             LogAlreadyThere(logger, write.Key, write.Seq);
                         }

@@ -40,7 +40,8 @@ public static class RedisServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ICaptionStore, RedisCaptionStore>());
         services.Replace(ServiceDescriptor.Singleton<ICaptionBackplane, RedisCaptionBackplane>());
         services.AddHostedService<RedisOutboxFlusher>();
-        services.AddHostedService<RedisCaptionRelay>();
+        services.TryAddSingleton<RedisCaptionRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<RedisCaptionRelay>());
 
         services.Replace(ServiceDescriptor.Singleton<IMadeOnceStore, RedisMadeOnceStore>());
         services.Replace(ServiceDescriptor.Singleton<IHandoffQueue, RedisHandoffQueue>());

@@ -25,6 +25,17 @@ public interface ICaptionStore
     /// <summary>The last sequence number a session used (0 for none).</summary>
     Task<long> LastSeqAsync(string sessionId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The number of a new line: one more than the newest any captioner of the live used (<paramref name="lastKnown"/> is
+    /// this one's). With Redis two hosts captioning one live at once get different numbers, and the number is held until
+    /// its line is stored, so the next line waits for it and the stream keeps the spoken order.
+    /// </summary>
+    async Task<long> NextSeqAsync(string sessionId, long lastKnown, CancellationToken cancellationToken)
+        => Math.Max(lastKnown, await LastSeqAsync(sessionId, cancellationToken).ConfigureAwait(false)) + 1;
+
+    /// <summary>Gives back a number no line will be stored under (a dropped or failed line), so later lines do not wait for it.</summary>
+    Task ReleaseSeqAsync(string sessionId, long seq, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>The newest final caption's sequence number in one language (0 for none).</summary>
     Task<long> LastCaptionSeqAsync(string sessionId, string lang, CancellationToken cancellationToken);
 

@@ -79,10 +79,10 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             var nowMs = (long)(_time.GetUtcNow() - _live.Session.CreatedAt).TotalMilliseconds;
             if (_openSeq is null)
             {
-                // A new line: the newest number as stored, so a live whose console moved between hosts (scale-out) goes on
-                // from the last line said anywhere, not from what this host last knew.
-                _lastSeq = Math.Max(_lastSeq, await _store.LastSeqAsync(_live.Id, cancellationToken).ConfigureAwait(false));
-                _openSeq = ++_lastSeq;
+                // A new line: one more than the newest number used anywhere, so a live whose console moved between hosts
+                // (scale-out), or that two hosts caption at once, goes on from the last line said anywhere.
+                _lastSeq = await _store.NextSeqAsync(_live.Id, _lastSeq, cancellationToken).ConfigureAwait(false);
+                _openSeq = _lastSeq;
                 _openStartMs = input.StartMs ?? Math.Max(0, nowMs - EstimatedSpeechMs(text));
             }
 
@@ -106,6 +106,7 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             {
                 _openSeq = null;
                 _lastSeq--; // the number goes to the next real line
+                await _store.ReleaseSeqAsync(_live.Id, seq, cancellationToken).ConfigureAwait(false);
                 Interlocked.Increment(ref _hallucinations);
                 LogHallucination(_logger, _live.Id, recognizer, reason);
                 return -1;
@@ -224,6 +225,10 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
                 catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
                 {
                     LogFailed(_logger, work.Utterance.Seq, _live.Id, e); // stays stored and uncaptioned; the next start-up captions it
+                    if (work.Final)
+                    {
+                        await ReleaseAsync(work.Utterance.Seq).ConfigureAwait(false);
+                    }
                 }
 
                 if (line is null)
@@ -264,11 +269,28 @@ internal sealed partial class SessionCaptioner : IAsyncDisposable
             catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
             {
                 LogFailed(_logger, line.Utterance.Seq, _live.Id, e);
+                if (line.Final)
+                {
+                    await ReleaseAsync(line.Utterance.Seq).ConfigureAwait(false);
+                }
             }
             finally
             {
                 Finished();
             }
+        }
+    }
+
+    // A failed line's number must not hold the lines after it (another host's included) until it times out.
+    private async Task ReleaseAsync(long seq)
+    {
+        try
+        {
+            await _store.ReleaseSeqAsync(_live.Id, seq, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(_logger, seq, _live.Id, e);
         }
     }
 
