@@ -88,7 +88,10 @@ public sealed class DirectLineConversation(string id, int capacity, TimeProvider
         activity.Timestamp = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", System.Globalization.CultureInfo.InvariantCulture);
         if (await shared.AppendAsync(Id, activity, cancellationToken).ConfigureAwait(false) is not { } position)
         {
-            return Append(activity);
+            // Kept here at this copy's next position, and written to the shared log there once it answers again.
+            var kept = Append(activity);
+            await shared.KeepForLaterAsync(Id, PositionOf(kept), kept, cancellationToken).ConfigureAwait(false);
+            return kept;
         }
 
         activity.Id = $"{Id}|{position:D7}";
@@ -103,6 +106,8 @@ public sealed class DirectLineConversation(string id, int capacity, TimeProvider
 
         return activity;
     }
+
+    private long PositionOf(Activity activity) => long.Parse(activity.Id![(Id.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Brings this host's copy up to the shared log (activities appended on other hosts), waking this host's streams.</summary>
     public async Task SyncAsync(CancellationToken cancellationToken)

@@ -18,6 +18,12 @@ public interface IDirectLineLog
     /// </summary>
     Task<long?> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// An activity this host kept at <paramref name="position"/> of its own copy while the log could not be reached (or
+    /// while earlier ones still wait): the log stores it there when it can, so the conversation goes on from it on any host.
+    /// </summary>
+    Task KeepForLaterAsync(string conversationId, long position, Activity activity, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>The activities after <paramref name="after"/>, oldest first, with their positions.</summary>
     Task<IReadOnlyList<(long Position, Activity Activity)>?> ReadAfterAsync(string conversationId, long after, CancellationToken cancellationToken);
 

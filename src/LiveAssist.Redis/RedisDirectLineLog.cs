@@ -13,10 +13,14 @@ namespace LiveAssist.Redis;
 /// sees a gap), who was announced to the bot, and one watermark epoch for all hosts. A buyer's poll or WebSocket continues
 /// on any host; a conversation idle longer than <see cref="DirectLineOptions.IdleConversationMinutes"/> expires.
 /// </summary>
-public sealed class RedisDirectLineLog : IDirectLineLog
+public sealed class RedisDirectLineLog : IDirectLineLog, IOutboxWriter
 {
+    // ARGV[7]: the position a host kept the activity at during an outage (0: the next one). Taken meanwhile by another
+    // host's activity, it goes after that one.
     private const string AppendScript = """
-        local pos = redis.call('INCR', KEYS[1])
+        local pos = tonumber(redis.call('GET', KEYS[1]) or '0') + 1
+        if tonumber(ARGV[7]) > pos then pos = tonumber(ARGV[7]) end
+        redis.call('SET', KEYS[1], pos)
         local json = string.gsub(ARGV[1], ARGV[2], string.format('%07d', pos))
         redis.call('ZADD', KEYS[2], pos, json)
         local keep = tonumber(ARGV[3])
@@ -30,11 +34,13 @@ public sealed class RedisDirectLineLog : IDirectLineLog
 
     private readonly RedisConnection _redis;
     private readonly IOptions<DirectLineOptions> _options;
+    private readonly RedisOutbox _outbox;
 
-    public RedisDirectLineLog(RedisConnection redis, IOptions<DirectLineOptions> options)
+    public RedisDirectLineLog(RedisConnection redis, IOptions<DirectLineOptions> options, RedisOutbox outbox)
     {
         _redis = redis ?? throw new ArgumentNullException(nameof(redis));
         _options = options ?? throw new ArgumentNullException(nameof(options));
+        _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
         try
         {
             var key = redis.Key("directline:epoch");
@@ -56,20 +62,43 @@ public sealed class RedisDirectLineLog : IDirectLineLog
     public async Task<long?> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        if (_outbox.IsWaiting(RedisOutbox.DirectLineKind, conversationId))
+        {
+            return null; // behind what this host kept during the outage: kept here too, and written after it
+        }
+
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = await _redis.Database.ScriptEvaluateAsync(AppendScript,
-                [_redis.Key($"directline:{conversationId}:pos"), _redis.Key($"directline:{conversationId}:log")],
-                [ActivitySerializer.Serialize(activity), IDirectLineLog.PositionPlaceholder, _options.Value.MaxActivitiesPerConversation,
-                    (long)Expiry.TotalMilliseconds, Channel(_redis).ToString(), conversationId + "|" + _redis.HostId]).ConfigureAwait(false);
-            return (long)result;
+            return await WriteAsync(conversationId, ActivitySerializer.Serialize(activity), 0).ConfigureAwait(false);
         }
         catch (Exception e) when (RedisConnection.IsOutage(e))
         {
             _redis.Failed(e);
             return null;
         }
+    }
+
+    public Task KeepForLaterAsync(string conversationId, long position, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var json = ActivitySerializer.Serialize(activity).Replace(
+            $"\"{conversationId}|{position.ToString("D7", CultureInfo.InvariantCulture)}\"", $"\"{conversationId}|{IDirectLineLog.PositionPlaceholder}\"", StringComparison.Ordinal);
+        return _outbox.AddAsync(RedisOutbox.DirectLineKind, conversationId, position, json, cancellationToken);
+    }
+
+    string IOutboxWriter.Kind => RedisOutbox.DirectLineKind;
+
+    // An activity kept during an outage goes at the position this host gave it (after the other hosts' ones if taken meanwhile).
+    Task IOutboxWriter.WriteAsync(PendingWrite write, CancellationToken cancellationToken) => WriteAsync(write.Key, write.Json, write.Seq);
+
+    private async Task<long> WriteAsync(string conversationId, string json, long wantedPosition)
+    {
+        var result = await _redis.Database.ScriptEvaluateAsync(AppendScript,
+            [_redis.Key($"directline:{conversationId}:pos"), _redis.Key($"directline:{conversationId}:log")],
+            [json, IDirectLineLog.PositionPlaceholder, _options.Value.MaxActivitiesPerConversation,
+                (long)Expiry.TotalMilliseconds, Channel(_redis).ToString(), conversationId + "|" + _redis.HostId, wantedPosition]).ConfigureAwait(false);
+        return (long)result;
     }
 
     public async Task<IReadOnlyList<(long Position, Activity Activity)>?> ReadAfterAsync(string conversationId, long after, CancellationToken cancellationToken)

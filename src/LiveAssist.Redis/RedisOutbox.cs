@@ -13,6 +13,9 @@ public sealed class RedisOutbox
 {
     public const string CaptionKind = "caption";
     public const string SessionKind = "session";
+    public const string DirectLineKind = "directline";
+    public const string StateKind = "state";
+    public const string ReviewKind = "review";
 
     private readonly SqliteDatabase _database;
     private readonly ConcurrentDictionary<(string Kind, string Key), int> _waiting = new();

@@ -5,9 +5,12 @@ using Microsoft.Extensions.Options;
 namespace LiveAssist.Redis;
 
 /// <summary>Sends what waited in the outbox to Redis, oldest first, as soon as Redis answers again.</summary>
-internal sealed partial class RedisOutboxFlusher(RedisConnection redis, RedisOutbox outbox, IOptions<RedisOptions> options, TimeProvider time, ILogger<RedisOutboxFlusher> logger)
+internal sealed partial class RedisOutboxFlusher(RedisConnection redis, RedisOutbox outbox, IEnumerable<IOutboxWriter> writers, IOptions<RedisOptions> options, TimeProvider time,
+    ILogger<RedisOutboxFlusher> logger)
     : BackgroundService
 {
+    private readonly Dictionary<string, IOutboxWriter> _writers = writers.ToDictionary(w => w.Kind, StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.OutboxRetryMs), time);
@@ -48,9 +51,13 @@ internal sealed partial class RedisOutboxFlusher(RedisConnection redis, RedisOut
                             LogAlreadyThere(logger, write.Key, write.Seq);
                         }
                     }
-                    else
+                    else if (write.Kind == RedisOutbox.SessionKind)
                     {
                         await RedisSessionStore.WriteAsync(redis, write.Json, cancellationToken).ConfigureAwait(false);
+                    }
+                    else if (_writers.TryGetValue(write.Kind, out var writer))
+                    {
+                        await writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);
                     }
 
                     await outbox.DoneAsync(write, cancellationToken).ConfigureAwait(false);

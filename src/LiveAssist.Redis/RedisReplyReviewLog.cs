@@ -10,9 +10,10 @@ namespace LiveAssist.Redis;
 /// <summary>
 /// Replies to buyers the compliance review fired on, in Redis (<c>reviews:{session}</c>, a list of JSON oldest first, at
 /// most <see cref="BuyerQaOptions.MaxReviewedRepliesPerSession"/>), so the console on any host shows replies reviewed on
-/// another. While Redis is away this host's <c>buyerqa.db</c> keeps them, and they are listed with the shared ones.
+/// another. While Redis is away this host's <c>buyerqa.db</c> keeps them (listed with the shared ones here) and the outbox
+/// writes them to Redis when it is back, so every host shows them then.
 /// </summary>
-public sealed class RedisReplyReviewLog(RedisConnection redis, ReplyReviewLog local, IOptions<BuyerQaOptions> options) : IReplyReviewLog
+public sealed class RedisReplyReviewLog(RedisConnection redis, ReplyReviewLog local, IOptions<BuyerQaOptions> options, RedisOutbox outbox) : IReplyReviewLog, IOutboxWriter
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -22,18 +23,25 @@ public sealed class RedisReplyReviewLog(RedisConnection redis, ReplyReviewLog lo
     public async Task AddAsync(ReviewedReply reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reply);
+        var json = JsonSerializer.Serialize(reply, Json);
         try
         {
-            await redis.Database.ScriptEvaluateAsync(AddScript, [Key(reply.SessionId)],
-                [JsonSerializer.Serialize(reply, Json), options.Value.MaxReviewedRepliesPerSession, (long)redis.CaptionRetention.TotalMilliseconds])
-                .WaitAsync(cancellationToken).ConfigureAwait(false);
+            await AddSharedAsync(reply.SessionId, json).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (RedisConnection.IsOutage(e))
         {
             redis.Failed(e);
             await local.AddAsync(reply, cancellationToken).ConfigureAwait(false);
+            await outbox.AddAsync(RedisOutbox.ReviewKind, reply.SessionId ?? string.Empty, 0, json, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private Task<RedisResult> AddSharedAsync(string? sessionId, string json)
+        => redis.Database.ScriptEvaluateAsync(AddScript, [Key(sessionId)], [json, options.Value.MaxReviewedRepliesPerSession, (long)redis.CaptionRetention.TotalMilliseconds]);
+
+    string IOutboxWriter.Kind => RedisOutbox.ReviewKind;
+
+    Task IOutboxWriter.WriteAsync(PendingWrite write, CancellationToken cancellationToken) => AddSharedAsync(write.Key.Length == 0 ? null : write.Key, write.Json);
 
     public async Task<IReadOnlyList<ReviewedReply>> ListAsync(string sessionId, CancellationToken cancellationToken)
     {

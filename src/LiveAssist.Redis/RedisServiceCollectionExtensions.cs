@@ -51,7 +51,12 @@ public static class RedisServiceCollectionExtensions
         services.AddHostedService<RedisDirectLineRelay>();
         Wrap<DirectLineSecret>(services, (sp, local) => SharedSecret(sp, local));
         Wrap<IStateStore>(services, (sp, local) => new RedisStateStore(sp.GetRequiredService<RedisConnection>(), local,
-            TimeSpan.FromDays(sp.GetRequiredService<IOptions<StorageOptions>>().Value.StateRetentionDays)));
+            TimeSpan.FromDays(sp.GetRequiredService<IOptions<StorageOptions>>().Value.StateRetentionDays), sp.GetRequiredService<RedisOutbox>()));
+
+        // What an outage kept on this host, written to Redis when it is back.
+        services.AddSingleton<IOutboxWriter>(sp => (RedisDirectLineLog)sp.GetRequiredService<IDirectLineLog>());
+        services.AddSingleton<IOutboxWriter>(sp => (RedisStateStore)sp.GetRequiredService<IStateStore>());
+        services.AddSingleton<IOutboxWriter>(sp => (RedisReplyReviewLog)sp.GetRequiredService<IReplyReviewLog>());
         return services;
     }
 

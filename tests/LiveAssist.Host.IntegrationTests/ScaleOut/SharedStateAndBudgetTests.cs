@@ -109,8 +109,8 @@ public sealed class SharedStateAndBudgetTests : IAsyncLifetime
         using var hostA = Connect();
         using var hostB = Connect();
         var options = Options.Create(new BuyerQaOptions { MaxReviewedRepliesPerSession = 2 });
-        var onA = new RedisReplyReviewLog(hostA, LocalReviews(options), options);
-        var onB = new RedisReplyReviewLog(hostB, LocalReviews(options), options);
+        var onA = new RedisReplyReviewLog(hostA, LocalReviews(options), options, Outbox());
+        var onB = new RedisReplyReviewLog(hostB, LocalReviews(options), options, Outbox());
 
         // The bot's reply reviewed on A, the merchant's on B, then a third on A over the live's cap of two.
         await onA.AddAsync(Reply("r1", ReviewedReply.Bot, 0), CancellationToken.None);
@@ -143,7 +143,9 @@ public sealed class SharedStateAndBudgetTests : IAsyncLifetime
         => new(Options.Create(new RedisOptions { Configuration = _redis.Configuration }), TimeProvider.System, NullLogger<RedisConnection>.Instance);
 
     private static RedisStateStore Store(RedisConnection redis)
-        => new(redis, new SqliteStateStore(new SqliteDatabase(Path.Combine(RepoPaths.NewTempDirectory("liveassist-state"), "state.db"))), TimeSpan.FromDays(1));
+        => new(redis, new SqliteStateStore(new SqliteDatabase(Path.Combine(RepoPaths.NewTempDirectory("liveassist-state"), "state.db"))), TimeSpan.FromDays(1), Outbox());
+
+    private static RedisOutbox Outbox() => new(new SqliteDatabase(Path.Combine(RepoPaths.NewTempDirectory("liveassist-outbox"), "redis-outbox.db")));
 
     private sealed class NoChannel : IOutboundChannel
     {
