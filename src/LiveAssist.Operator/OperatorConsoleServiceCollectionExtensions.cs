@@ -12,8 +12,8 @@ namespace LiveAssist.Operator;
 
 /// <summary>
 /// The operator page's own parts beside sign-in (<see cref="OperatorAuthentication"/>): the side-by-side texts
-/// with their out-of-date marks, the sign-in help and the bootstrap notice at start (the engine settings are the
-/// vendor adapters' own: <c>LiveAssist.Engines</c>).
+/// with their out-of-date marks, the sign-in help and the bootstrap notice at start (the engine settings sit with
+/// the engines' composition: <c>LiveAssist.Engines</c>).
 /// </summary>
 public static class OperatorConsoleServiceCollectionExtensions
 {

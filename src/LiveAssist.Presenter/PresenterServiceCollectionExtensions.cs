@@ -24,7 +24,7 @@ public static class PresenterServiceCollectionExtensions
         services.AddSingleton<EspeakReader>();
         services.AddKeyedSingleton<ITextToSpeechEngine, EspeakSpeechEngine>(EspeakSpeechEngine.EngineName);
 
-        // Cloud voices and the Azure avatar come from the vendor adapters (LiveAssist.Engines); without them, espeak-ng only.
+        // Cloud voices and the Azure avatar come from the vendor adapters (LiveAssist.Engines.Azure); without them, espeak-ng only.
         services.TryAddSingleton<ICloudVoices, NoCloudVoices>();
         services.TryAddSingleton<IAvatarSessionIssuer, NoAvatarSessions>();
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using LiveAssist.Engines;
-using LiveAssist.Engines.AzureSpeech;
-using LiveAssist.Engines.AzureTranslator;
-using LiveAssist.Engines.CognitiveAuth;
+using LiveAssist.Engines.Azure.Speech;
+using LiveAssist.Engines.Azure.Translator;
+using LiveAssist.Engines.Azure.CognitiveAuth;
 using LiveAssist.Testing;
 using LiveAssist.Translation;
 using Microsoft.AspNetCore.Builder;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using LiveAssist.Engines.AzureSpeech;
-using LiveAssist.Engines.AzureTranslator;
-using LiveAssist.Engines.OpenAiCompatible;
+using LiveAssist.Engines.Azure.Speech;
+using LiveAssist.Engines.Azure.Translator;
+using LiveAssist.Engines.OpenAi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 

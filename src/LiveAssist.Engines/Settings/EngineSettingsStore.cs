@@ -1,6 +1,6 @@
-using LiveAssist.Engines.AzureSpeech;
-using LiveAssist.Engines.AzureTranslator;
-using LiveAssist.Engines.OpenAiCompatible;
+using LiveAssist.Engines.Azure.Speech;
+using LiveAssist.Engines.Azure.Translator;
+using LiveAssist.Engines.OpenAi;
 using Microsoft.Extensions.Configuration;
 
 namespace LiveAssist.Engines.Settings;

@@ -5,8 +5,8 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
 using System.Text.Json;
-using LiveAssist.Engines.AzureSpeech;
-using LiveAssist.Engines.AzureTranslator;
+using LiveAssist.Engines.Azure.Speech;
+using LiveAssist.Engines.Azure.Translator;
 
 namespace LiveAssist.Engines.Settings;
 

@@ -14,7 +14,7 @@ using LiveAssist.Catalog.Service;
 using LiveAssist.DirectLine;
 using LiveAssist.Dialogs.Locales;
 using LiveAssist.Engines;
-using LiveAssist.Engines.AzureSpeech;
+using LiveAssist.Engines.Azure.Speech;
 using LiveAssist.Engines.Settings;
 using LiveAssist.Host.Bot;
 using LiveAssist.Host.Chat;

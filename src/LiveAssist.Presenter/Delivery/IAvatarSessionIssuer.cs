@@ -2,7 +2,7 @@ namespace LiveAssist.Presenter.Delivery;
 
 /// <summary>
 /// What one real-time avatar session needs from the vendor (Azure's, opened by the avatar page through the Speech JS SDK):
-/// a short-lived token, the region and the WebRTC relay (TURN) credentials. The vendor adapter (<c>LiveAssist.Engines</c>)
+/// a short-lived token, the region and the WebRTC relay (TURN) credentials. The vendor adapter (<c>LiveAssist.Engines.Azure</c>)
 /// implements it; without one the avatar is not configured.
 /// </summary>
 public interface IAvatarSessionIssuer

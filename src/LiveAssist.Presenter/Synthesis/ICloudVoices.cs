@@ -3,7 +3,7 @@ using LiveAssist.Presenter.Scripts;
 namespace LiveAssist.Presenter.Synthesis;
 
 /// <summary>
-/// The cloud neural voices the studio offers beside espeak-ng (Azure TTS, from the vendor adapters in <c>LiveAssist.Engines</c>):
+/// The cloud neural voices the studio offers beside espeak-ng (Azure TTS, from the vendor adapters in <c>LiveAssist.Engines.Azure</c>):
 /// whether they are configured, the default voice per language and the region's list. Without an adapter there are none.
 /// </summary>
 public interface ICloudVoices

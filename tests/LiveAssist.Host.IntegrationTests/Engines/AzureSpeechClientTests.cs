@@ -1,8 +1,8 @@
 using System.Net.WebSockets;
 using System.Text;
 using LiveAssist.Speech.Recognition;
-using LiveAssist.Engines.AzureSpeech;
-using LiveAssist.Engines.CognitiveAuth;
+using LiveAssist.Engines.Azure.Speech;
+using LiveAssist.Engines.Azure.CognitiveAuth;
 using LiveAssist.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using LiveAssist.Engines;
+using LiveAssist.Engines.Azure;
 using LiveAssist.Host.IntegrationTests.Captions;
 using LiveAssist.Testing;
 using Microsoft.AspNetCore.Builder;
