@@ -45,6 +45,7 @@ public static class OperatorAuthentication
         services.TryAddSingleton<OperatorAccounts>();
         services.AddHostedService<AccountsBootstrap>(); // the first start creates the account and says where its password is, before anyone signs in
         services.TryAddSingleton(sp => new OperatorSessions(sp.OpenDataFile("operator.db"), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IOperatorSessions>(sp => sp.GetRequiredService<OperatorSessions>());
         services.TryAddSingleton(sp => new ContentHistory(sp.OpenDataFile("operator.db"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IContentChangeObserver>(sp => sp.GetRequiredService<ContentHistory>());
 
@@ -67,7 +68,7 @@ public static class OperatorAuthentication
             cookie.Events.OnValidatePrincipal = async context =>
             {
                 // A cookie is good only while its server-side session is: signing out ends it for every copy.
-                var sessions = context.HttpContext.RequestServices.GetRequiredService<OperatorSessions>();
+                var sessions = context.HttpContext.RequestServices.GetRequiredService<IOperatorSessions>();
                 if (!await sessions.IsActiveAsync(context.Principal?.FindFirst(OperatorSessions.ClaimType)?.Value, context.HttpContext.RequestAborted).ConfigureAwait(false))
                 {
                     context.RejectPrincipal();
@@ -97,7 +98,7 @@ public static class OperatorAuthentication
                         identity.AddClaim(new Claim(StudioRoles.ShopClaim, shop));
                     }
 
-                    var sessions = context.HttpContext.RequestServices.GetRequiredService<OperatorSessions>();
+                    var sessions = context.HttpContext.RequestServices.GetRequiredService<IOperatorSessions>();
                     identity.AddClaim(new Claim(OperatorSessions.ClaimType, await sessions.StartAsync(identity.Name ?? "?", context.HttpContext.RequestAborted).ConfigureAwait(false)));
                 };
             });

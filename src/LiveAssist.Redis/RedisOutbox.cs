@@ -16,6 +16,7 @@ public sealed class RedisOutbox
     public const string DirectLineKind = "directline";
     public const string StateKind = "state";
     public const string ReviewKind = "review";
+    public const string SignOutKind = "signout";
 
     private readonly SqliteDatabase _database;
     private readonly ConcurrentDictionary<(string Kind, string Key), int> _waiting = new();

@@ -4,9 +4,12 @@ using LiveAssist.BuyerQa.Leads;
 using LiveAssist.Captions.Delivery;
 using LiveAssist.Captions.Pipeline;
 using LiveAssist.DirectLine;
+using LiveAssist.Operator;
+using LiveAssist.Operator.Accounts;
 using LiveAssist.Review;
 using LiveAssist.Sessions;
 using LiveAssist.Storage;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -53,10 +56,18 @@ public static class RedisServiceCollectionExtensions
         Wrap<IStateStore>(services, (sp, local) => new RedisStateStore(sp.GetRequiredService<RedisConnection>(), local,
             TimeSpan.FromDays(sp.GetRequiredService<IOptions<StorageOptions>>().Value.StateRetentionDays), sp.GetRequiredService<RedisOutbox>()));
 
+        // One sign-in and one Data Protection key ring for all hosts: studio cookies and "show host key" work on any host.
+        Wrap<IOperatorSessions>(services, (sp, local) => new RedisOperatorSessions(sp.GetRequiredService<RedisConnection>(), local,
+            TimeSpan.FromMinutes(Math.Max(sp.GetRequiredService<IOptions<OperatorOptions>>().Value.SessionMinutes, 60) * 2), sp.GetRequiredService<RedisOutbox>()));
+        services.AddSingleton<IPostConfigureOptions<KeyManagementOptions>>(sp => new PostConfigureOptions<KeyManagementOptions>(Options.DefaultName, o =>
+            o.XmlRepository = new RedisKeyRing(sp.GetRequiredService<RedisConnection>(),
+                o.XmlRepository ?? throw new InvalidOperationException("The host's Data Protection key directory must be set before Redis scale-out."))));
+
         // What an outage kept on this host, written to Redis when it is back.
         services.AddSingleton<IOutboxWriter>(sp => (RedisDirectLineLog)sp.GetRequiredService<IDirectLineLog>());
         services.AddSingleton<IOutboxWriter>(sp => (RedisStateStore)sp.GetRequiredService<IStateStore>());
         services.AddSingleton<IOutboxWriter>(sp => (RedisReplyReviewLog)sp.GetRequiredService<IReplyReviewLog>());
+        services.AddSingleton<IOutboxWriter>(sp => (RedisOperatorSessions)sp.GetRequiredService<IOperatorSessions>());
         return services;
     }
 

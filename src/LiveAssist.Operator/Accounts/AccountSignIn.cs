@@ -8,7 +8,7 @@ namespace LiveAssist.Operator.Accounts;
 /// <summary>Issues the shared sign-in cookie for a verified account: name, role, shop and a server-side session id.</summary>
 public static class AccountSignIn
 {
-    public static async Task SignInAsync(HttpContext context, OperatorAccount account, OperatorSessions sessions, CancellationToken cancellationToken)
+    public static async Task SignInAsync(HttpContext context, OperatorAccount account, IOperatorSessions sessions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(account);
@@ -24,7 +24,7 @@ public static class AccountSignIn
     }
 
     /// <summary>Ends the server-side session (every copy of the cookie stops working) and clears the cookie.</summary>
-    public static async Task SignOutAsync(HttpContext context, OperatorSessions sessions, CancellationToken cancellationToken)
+    public static async Task SignOutAsync(HttpContext context, IOperatorSessions sessions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(sessions);

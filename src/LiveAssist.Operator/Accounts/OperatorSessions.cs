@@ -7,7 +7,7 @@ namespace LiveAssist.Operator.Accounts;
 /// Server-side record of operator sign-ins. The cookie carries a session id; a cookie whose session was ended
 /// (sign-out) or is unknown is refused, so signing out revokes the cookie even if someone kept a copy.
 /// </summary>
-public sealed class OperatorSessions
+public sealed class OperatorSessions : IOperatorSessions
 {
     public const string ClaimType = "liveassist:sid";
     private readonly SqliteDatabase _database;

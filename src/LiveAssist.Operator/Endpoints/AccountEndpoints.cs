@@ -25,7 +25,7 @@ public static class AccountEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/api/account").DisableAntiforgery();
         group.MapPost("/signin", SignInAsync).RequireRateLimiting(signInRateLimitPolicy);
-        group.MapPost("/signout", async (HttpContext context, OperatorSessions sessions, CancellationToken ct) =>
+        group.MapPost("/signout", async (HttpContext context, IOperatorSessions sessions, CancellationToken ct) =>
         {
             await AccountSignIn.SignOutAsync(context, sessions, ct).ConfigureAwait(false);
             return Results.NoContent();
@@ -39,7 +39,7 @@ public static class AccountEndpoints
         return app;
     }
 
-    private static async Task<IResult> SignInAsync(SignInRequest? request, HttpContext context, OperatorAccounts accounts, OperatorSessions sessions,
+    private static async Task<IResult> SignInAsync(SignInRequest? request, HttpContext context, OperatorAccounts accounts, IOperatorSessions sessions,
         ContentHistory history, CancellationToken cancellationToken)
     {
         if (request?.Name is not { Length: > 0 and <= MaxNameChars } || request.Password is not { Length: > 0 and <= MaxPasswordChars })

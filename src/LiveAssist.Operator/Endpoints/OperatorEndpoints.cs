@@ -28,7 +28,7 @@ public static class OperatorEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/operator/login", SignInAsync).RequireRateLimiting(signInRateLimitPolicy);
-        app.MapPost("/operator/logout", async (HttpContext context, OperatorSessions sessions, CancellationToken ct) =>
+        app.MapPost("/operator/logout", async (HttpContext context, IOperatorSessions sessions, CancellationToken ct) =>
         {
             await AccountSignIn.SignOutAsync(context, sessions, ct).ConfigureAwait(false);
             return Results.NoContent();
@@ -57,7 +57,7 @@ public static class OperatorEndpoints
         return app;
     }
 
-    private static async Task<IResult> SignInAsync(SignInRequest? request, HttpContext context, OperatorAccounts accounts, OperatorSessions sessions, ContentHistory history, CancellationToken cancellationToken)
+    private static async Task<IResult> SignInAsync(SignInRequest? request, HttpContext context, OperatorAccounts accounts, IOperatorSessions sessions, ContentHistory history, CancellationToken cancellationToken)
     {
         var account = accounts.Verify(request?.Name, request?.Password);
         if (account is null)
