@@ -29,8 +29,9 @@ public sealed class PresenterOptions
     public int MaxModelMegabytes { get; set; } = 25;
 
     /// <summary>
-    /// With hosts sharing Redis: how long one host's claim on voicing a line lasts (20 s); the other hosts asked for it wait
-    /// that long at most for its line before voicing it themselves (a holder that died).
+    /// With hosts sharing Redis: how long one host's claim on voicing a line lasts unless renewed (20 s; the holder renews
+    /// it every third of that while it voices). Other hosts asked for the line wait for its holder's line; when the claim
+    /// lapses (a holder that died) one of them voices it, and after six times this they voice it themselves in any case.
     /// </summary>
     public int SharedClaimSeconds { get; set; } = 20;
 

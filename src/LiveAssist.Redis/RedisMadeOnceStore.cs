@@ -17,6 +17,8 @@ public sealed partial class RedisMadeOnceStore(RedisConnection redis, IOptions<R
     // Deletes the claim only if it is still ours: a claim that lapsed may belong to another host by now.
     private const string ReleaseScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
+    private const string RenewScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
+
     public async Task<byte[]?> ReadAsync(string key, CancellationToken cancellationToken)
     {
         try
@@ -42,6 +44,32 @@ public sealed partial class RedisMadeOnceStore(RedisConnection redis, IOptions<R
         {
             redis.Failed(e);
             return token; // nobody to ask: make it here
+        }
+    }
+
+    public async Task<bool> RenewAsync(string key, string token, TimeSpan hold, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (long)await redis.Database.ScriptEvaluateAsync(RenewScript, [Claim(key)], [token, (long)hold.TotalMilliseconds]).WaitAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }
+        catch (Exception e) when (RedisConnection.IsOutage(e))
+        {
+            redis.Failed(e);
+            return true; // nobody to ask: this host goes on making it
+        }
+    }
+
+    public async Task<bool> IsClaimedAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await redis.Database.KeyExistsAsync(Claim(key)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RedisConnection.IsOutage(e))
+        {
+            redis.Failed(e);
+            return false;
         }
     }
 

@@ -17,6 +17,15 @@ public interface IMadeOnceStore
     /// </summary>
     Task<string?> ClaimAsync(string key, TimeSpan hold, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Holds the claim for another <paramref name="hold"/> while the result is still being made; false when
+    /// <paramref name="token"/> no longer holds it (it lapsed and another host took it).
+    /// </summary>
+    Task<bool> RenewAsync(string key, string token, TimeSpan hold, CancellationToken cancellationToken);
+
+    /// <summary>True while some host holds the claim on making the result (false when the store is away).</summary>
+    Task<bool> IsClaimedAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>Stores the result for every host (bounded by the store's size cap and expiry; a larger one is not shared).</summary>
     Task SaveAsync(string key, byte[] value, CancellationToken cancellationToken);
 

@@ -12,21 +12,25 @@ public sealed record MadeLine(PresenterLine Line, byte[]? Audio);
 /// <summary>
 /// Presenter lines made once across hosts that share an <see cref="IMadeOnceStore"/> (Redis): a host asked for a line
 /// takes it from the store if another host made it, else claims it and voices it, and a host asked while another holds
-/// the claim waits for that host's line. A claim lapses after <see cref="PresenterOptions.SharedClaimSeconds"/>, so a
-/// host that dies while voicing delays the others by that much at most, and then one of them voices the line itself.
+/// the claim waits for that host's line. The holder renews its claim while it voices (a slow engine does not let a second
+/// host voice the line too); a claim not renewed lapses after <see cref="PresenterOptions.SharedClaimSeconds"/>, so a host
+/// that dies while voicing delays the others by that much at most, and then one of them voices the line itself.
 /// </summary>
 public sealed class SharedPresenterLines(IMadeOnceStore store, PresenterLineStore lines, IOptions<PresenterOptions> options)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How many holds a waiter waits for a line whose claim is still renewed before voicing it itself.</summary>
+    private const int MaxHolds = 6;
+
     public async Task<PresenterLine?> GetOrMakeAsync(string sessionId, string lang, long seq, Func<Task<MadeLine?>> make, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(make);
         var key = string.Create(CultureInfo.InvariantCulture, $"presenter:{sessionId}:{lang}:{seq}");
         var hold = TimeSpan.FromSeconds(Math.Max(1, options.Value.SharedClaimSeconds));
-        // Past this the claim has lapsed at least once: a holder that keeps renewing nothing is slow or stuck, voice here.
-        var giveUpAt = DateTime.UtcNow + hold + hold;
+        // A waiter waits while the claim is held (renewed), up to this: past it the holder is stuck, voice here.
+        var giveUpAt = DateTime.UtcNow + (MaxHolds * hold);
         while (true)
         {
             if (await TakeAsync(key, sessionId, cancellationToken).ConfigureAwait(false) is { } shared)
@@ -44,7 +48,21 @@ public sealed class SharedPresenterLines(IMadeOnceStore store, PresenterLineStor
                         return late;
                     }
 
-                    var made = await make().ConfigureAwait(false);
+                    MadeLine? made;
+                    using (var renewing = new CancellationTokenSource())
+                    {
+                        var renewal = RenewWhileMakingAsync(key, token, hold, renewing.Token);
+                        try
+                        {
+                            made = await make().ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            await renewing.CancelAsync().ConfigureAwait(false);
+                            await renewal.ConfigureAwait(false);
+                        }
+                    }
+
                     // A line no engine could voice is not shared: another host's engines may work.
                     if (made?.Audio is { } audio)
                     {
@@ -59,12 +77,31 @@ public sealed class SharedPresenterLines(IMadeOnceStore store, PresenterLineStor
                 }
             }
 
-            if (DateTime.UtcNow > giveUpAt)
+            if (DateTime.UtcNow > giveUpAt && await store.IsClaimedAsync(key, cancellationToken).ConfigureAwait(false))
             {
                 return (await make().ConfigureAwait(false))?.Line;
             }
 
             await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Renews at a third of the hold, so one slow or lost renewal does not let the claim lapse.
+    private async Task RenewWhileMakingAsync(string key, string token, TimeSpan hold, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(hold / 3, cancellationToken).ConfigureAwait(false);
+                if (!await store.RenewAsync(key, token, hold, cancellationToken).ConfigureAwait(false))
+                {
+                    return; // lapsed and taken: the other host makes it too; this one still finishes its own
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
         }
     }
 
