@@ -27,32 +27,45 @@ internal static class DirectLineLoad
 
     /// <param name="thinkTime">Pause between a reply and the buyer's next message; zero saturates the server.</param>
     /// <param name="sessionId">The live session the buyers watch (its product on screen is "this").</param>
-    public static async Task<(double PerSecond, LatencyRecorder Latency)> RunAsync(string baseUrl, string secret, int conversations, TimeSpan thinkTime, TimeSpan warmup, TimeSpan duration, string sessionId)
+    public static Task<(double PerSecond, LatencyRecorder Latency)> RunAsync(string baseUrl, string secret, int conversations, TimeSpan thinkTime, TimeSpan warmup, TimeSpan duration, string sessionId)
+        => RunAsync([baseUrl], secret, conversations, thinkTime, warmup, duration, sessionId);
+
+    /// <param name="baseUrls">Hosts sharing Redis: buyer i starts, posts and listens on host i mod n (a load balancer spreading them).</param>
+    public static async Task<(double PerSecond, LatencyRecorder Latency)> RunAsync(IReadOnlyList<string> baseUrls, string secret, int conversations, TimeSpan thinkTime, TimeSpan warmup,
+        TimeSpan duration, string sessionId)
     {
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = conversations };
-        using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
-        var clients = await Task.WhenAll(Enumerable.Range(0, conversations).Select(i => ConnectAsync(http, secret, i)));
-        var sequence = new long[conversations];
-        var random = Enumerable.Range(0, conversations).Select(i => new Random(i)).ToArray();
-
-        Task<bool> TurnAsync(int worker, CancellationToken cancellationToken)
+        var handlers = baseUrls.Select(_ => new SocketsHttpHandler { MaxConnectionsPerServer = conversations }).ToList();
+        var https = baseUrls.Select((url, i) => new HttpClient(handlers[i]) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) }).ToList();
+        try
         {
-            var (locale, text) = Questions[(worker + sequence[worker]++) % Questions.Length];
-            return clients[worker].TurnAsync(http, text, locale, sessionId, cancellationToken);
+            var clients = await Task.WhenAll(Enumerable.Range(0, conversations).Select(i => ConnectAsync(https[i % https.Count], secret, i)));
+            var sequence = new long[conversations];
+            var random = Enumerable.Range(0, conversations).Select(i => new Random(i)).ToArray();
+
+            Task<bool> TurnAsync(int worker, CancellationToken cancellationToken)
+            {
+                var (locale, text) = Questions[(worker + sequence[worker]++) % Questions.Length];
+                return clients[worker].TurnAsync(https[worker % https.Count], text, locale, sessionId, cancellationToken);
+            }
+
+            // 0.5x to 1.5x the think time, so buyers do not type in lockstep.
+            Task ThinkAsync(int worker, CancellationToken cancellationToken)
+                => thinkTime > TimeSpan.Zero ? Task.Delay(thinkTime * (0.5 + random[worker].NextDouble()), cancellationToken) : Task.CompletedTask;
+
+            var result = await ClosedLoop.RunAsync(conversations, TurnAsync, warmup, duration, ThinkAsync);
+            foreach (var client in clients)
+            {
+                client.Socket.Abort();
+                client.Socket.Dispose();
+            }
+
+            return result;
         }
-
-        // 0.5x to 1.5x the think time, so buyers do not type in lockstep.
-        Task ThinkAsync(int worker, CancellationToken cancellationToken)
-            => thinkTime > TimeSpan.Zero ? Task.Delay(thinkTime * (0.5 + random[worker].NextDouble()), cancellationToken) : Task.CompletedTask;
-
-        var result = await ClosedLoop.RunAsync(conversations, TurnAsync, warmup, duration, ThinkAsync);
-        foreach (var client in clients)
+        finally
         {
-            client.Socket.Abort();
-            client.Socket.Dispose();
+            https.ForEach(h => h.Dispose());
+            handlers.ForEach(h => h.Dispose());
         }
-
-        return result;
     }
 
     private static async Task<Client> ConnectAsync(HttpClient http, string secret, int index)

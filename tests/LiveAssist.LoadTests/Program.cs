@@ -140,6 +140,9 @@ if (only == "scaleout")
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["Redis__Configuration"] = redis.Configuration,
                 ["Redis__KeyPrefix"] = $"bench{hostCount}:",
+                ["DirectLine__Secret"] = DirectLineSecret,
+                ["RateLimits__BuyerTurnsPerMinute"] = "100000",
+                ["RateLimits__DirectLinePermitsPerMinute"] = "10000000",
                 ["Translation__UseApertium"] = "false",
                 ["Tts__Prefetch"] = "false",
                 ["RateLimits__CaptionPermitsPerMinute"] = "1000000",
@@ -149,6 +152,12 @@ if (only == "scaleout")
                 ["Logging__LogLevel__Default"] = "Warning",
             }, root, urls[^1] + "/healthz"));
         }
+
+        // Buyers at a buyer's pace (a message every ~1 s), spread over the hosts: the Direct Line round trip on Redis.
+        var buyers = IntArg("--buyers", 600);
+        var dlSession = await StartLiveSessionAsync(urls[0]);
+        var (dlRate, dlLatency) = await DirectLineLoad.RunAsync(urls, DirectLineSecret, buyers, TimeSpan.FromSeconds(1), warmup, duration, dlSession);
+        rows.Add(Row($"Q&A turn through Direct Line (WebSocket), {hostCount} host(s) on Redis, buyers spread over them, each pausing ~1 s", dlRate, dlLatency, buyers));
 
         var lines = Math.Max(20, seconds / 2);
         var (latency, received) = await CaptionsLoad.RunAsync(urls[0], listeners, lines, TimeSpan.FromSeconds(2), urls);
