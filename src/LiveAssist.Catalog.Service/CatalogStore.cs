@@ -37,22 +37,20 @@ internal sealed class CatalogStore
             CREATE VIRTUAL TABLE IF NOT EXISTS products_search USING fts5(title, body, tokenize = "unicode61 remove_diacritics 2");
             INSERT INTO products_search (products_search, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
             """);
-        if (_database.Failure is null)
-        {
-            MigrateOldIndexAsync(CancellationToken.None).GetAwaiter().GetResult();
-        }
+        _database.EnsureMigration(MigrateOldIndexAsync);
     }
 
     // The first index kept the product id as an FTS column, so replacing one product scanned the whole index.
     // The index is now keyed by the products table's rowid; an old database is re-indexed once.
-    private Task MigrateOldIndexAsync(CancellationToken cancellationToken) => _database.WriteAsync(async connection =>
+    // Runs before the first use of the file, with no other reader or writer on it.
+    private async Task MigrateOldIndexAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using (var probe = connection.CreateCommand())
         {
             probe.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'products_fts'";
             if ((long)(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)
             {
-                return 0;
+                return;
             }
         }
 
@@ -78,8 +76,7 @@ internal sealed class CatalogStore
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return 1;
-    }, cancellationToken);
+    }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
