@@ -18,8 +18,8 @@ public sealed class SqliteTrustedServiceUrlStore : ITrustedServiceUrlStore
     {
         try
         {
-            using var connection = new SqliteConnection(_database.ConnectionString);
-            connection.Open();
+            // The interface is synchronous; opening through the database creates the file owner-only and applies its schema.
+            using var connection = _database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
             using var command = connection.CreateCommand();
             command.CommandText = Schema + "SELECT url FROM trusted_service_urls ORDER BY trusted_at DESC LIMIT $limit";
             command.Parameters.AddWithValue("$limit", limit);
@@ -32,7 +32,7 @@ public sealed class SqliteTrustedServiceUrlStore : ITrustedServiceUrlStore
 
             return urls;
         }
-        catch (SqliteException)
+        catch (Exception ex) when (ex is SqliteException or DataFileUnavailableException)
         {
             return []; // a damaged state file costs the remembered channels, not the bot
         }
@@ -51,7 +51,7 @@ public sealed class SqliteTrustedServiceUrlStore : ITrustedServiceUrlStore
                 return await command.ExecuteNonQueryAsync().ConfigureAwait(false);
             }, CancellationToken.None).GetAwaiter().GetResult();
         }
-        catch (SqliteException)
+        catch (Exception ex) when (ex is SqliteException or DataFileUnavailableException)
         {
             // Still trusted for this process; only the restart loses it.
         }

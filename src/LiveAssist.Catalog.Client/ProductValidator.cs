@@ -30,7 +30,7 @@ public static partial class ProductValidator
             return "商品编号必填：字母、数字、“-”“_”“.”，最多 64 个字符。id is required: letters, digits, '-', '_' or '.', at most 64 characters.";
         }
 
-        if (product.Title is null || (string.IsNullOrWhiteSpace(product.Title.For("zh")) && string.IsNullOrWhiteSpace(product.Title.For("en"))))
+        if (product.Title is null || !product.Title.Any(t => (IsLanguage(t.Key, "zh") || IsLanguage(t.Key, "en")) && !string.IsNullOrWhiteSpace(t.Value)))
         {
             return "商品名称至少要有中文或英文。title needs at least a Chinese (zh) or English (en) text.";
         }
@@ -89,4 +89,10 @@ public static partial class ProductValidator
 
         return product.Category is { Length: > 100 } ? "分类最多 100 个字符。category is longer than 100 characters." : null;
     }
+
+    // Not LocalizedText.For: its fallback ends in "any language", so a title only in Spanish read as a Chinese one.
+    // zh-CN and en-US are Chinese and English too.
+    private static bool IsLanguage(string tag, string language)
+        => tag.Equals(language, StringComparison.OrdinalIgnoreCase)
+            || (tag.Length > language.Length && tag[language.Length] == '-' && tag.StartsWith(language, StringComparison.OrdinalIgnoreCase));
 }

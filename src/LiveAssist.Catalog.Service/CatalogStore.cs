@@ -37,22 +37,66 @@ internal sealed class CatalogStore
             CREATE VIRTUAL TABLE IF NOT EXISTS products_search USING fts5(title, body, tokenize = "unicode61 remove_diacritics 2");
             INSERT INTO products_search (products_search, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
             """);
-        if (_database.Failure is null)
+        _database.EnsureMigration(MigrateOldIndexAsync);
+        _database.EnsureMigration(ReindexIfOlderAsync);
+    }
+
+    // The index holds TextTokens stems. When they change, a file indexed with the old ones is re-indexed once, or a
+    // buyer's word would be looked up under another term than the one its product was indexed under.
+    // 1: a final e is dropped (bottle and bottles both bottl).
+    private const int IndexVersion = 1;
+
+    private async Task ReindexIfOlderAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var probe = connection.CreateCommand())
         {
-            MigrateOldIndexAsync(CancellationToken.None).GetAwaiter().GetResult();
+            probe.CommandText = "PRAGMA user_version";
+            if ((long)(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! >= IndexVersion)
+            {
+                return;
+            }
         }
+
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var clear = Command(connection, transaction, "DELETE FROM products_search"))
+        {
+            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var index = Command(connection, transaction, "INSERT INTO products_search (rowid, title, body) VALUES ($rowid, $title, $body)");
+        await using (var read = Command(connection, transaction, "SELECT rowid, json FROM products"))
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var (title, body) = _terms.ForProduct(JsonSerializer.Deserialize<Product>(reader.GetString(1), CatalogJson.Options)!);
+                index.Parameters.Clear();
+                index.Parameters.AddWithValue("$rowid", reader.GetInt64(0));
+                index.Parameters.AddWithValue("$title", title);
+                index.Parameters.AddWithValue("$body", body);
+                await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await using (var version = Command(connection, transaction, $"PRAGMA user_version = {IndexVersion}"))
+        {
+            await version.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     // The first index kept the product id as an FTS column, so replacing one product scanned the whole index.
     // The index is now keyed by the products table's rowid; an old database is re-indexed once.
-    private Task MigrateOldIndexAsync(CancellationToken cancellationToken) => _database.WriteAsync(async connection =>
+    // Runs before the first use of the file, with no other reader or writer on it.
+    private async Task MigrateOldIndexAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using (var probe = connection.CreateCommand())
         {
             probe.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'products_fts'";
             if ((long)(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)
             {
-                return 0;
+                return;
             }
         }
 
@@ -78,8 +122,7 @@ internal sealed class CatalogStore
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return 1;
-    }, cancellationToken);
+    }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {

@@ -136,7 +136,7 @@ public sealed partial class RedisCaptionStore(RedisConnection redis, SqliteCapti
         ArgumentNullException.ThrowIfNull(captions);
         await local.SaveCaptionsAsync(sessionId, seq, captions, cancellationToken).ConfigureAwait(false);
         var json = JsonSerializer.Serialize(captions, Json);
-        if (outbox.IsWaiting(RedisOutbox.CaptionKind, sessionId))
+        if (await outbox.IsWaitingAsync(RedisOutbox.CaptionKind, sessionId, cancellationToken).ConfigureAwait(false))
         {
             await outbox.AddAsync(RedisOutbox.CaptionKind, sessionId, seq, json, cancellationToken).ConfigureAwait(false);
             return;

@@ -62,7 +62,7 @@ public sealed class RedisDirectLineLog : IDirectLineLog, IOutboxWriter
     public async Task<long?> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (_outbox.IsWaiting(RedisOutbox.DirectLineKind, conversationId))
+        if (await _outbox.IsWaitingAsync(RedisOutbox.DirectLineKind, conversationId, cancellationToken).ConfigureAwait(false))
         {
             return null; // behind what this host kept during the outage: kept here too, and written after it
         }

@@ -22,7 +22,8 @@ public sealed class RedisHealth(RedisConnection redis, RedisOutbox outbox)
             error = reason.Length > 200 ? reason[..200] : reason;
         }
 
-        return new RedisStatus(error is null ? "up" : "down", redis.HostId, pingMs is { } ms ? Math.Round(ms, 2) : null, outbox.Count,
+        return new RedisStatus(error is null ? "up" : "down", redis.HostId, pingMs is { } ms ? Math.Round(ms, 2) : null,
+            await outbox.CountAsync(cancellationToken).ConfigureAwait(false),
             error is null ? null : redis.DownSince, error);
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using LiveAssist.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace LiveAssist.Redis;
 
@@ -20,6 +19,8 @@ public sealed class RedisOutbox
 
     private readonly SqliteDatabase _database;
     private readonly ConcurrentDictionary<(string Kind, string Key), int> _waiting = new();
+    private readonly SemaphoreSlim _loadGate = new(1, 1);
+    private volatile bool _loaded;
     private long _count;
 
     public RedisOutbox(SqliteDatabase database)
@@ -28,26 +29,75 @@ public sealed class RedisOutbox
         _database.EnsureSchema("""
             CREATE TABLE IF NOT EXISTS pending (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, key TEXT NOT NULL, seq INTEGER NOT NULL, json TEXT NOT NULL);
             """);
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database.FilePath }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT kind, key FROM pending";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+    }
+
+    /// <summary>Writes waiting for Redis, as last counted (0 until the outbox is first used; <see cref="CountAsync"/> counts).</summary>
+    public long Count => Interlocked.Read(ref _count);
+
+    /// <summary>Writes waiting for Redis, including those a previous run of this host left.</summary>
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await TryLoadAsync(cancellationToken).ConfigureAwait(false);
+        return Count;
+    }
+
+    /// <summary>True while a write of this kind and key waits: a newer one must queue behind it, not overtake it.</summary>
+    public async ValueTask<bool> IsWaitingAsync(string kind, string key, CancellationToken cancellationToken)
+    {
+        await TryLoadAsync(cancellationToken).ConfigureAwait(false);
+        return Count > 0 && _waiting.TryGetValue((kind, key), out var n) && n > 0;
+    }
+
+    // An unusable outbox file holds nothing this host can send: reads and writes go on (and /readyz names the file),
+    // and what it held is counted once the file answers again.
+    private async ValueTask TryLoadAsync(CancellationToken cancellationToken)
+    {
+        try
         {
-            _count++;
-            _waiting.AddOrUpdate((reader.GetString(0), reader.GetString(1)), 1, (_, n) => n + 1);
+            await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DataFileUnavailableException)
+        {
         }
     }
 
-    /// <summary>Writes waiting for Redis.</summary>
-    public long Count => Interlocked.Read(ref _count);
+    // What a previous run left is counted on first use, not in the constructor (no I/O while the host is composed).
+    private async ValueTask EnsureLoadedAsync(CancellationToken cancellationToken)
+    {
+        if (_loaded)
+        {
+            return;
+        }
 
-    /// <summary>True while a write of this kind and key waits: a newer one must queue behind it, not overtake it.</summary>
-    public bool IsWaiting(string kind, string key) => Count > 0 && _waiting.TryGetValue((kind, key), out var n) && n > 0;
+        await _loadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_loaded)
+            {
+                return;
+            }
+
+            await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT kind, key FROM pending";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Interlocked.Increment(ref _count);
+                _waiting.AddOrUpdate((reader.GetString(0), reader.GetString(1)), 1, (_, n) => n + 1);
+            }
+
+            _loaded = true;
+        }
+        finally
+        {
+            _loadGate.Release();
+        }
+    }
 
     public async Task AddAsync(string kind, string key, long seq, string json, CancellationToken cancellationToken)
     {
+        await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
         await _database.WriteAsync(async connection =>
         {
             await using var command = connection.CreateCommand();
@@ -65,6 +115,7 @@ public sealed class RedisOutbox
     /// <summary>The oldest writes waiting, in the order they were acknowledged.</summary>
     public async Task<IReadOnlyList<PendingWrite>> OldestAsync(int limit, CancellationToken cancellationToken)
     {
+        await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, kind, key, seq, json FROM pending ORDER BY id LIMIT $n";
@@ -83,6 +134,7 @@ public sealed class RedisOutbox
     public async Task DoneAsync(PendingWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
+        await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
         await _database.WriteAsync(async connection =>
         {
             await using var command = connection.CreateCommand();

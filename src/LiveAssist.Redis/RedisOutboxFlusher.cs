@@ -18,7 +18,7 @@ internal sealed partial class RedisOutboxFlusher(RedisConnection redis, RedisOut
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                if (outbox.Count > 0 && redis.IsUp)
+                if (redis.IsUp && await outbox.CountAsync(stoppingToken).ConfigureAwait(false) > 0)
                 {
                     await FlushAsync(stoppingToken).ConfigureAwait(false);
                 }

@@ -21,7 +21,7 @@ public sealed class RedisSessionStore(RedisConnection redis, SqliteSessionStore 
         ArgumentNullException.ThrowIfNull(session);
         await local.SaveAsync(session, cancellationToken).ConfigureAwait(false);
         var json = JsonSerializer.Serialize(session, Json);
-        if (outbox.IsWaiting(RedisOutbox.SessionKind, session.Id))
+        if (await outbox.IsWaitingAsync(RedisOutbox.SessionKind, session.Id, cancellationToken).ConfigureAwait(false))
         {
             await outbox.AddAsync(RedisOutbox.SessionKind, session.Id, 0, json, cancellationToken).ConfigureAwait(false);
             return;

@@ -35,7 +35,7 @@ public sealed class RedisStateStore(RedisConnection redis, IStateStore local, Ti
 
     public async Task<StateRecord> ReadVersionedAsync(string key, CancellationToken cancellationToken)
     {
-        if (outbox.IsWaiting(RedisOutbox.StateKind, key))
+        if (await outbox.IsWaitingAsync(RedisOutbox.StateKind, key, cancellationToken).ConfigureAwait(false))
         {
             return new StateRecord(await local.ReadAsync(key, cancellationToken).ConfigureAwait(false), null);
         }
@@ -60,7 +60,7 @@ public sealed class RedisStateStore(RedisConnection redis, IStateStore local, Ti
     public async Task<bool> TryWriteAsync(string key, JsonObject value, string? expectedETag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (outbox.IsWaiting(RedisOutbox.StateKind, key))
+        if (await outbox.IsWaitingAsync(RedisOutbox.StateKind, key, cancellationToken).ConfigureAwait(false))
         {
             await KeepAsync(key, value, cancellationToken).ConfigureAwait(false);
             return true;
@@ -115,7 +115,7 @@ public sealed class RedisStateStore(RedisConnection redis, IStateStore local, Ti
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        if (outbox.IsWaiting(RedisOutbox.StateKind, key))
+        if (await outbox.IsWaitingAsync(RedisOutbox.StateKind, key, cancellationToken).ConfigureAwait(false))
         {
             await local.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
             await outbox.AddAsync(RedisOutbox.StateKind, key, 0, string.Empty, cancellationToken).ConfigureAwait(false);

@@ -202,11 +202,19 @@ public static class SessionEndpoints
             ? Results.Json(SessionView.From(session, hostKey: null))
             : Problem(404, "Unknown session", "There is no live session with this id.");
 
-    private static async Task<IResult> EndAsync(AuthorizedSession host, ISessionStore store, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> EndAsync(AuthorizedSession host, LiveSessionEditor editor, TimeProvider time, CancellationToken cancellationToken)
     {
-        var session = host.Session;
-        session.EndedAt ??= time.GetUtcNow();
-        await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
+        // Through the editor: a product change saved at the same moment must neither be lost nor bring the live back.
+        var session = await editor.UpdateAsync(host.Session.Id, live =>
+        {
+            if (live.EndedAt is not null)
+            {
+                return false;
+            }
+
+            live.EndedAt = time.GetUtcNow();
+            return true;
+        }, cancellationToken).ConfigureAwait(false) ?? host.Session;
         return Results.Json(SessionView.From(session, hostKey: null));
     }
 

@@ -14,6 +14,7 @@ public static class SessionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new SqliteSessionStore(sp.OpenDataFile("sessions.db")));
         services.TryAddSingleton<ISessionStore>(sp => sp.GetRequiredService<SqliteSessionStore>());
+        services.TryAddSingleton<LiveSessionEditor>();
         services.TryAddSingleton<ProductOnScreen>();
         return services;
     }

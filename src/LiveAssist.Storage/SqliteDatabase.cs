@@ -12,19 +12,25 @@ namespace LiveAssist.Storage;
 public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
+    private readonly string _fullPath;
 
     // SQLite allows one writer; queueing writers here avoids SQLITE_BUSY and the busy handler's
     // growing sleeps, which otherwise dominate tail latency under concurrent turns.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
-    private readonly List<string> _schemas = [];
+    // Schema steps (DDL, added columns, one-off migrations) are only recorded by the stores' constructors and
+    // applied on the first connection handed out, so building the service graph touches no file (issue 18).
+    private readonly List<Func<SqliteConnection, CancellationToken, Task>> _steps = [];
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private int _applied;
+    private bool _prepared;
     private volatile string? _failure;
     private long _nextRecoveryTicks;
 
     public SqliteDatabase(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        PrepareFile(Path.GetFullPath(path));
+        _fullPath = Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -33,85 +39,60 @@ public sealed class SqliteDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        try
-        {
-            Configure();
-        }
-        catch (SqliteException ex)
-        {
-            // A damaged file takes down only the capability that owns it: it answers 503 and /readyz names it.
-            _failure = ex.Message;
-        }
     }
 
-    /// <summary>Why the file cannot be used, or null when it can.</summary>
+    /// <summary>Why the file cannot be used, or null when it can (or has not been used yet).</summary>
     public string? Failure => _failure;
 
     public string FileName => Path.GetFileName(FilePath);
 
     /// <summary>
-    /// Creates the capability's tables. A file that cannot be used is remembered as failed instead of throwing,
-    /// so the host still starts; the schema is applied again when the file recovers.
+    /// Records the capability's tables; they are created before the first connection is handed out. A file that
+    /// cannot be used is remembered as failed instead of throwing, so the host still starts; the schema is applied
+    /// again when the file recovers.
     /// </summary>
     public void EnsureSchema(string sql)
     {
         ArgumentException.ThrowIfNullOrEmpty(sql);
-        lock (_schemas)
+        AddStep(async (connection, cancellationToken) =>
         {
-            _schemas.Add(sql);
-        }
-
-        if (_failure is not null)
-        {
-            return;
-        }
-
-        try
-        {
-            using var connection = new SqliteConnection(_connectionString);
-            connection.Open();
-            using var command = connection.CreateCommand();
+            await using var command = connection.CreateCommand();
             command.CommandText = sql;
-            command.ExecuteNonQuery();
-        }
-        catch (SqliteException ex)
-        {
-            _failure = ex.Message;
-        }
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        });
     }
 
-    /// <summary>Adds a column a newer version of a table has to a file made by an older one (no-op when it is there).</summary>
+    /// <summary>Adds a column a newer version of a table has to a file made by an older one (no-op when it is there), before first use.</summary>
     public void EnsureColumn(string table, string column, string definition)
     {
         ArgumentException.ThrowIfNullOrEmpty(table);
         ArgumentException.ThrowIfNullOrEmpty(column);
         ArgumentException.ThrowIfNullOrEmpty(definition);
-        if (_failure is not null)
+        AddStep(async (connection, cancellationToken) =>
         {
-            return; // recovery re-creates the tables, with the column
-        }
-
-        try
-        {
-            using var connection = new SqliteConnection(_connectionString);
-            connection.Open();
-            using var check = connection.CreateCommand();
+            await using var check = connection.CreateCommand();
             check.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column";
             check.Parameters.AddWithValue("$table", table);
             check.Parameters.AddWithValue("$column", column);
-            if (Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
             {
                 return;
             }
 
-            using var alter = connection.CreateCommand();
+            await using var alter = connection.CreateCommand();
             alter.CommandText = $"ALTER TABLE \"{table}\" ADD COLUMN \"{column}\" {definition}"; // names are ours, never input
-            alter.ExecuteNonQuery();
-        }
-        catch (SqliteException ex)
-        {
-            _failure = ex.Message;
-        }
+            await alter.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="migration"/> once, after the schema recorded before it and before any connection is
+    /// handed out (again after the file recovers), with no other reader or writer on the file.
+    /// </summary>
+    public void EnsureMigration(Func<SqliteConnection, CancellationToken, Task> migration)
+    {
+        ArgumentNullException.ThrowIfNull(migration);
+        AddStep(migration);
     }
 
     /// <summary>Null when the file answers a query, else why not (for <c>/readyz</c>).</summary>
@@ -131,50 +112,108 @@ public sealed class SqliteDatabase
         }
     }
 
-    private void Configure()
+    private void AddStep(Func<SqliteConnection, CancellationToken, Task> step)
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
-        pragma.ExecuteNonQuery();
+        lock (_steps)
+        {
+            _steps.Add(step);
+        }
     }
 
-    // A failed file is tried again at most every few seconds, so a repaired or replaced file comes back by itself.
-    private void TryRecover()
+    private bool IsReady
     {
-        var now = Environment.TickCount64;
-        if (now < Interlocked.Read(ref _nextRecoveryTicks))
+        get
         {
-            throw new DataFileUnavailableException(FileName, _failure ?? "unknown");
+            lock (_steps)
+            {
+                return _failure is null && _prepared && _applied == _steps.Count;
+            }
+        }
+    }
+
+    // Applies what is not applied yet, once, under an async gate. A failed file is tried again at most every few
+    // seconds, so a repaired or replaced file comes back by itself; in between it is refused at once.
+    private async Task EnsureReadyAsync(CancellationToken cancellationToken)
+    {
+        if (IsReady)
+        {
+            return;
         }
 
-        Interlocked.Exchange(ref _nextRecoveryTicks, now + 5000);
+        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
-            Configure();
-            string[] schemas;
-            lock (_schemas)
+            if (IsReady)
             {
-                schemas = [.. _schemas];
+                return;
             }
 
-            using var connection = new SqliteConnection(_connectionString);
-            connection.Open();
-            foreach (var sql in schemas)
+            if (_failure is not null)
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = sql;
-                command.ExecuteNonQuery();
+                var now = Environment.TickCount64;
+                if (now < Interlocked.Read(ref _nextRecoveryTicks))
+                {
+                    throw new DataFileUnavailableException(FileName, _failure);
+                }
+
+                SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+                lock (_steps)
+                {
+                    _prepared = false;
+                    _applied = 0;
+                }
             }
 
-            _failure = null;
+            try
+            {
+                await using var connection = new SqliteConnection(_connectionString);
+                if (!_prepared)
+                {
+                    PrepareFile(_fullPath);
+                    await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                    await using var pragma = connection.CreateCommand();
+                    pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+                    await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    lock (_steps)
+                    {
+                        _prepared = true;
+                    }
+                }
+                else
+                {
+                    await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                while (NextStep() is { } step)
+                {
+                    await step(connection, cancellationToken).ConfigureAwait(false);
+                    lock (_steps)
+                    {
+                        _applied++;
+                    }
+                }
+
+                _failure = null;
+            }
+            catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+            {
+                // A damaged file takes down only the capability that owns it: it answers 503 and /readyz names it.
+                _failure = ex is SqliteException ? ex.Message : "the file cannot be created or opened (" + ex.GetType().Name + ")"; // no path in readyz
+                Interlocked.Exchange(ref _nextRecoveryTicks, Environment.TickCount64 + 5000);
+                throw new DataFileUnavailableException(FileName, _failure);
+            }
         }
-        catch (SqliteException ex)
+        finally
         {
-            _failure = ex.Message;
-            throw new DataFileUnavailableException(FileName, ex.Message);
+            _schemaGate.Release();
+        }
+    }
+
+    private Func<SqliteConnection, CancellationToken, Task>? NextStep()
+    {
+        lock (_steps)
+        {
+            return _applied < _steps.Count ? _steps[_applied] : null;
         }
     }
 
@@ -222,13 +261,10 @@ public sealed class SqliteDatabase
         return Path.Combine(directory, fileName);
     }
 
+    /// <summary>A connection to the file, its schema applied first (and the file created owner-only) on first use.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        if (_failure is not null)
-        {
-            TryRecover();
-        }
-
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;

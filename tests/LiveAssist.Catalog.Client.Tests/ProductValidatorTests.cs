@@ -47,6 +47,18 @@ public sealed class ProductValidatorTests
     public void AnEnglishOnlyTitle_IsEnough() => Assert.Null(ProductValidator.Validate(Set(Valid(), p => p.Title = new LocalizedText { ["en"] = "Flask" })));
 
     [Fact]
+    public void ATitleOnlyInSpanish_IsRefused_AskingForChineseOrEnglish()
+    {
+        var problem = ProductValidator.Validate(Set(Valid(), p => p.Title = new LocalizedText { ["es"] = "Termo de acero" }));
+
+        Assert.NotNull(problem);
+        Assert.StartsWith("商品名称至少要有中文或英文", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARegionalChineseTitle_IsEnough() => Assert.Null(ProductValidator.Validate(Set(Valid(), p => p.Title = new LocalizedText { ["zh-CN"] = "保温杯", ["es"] = "Termo" })));
+
+    [Fact]
     public void Nothing_IsNotAProduct() => Assert.NotNull(ProductValidator.Validate(null));
 
     private static void Break(Product p, string field)

@@ -14,7 +14,7 @@ public sealed class ProductOnScreenTests
     {
         var store = new SlowStore();
         await store.SaveAsync(new LiveSession { Id = "ls-1" }, CancellationToken.None);
-        var products = new ProductOnScreen(store);
+        var products = new ProductOnScreen(new LiveSessionEditor(store));
         var ids = Enumerable.Range(0, 20).Select(i => $"YW-1002{i:00}").ToList();
 
         await Task.WhenAll(ids.Select(id => Task.Run(() => products.ShowAsync("ls-1", id, CancellationToken.None))));
@@ -29,7 +29,7 @@ public sealed class ProductOnScreenTests
     {
         var store = new SlowStore();
         await store.SaveAsync(new LiveSession { Id = "ls-2", CurrentProductId = "YW-100234", ProductList = ["YW-100234"] }, CancellationToken.None);
-        var products = new ProductOnScreen(store);
+        var products = new ProductOnScreen(new LiveSessionEditor(store));
         var saves = store.Saves;
 
         var same = await products.ShowAsync("ls-2", "yw-100234", CancellationToken.None);
@@ -44,10 +44,40 @@ public sealed class ProductOnScreenTests
         var store = new SlowStore();
         await store.SaveAsync(new LiveSession { Id = "ls-3", CurrentProductId = "YW-100236", ProductList = ["YW-100236"] }, CancellationToken.None);
 
-        var live = await new ProductOnScreen(store).ListAsync("ls-3", ["YW-100240", "YW-100236"], CancellationToken.None);
+        var live = await new ProductOnScreen(new LiveSessionEditor(store)).ListAsync("ls-3", ["YW-100240", "YW-100236"], CancellationToken.None);
 
         Assert.Equal(["YW-100240", "YW-100236"], live!.ProductList);
         Assert.Equal("YW-100236", live.CurrentProductId);
+    }
+
+    [Fact]
+    public async Task GlossaryEditsAndEndingRacingProductChanges_AllSurvive()
+    {
+        var store = new SlowStore();
+        await store.SaveAsync(new LiveSession { Id = "ls-4" }, CancellationToken.None);
+        var editor = new LiveSessionEditor(store);
+        var products = new ProductOnScreen(editor);
+        var ids = Enumerable.Range(0, 15).Select(i => $"YW-1003{i:00}").ToList();
+        var terms = Enumerable.Range(0, 15).Select(i => $"保温杯{i}").ToList();
+        var endedAt = new DateTimeOffset(2026, 12, 2, 6, 0, 0, TimeSpan.Zero);
+
+        await Task.WhenAll(
+            ids.Select(id => Task.Run(() => products.ShowAsync("ls-4", id, CancellationToken.None)))
+                .Concat(terms.Select(term => Task.Run(() => editor.UpdateAsync("ls-4", live =>
+                {
+                    live.Glossary.Add(new GlossaryEntry(term, new Dictionary<string, string> { ["en"] = "vacuum flask" }));
+                    return true;
+                }, CancellationToken.None))))
+                .Append(Task.Run(() => editor.UpdateAsync("ls-4", live =>
+                {
+                    live.EndedAt = endedAt;
+                    return true;
+                }, CancellationToken.None))));
+
+        var live = (await store.GetAsync("ls-4", CancellationToken.None))!;
+        Assert.Equal(ids.Order(), live.ProductList.Order());
+        Assert.Equal(terms.Order(), live.Glossary.Select(g => g.Source).Order());
+        Assert.Equal(endedAt, live.EndedAt);
     }
 
     /// <summary>A store that hands out copies and takes its time between a read and a write, as a real one does.</summary>

@@ -68,8 +68,9 @@ internal static class TextTokens
     ];
 
     /// <summary>
-    /// Plural-insensitive form of a Latin-script word (bottles → bottle, cajas → caja), ending-insensitive
-    /// form of a Russian one (мишки → мишк); other words as they are.
+    /// Plural-insensitive form of a Latin-script word (bottles and bottle → bottl, cajas → caja, colores → color),
+    /// ending-insensitive form of a Russian one (мишки → мишк); other words as they are. Only an index and query term:
+    /// the catalog and the buyer's words go through it alike, and nobody is shown it.
     /// </summary>
     public static string Stem(string word)
     {
@@ -87,17 +88,24 @@ internal static class TextTokens
             return word;
         }
 
-        if (word.Length > 4 && word.EndsWith("es", StringComparison.Ordinal) && !word.EndsWith("ses", StringComparison.Ordinal) && IsLatin(word))
+        if (!IsLatin(word))
         {
-            return word[..^2];
+            return word;
         }
 
-        if (word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && IsLatin(word))
+        var stem = word;
+        if (stem.Length > 4 && stem.EndsWith("es", StringComparison.Ordinal) && !stem.EndsWith("ses", StringComparison.Ordinal))
         {
-            return word[..^1];
+            stem = stem[..^2];
+        }
+        else if (stem.Length > 3 && stem.EndsWith('s') && !stem.EndsWith("ss", StringComparison.Ordinal))
+        {
+            stem = stem[..^1];
         }
 
-        return word;
+        // "-es" is the plural of box and color, but only "-s" that of bottle, shoe and llave: without their final e,
+        // the singular meets the plural either way (bottle, bottles → bottl; glass, glasses → glass).
+        return stem.Length > 3 && stem.EndsWith('e') ? stem[..^1] : stem;
     }
 
     /// <summary>Each word of a phrase stemmed.</summary>

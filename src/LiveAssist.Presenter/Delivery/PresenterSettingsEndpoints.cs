@@ -55,11 +55,34 @@ public static class PresenterSettingsEndpoints
             ? Results.Json(View(session.Presenter ?? new PresenterSettings(), azure))
             : Problem(404, "找不到这场直播 Unknown session", "没有这个编号的直播。There is no live session with this id.");
 
-    private static async Task<IResult> PutAsync(SettingsRequest? body, AuthorizedSession host, ISessionStore sessions, ICloudVoices azure, CancellationToken cancellationToken)
+    private static async Task<IResult> PutAsync(SettingsRequest? body, AuthorizedSession host, LiveSessionEditor editor, ICloudVoices azure, CancellationToken cancellationToken)
     {
-        var session = host.Session;
+        // Checked and applied to the live as stored now, under its gate: a product change made meanwhile is kept.
+        IResult? refusal = null;
+        var session = await editor.UpdateAsync(host.Session.Id, live =>
+        {
+            var settings = live.Presenter ?? new PresenterSettings();
+            refusal = Apply(body, live, settings, azure);
+            if (refusal is not null)
+            {
+                return false;
+            }
 
-        var settings = session.Presenter ?? new PresenterSettings();
+            live.Presenter = settings;
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        return session is null
+            ? Problem(404, "找不到这场直播 Unknown session", "没有这个编号的直播。There is no live session with this id.")
+            : Results.Json(View(session.Presenter!, azure));
+    }
+
+    private static IResult? Apply(SettingsRequest? body, LiveSession session, PresenterSettings settings, ICloudVoices azure)
+    {
         if (body?.Look is { } look)
         {
             if (!PresenterSettings.Looks.Contains(look))
@@ -122,13 +145,11 @@ public static class PresenterSettingsEndpoints
             settings.Voices = chosen;
         }
 
-        session.Presenter = settings;
-        await sessions.SaveAsync(session, cancellationToken).ConfigureAwait(false);
-        return Results.Json(View(settings, azure));
+        return null;
     }
 
     // A model is the request body itself (what fetch(file) sends), its file name in ?name=.
-    private static async Task<IResult> UploadAsync(AuthorizedSession host, HttpRequest request, ISessionStore sessions, AvatarModelStore models, IOptions<PresenterOptions> options,
+    private static async Task<IResult> UploadAsync(AuthorizedSession host, HttpRequest request, LiveSessionEditor editor, AvatarModelStore models, IOptions<PresenterOptions> options,
         ICloudVoices azure, CancellationToken cancellationToken)
     {
         var session = host.Session;
@@ -158,12 +179,17 @@ public static class PresenterSettingsEndpoints
             return Problem(400, "模型不能用 Model refused", refusal);
         }
 
-        var settings = session.Presenter ?? new PresenterSettings();
-        settings.ModelFile = model;
-        settings.Look = PresenterSettings.Model;
-        session.Presenter = settings;
-        await sessions.SaveAsync(session, cancellationToken).ConfigureAwait(false);
-        return Results.Json(View(settings, azure));
+        var saved = await editor.UpdateAsync(session.Id, live =>
+        {
+            var settings = live.Presenter ?? new PresenterSettings();
+            settings.ModelFile = model;
+            settings.Look = PresenterSettings.Model;
+            live.Presenter = settings;
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        return saved is null
+            ? Problem(404, "找不到这场直播 Unknown session", "没有这个编号的直播。There is no live session with this id.")
+            : Results.Json(View(saved.Presenter!, azure));
     }
 
     private static IResult Model(string file, AvatarModelStore models)

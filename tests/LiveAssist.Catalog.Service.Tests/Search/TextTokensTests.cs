@@ -21,6 +21,13 @@ public sealed class TextTokensTests
     [InlineData("cups", "cup")]
     [InlineData("boxes", "box")]
     [InlineData("cajas", "caja")]
+    [InlineData("bottles", "bottle")]
+    [InlineData("shoes", "shoe")]
+    [InlineData("plates", "plate")]
+    [InlineData("glasses", "glass")]
+    [InlineData("llaves", "llave")]
+    [InlineData("colores", "color")]
+    [InlineData("bouteilles", "bouteille")]
     [InlineData("мишки", "мишка")]
     [InlineData("плюшевого", "плюшевый")]
     public void APluralOrAnotherEnding_FindsTheSameProducts(string asked, string listed)

@@ -133,6 +133,28 @@ public sealed class CatalogApiTests : IAsyncLifetime
         Assert.Contains(expectedInTitle, page.GetProperty("items")[0].GetProperty("title").GetProperty("en").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("shoe", "T-SHOES")]
+    [InlineData("shoes", "T-SHOE")]
+    [InlineData("plate", "T-PLATES")]
+    [InlineData("llave", "T-LLAVES")]
+    public async Task Search_SingularOrPlural_FindsTheProductTitledWithTheOther(string query, string expectedId)
+    {
+        using var import = await PutAsync("""
+            [
+              { "id": "T-SHOES", "title": { "en": "Zqx Canvas Shoes" }, "moq": 10, "priceTiers": [ { "minQty": 10, "unitPrice": 3, "currency": "USD" } ] },
+              { "id": "T-SHOE", "title": { "en": "Zqy Rubber Shoe" }, "moq": 10, "priceTiers": [ { "minQty": 10, "unitPrice": 3, "currency": "USD" } ] },
+              { "id": "T-PLATES", "title": { "en": "Zqz Paper Plates" }, "moq": 10, "priceTiers": [ { "minQty": 10, "unitPrice": 3, "currency": "USD" } ] },
+              { "id": "T-LLAVES", "title": { "en": "Zqw Set", "es": "Juego de llaves Zqw" }, "moq": 10, "priceTiers": [ { "minQty": 10, "unitPrice": 3, "currency": "USD" } ] }
+            ]
+            """, ApiKey);
+        Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+
+        var page = await GetAsync("/catalog/v1/products?pageSize=50&q=" + Uri.EscapeDataString(query));
+
+        Assert.Contains(expectedId, page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+    }
+
     [Fact]
     public async Task Search_NothingMatches_EmptyPageNotError()
     {
