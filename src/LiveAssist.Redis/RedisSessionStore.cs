@@ -44,6 +44,12 @@ public sealed class RedisSessionStore(RedisConnection redis, SqliteSessionStore 
         var session = JsonSerializer.Deserialize<LiveSession>(json, Json)!;
         cancellationToken.ThrowIfCancellationRequested();
         var batch = redis.Database.CreateTransaction();
+        AddWrites(redis, batch, session, json);
+        await batch.ExecuteAsync().ConfigureAwait(false);
+    }
+
+    private static void AddWrites(RedisConnection redis, ITransaction batch, LiveSession session, string json)
+    {
         var score = session.CreatedAt.ToUnixTimeMilliseconds();
         _ = batch.StringSetAsync(redis.Key("session:" + session.Id), json);
         _ = session.IsLive
@@ -53,8 +59,81 @@ public sealed class RedisSessionStore(RedisConnection redis, SqliteSessionStore 
         {
             _ = batch.SortedSetAddAsync(redis.Key("sessions:owner:" + owner.ToLowerInvariant()), session.Id, score);
         }
+    }
 
-        await batch.ExecuteAsync().ConfigureAwait(false);
+    /// <summary>How often a change is applied again to a newer copy before it is saved over whatever is there.</summary>
+    private const int MaxAttempts = 20;
+
+    public async Task<LiveSession?> UpdateAsync(string id, Func<LiveSession, bool> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var key = redis.Key("session:" + id);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            RedisValue stored;
+            try
+            {
+                stored = await outbox.IsWaitingAsync(RedisOutbox.SessionKind, id, cancellationToken).ConfigureAwait(false)
+                    ? RedisValue.Null
+                    : await redis.Database.StringGetAsync(key).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (RedisConnection.IsOutage(e))
+            {
+                redis.Failed(e);
+                stored = RedisValue.Null;
+            }
+
+            if (!stored.HasValue)
+            {
+                // Redis is away, or has not got this host's copy yet: this host's copy, saved through the outbox.
+                if (await local.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } mine)
+                {
+                    return null;
+                }
+
+                if (change(mine))
+                {
+                    await SaveAsync(mine, cancellationToken).ConfigureAwait(false);
+                }
+
+                return mine;
+            }
+
+            var session = JsonSerializer.Deserialize<LiveSession>(stored.ToString(), Json)!;
+            if (!change(session))
+            {
+                return session;
+            }
+
+            var json = JsonSerializer.Serialize(session, Json);
+            try
+            {
+                var batch = redis.Database.CreateTransaction();
+                batch.AddCondition(Condition.StringEqual(key, stored));
+                AddWrites(redis, batch, session, json);
+                if (await batch.ExecuteAsync().WaitAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    await local.SaveAsync(session, cancellationToken).ConfigureAwait(false);
+                    return session;
+                }
+            }
+            catch (Exception e) when (RedisConnection.IsOutage(e))
+            {
+                redis.Failed(e);
+                await SaveAsync(session, cancellationToken).ConfigureAwait(false);
+                return session;
+            }
+
+            // Another host saved the live in between: apply the change to its copy.
+        }
+
+        var last = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (last is not null && change(last))
+        {
+            await SaveAsync(last, cancellationToken).ConfigureAwait(false);
+        }
+
+        return last;
     }
 
     public async Task<LiveSession?> GetAsync(string id, CancellationToken cancellationToken)

@@ -10,6 +10,28 @@ public interface ISessionStore
 
     Task<LiveSession?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Applies <paramref name="change"/> to the session as stored now and saves it when the change says it changed
+    /// something; null when there is no such session. A store shared by several hosts saves only if nobody saved the
+    /// session in between, and otherwise applies the change again to the newer copy, so <paramref name="change"/> may run
+    /// more than once and must only change the session it is given.
+    /// </summary>
+    async Task<LiveSession?> UpdateAsync(string id, Func<LiveSession, bool> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } session)
+        {
+            return null;
+        }
+
+        if (change(session))
+        {
+            await SaveAsync(session, cancellationToken).ConfigureAwait(false);
+        }
+
+        return session;
+    }
+
     /// <summary>An account's lives, live and ended, newest first.</summary>
     Task<IReadOnlyList<LiveSession>> ListByOwnerAsync(string owner, int limit, CancellationToken cancellationToken);
 

@@ -3,7 +3,8 @@ namespace LiveAssist.Sessions;
 /// <summary>
 /// The one writer of a live once it is started: every change (the product on screen and the list, presenter settings,
 /// ending it) re-reads the live and saves it under that live's gate, so two changes made at once both survive instead
-/// of the later save writing back a stale copy (on one host; across hosts the session store's last write wins).
+/// of the later save writing back a stale copy. Across hosts the store does the same with a compare-and-set
+/// (<see cref="ISessionStore.UpdateAsync"/>): a change saved by another host meanwhile is read and the change applied again.
 /// </summary>
 /// <remarks>
 /// The glossary and script are set when the live is created (and filled by the preparers before its first save); no
@@ -26,17 +27,7 @@ public sealed class LiveSessionEditor(ISessionStore store)
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (await store.GetAsync(sessionId, cancellationToken).ConfigureAwait(false) is not { } session)
-            {
-                return null;
-            }
-
-            if (change(session))
-            {
-                await store.SaveAsync(session, cancellationToken).ConfigureAwait(false);
-            }
-
-            return session;
+            return await store.UpdateAsync(sessionId, change, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
