@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LiveAssist.Host.IntegrationTests.Captions;
 using LiveAssist.Host.IntegrationTests.DirectLine;
-using LiveAssist.Testing;
 
 namespace LiveAssist.Host.IntegrationTests.ScaleOut;
 
@@ -11,35 +10,8 @@ namespace LiveAssist.Host.IntegrationTests.ScaleOut;
 /// (acknowledged, so nothing may be lost), and when Redis is back both go to Redis, so the buyer goes on on another host
 /// where they left off, with the whole conversation there once, in order.
 /// </summary>
-[Collection(ScaleOutCollection.Name)]
-public sealed class ChatThroughRedisOutageTests : IAsyncLifetime
+public sealed class ChatThroughRedisOutageTests : RedisHostsTest
 {
-    private RedisServer _redis = null!;
-    private readonly List<HostProcess> _hosts = [];
-
-    public async Task InitializeAsync()
-    {
-        if (RedisServer.Find() is null)
-        {
-            return; // skipped, see RedisFactAttribute
-        }
-
-        _redis = await RedisServer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var host in _hosts)
-        {
-            await host.DisposeAsync();
-        }
-
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-    }
-
     [RedisFact]
     public async Task WhatABuyerSaidDuringAnOutage_ReachesRedisWhenItIsBack_AndTheQuoteGoesOnOnAnotherHost()
     {
@@ -58,7 +30,7 @@ public sealed class ChatThroughRedisOutageTests : IAsyncLifetime
         Assert.True(LocaleFile.IsVariation("en", "quote.askProduct", LastBotText(await HistoryAsync(chatOnA, token, conversation))));
 
         // Redis goes away; the buyer answers on A, which keeps the conversation and the bot's state itself.
-        await _redis.StopAsync();
+        await Redis.StopAsync();
         await chatOnA.PostMessageAsync(token, conversation, "YW-100234", buyer, "en-US", id);
         var askedQty = LastBotText(await HistoryAsync(chatOnA, token, conversation));
         Assert.True(LocaleFile.IsVariation("en", "quote.askQty", askedQty), askedQty);
@@ -66,13 +38,15 @@ public sealed class ChatThroughRedisOutageTests : IAsyncLifetime
         Assert.True(degraded.GetProperty("redis").GetProperty("pendingWrites").GetInt64() >= 3, degraded.ToString()); // two activities and the state
 
         // Redis is back: what A kept goes out, and A's buyer goes on on A (its next activities follow the kept ones).
-        await _redis.StartAgainAsync();
+        await Redis.StartAgainAsync();
         await WaitAsync(async () => (await onA.GetFromJsonAsync<JsonElement>("/readyz")).GetProperty("redis").GetProperty("pendingWrites").GetInt64() == 0, "A's outbox empty");
         await chatOnA.PostMessageAsync(token, conversation, "3000 pcs", buyer, "en-US", id);
         var askedCountry = LastBotText(await HistoryAsync(chatOnA, token, conversation));
         Assert.True(LocaleFile.IsVariation("en", "quote.askCountry", askedCountry), askedCountry);
 
-        // The load balancer moves the buyer to B: the whole conversation is there once, in order, and the quote goes on.
+        // The load balancer moves the buyer to B (once B has its connection to Redis back, as /readyz tells a load
+        // balancer): the whole conversation is there once, in order, and the quote goes on.
+        await WaitAsync(async () => (await onB.GetFromJsonAsync<JsonElement>("/readyz")).GetProperty("redis").GetProperty("status").GetString() == "up", "B back on Redis");
         var chatOnB = new DirectLineClient(onB);
         var history = await HistoryAsync(chatOnB, token, conversation);
         Assert.Equal(["quote request", "YW-100234", "3000 pcs"], BuyerTexts(history, buyer));
@@ -94,17 +68,6 @@ public sealed class ChatThroughRedisOutageTests : IAsyncLifetime
     private static string LastBotText(List<JsonElement> history)
         => history.Last(h => h.GetProperty("type").GetString() == "message" && h.GetProperty("from").GetProperty("role").GetString() == "bot").GetProperty("text").GetString()!;
 
-    private async Task<HostProcess> StartHostAsync()
-    {
-        var host = await HostProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["Redis__Configuration"] = _redis.Configuration,
-            ["DirectLine__Secret"] = "scale-out-test-secret-0123456789abcdef",
-            ["Logging__LogLevel__LiveAssist.Redis"] = "Warning",
-        }, port: HostProcess.FreePortIn(5400, 5499));
-        _hosts.Add(host);
-        return host;
-    }
 
     private static async Task WaitAsync(Func<Task<bool>> condition, string what)
     {

@@ -12,29 +12,8 @@ namespace LiveAssist.Host.IntegrationTests.ScaleOut;
 /// A presenter line whose voice engine takes longer than the claim lasts: the host voicing it renews its claim, so a second
 /// host asked for the same line waits for that line instead of voicing it a second time (and paying the engine twice).
 /// </summary>
-[Collection(ScaleOutCollection.Name)]
-public sealed class PresenterClaimRenewalTests : IAsyncLifetime
+public sealed class PresenterClaimRenewalTests : RedisHostsTest
 {
-    private RedisServer _redis = null!;
-
-    public async Task InitializeAsync()
-    {
-        if (RedisServer.Find() is null)
-        {
-            return; // skipped, see RedisFactAttribute
-        }
-
-        _redis = await RedisServer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-    }
-
     [RedisFact]
     public async Task ALineVoicedSlowerThanTheClaimLasts_IsVoicedOnce_AndTheOtherHostGetsThatLine()
     {
@@ -71,8 +50,6 @@ public sealed class PresenterClaimRenewalTests : IAsyncLifetime
     }
 
     private RedisMadeOnceStore Store(RedisConnection redis)
-        => new(redis, Options.Create(new RedisOptions { Configuration = _redis.Configuration }), NullLogger<RedisMadeOnceStore>.Instance);
+        => new(redis, Options.Create(new RedisOptions { Configuration = Redis.Configuration }), NullLogger<RedisMadeOnceStore>.Instance);
 
-    private RedisConnection Connect()
-        => new(Options.Create(new RedisOptions { Configuration = _redis.Configuration }), TimeProvider.System, NullLogger<RedisConnection>.Instance);
 }

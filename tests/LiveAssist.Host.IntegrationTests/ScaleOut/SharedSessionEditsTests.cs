@@ -2,8 +2,6 @@ using LiveAssist.Redis;
 using LiveAssist.Sessions;
 using LiveAssist.Storage;
 using LiveAssist.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace LiveAssist.Host.IntegrationTests.ScaleOut;
 
@@ -11,29 +9,8 @@ namespace LiveAssist.Host.IntegrationTests.ScaleOut;
 /// The host's phone console on one host and a co-host's laptop on another switch products on one live at the same moment:
 /// every product shown joins the live's list, none lost to the other host's stale copy (compare-and-set in Redis).
 /// </summary>
-[Collection(ScaleOutCollection.Name)]
-public sealed class SharedSessionEditsTests : IAsyncLifetime
+public sealed class SharedSessionEditsTests : RedisHostsTest
 {
-    private RedisServer _redis = null!;
-
-    public async Task InitializeAsync()
-    {
-        if (RedisServer.Find() is null)
-        {
-            return; // skipped, see RedisFactAttribute
-        }
-
-        _redis = await RedisServer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-    }
-
     [RedisFact]
     public async Task ProductsShownOnTwoHostsAtOnce_AllJoinTheLivesList()
     {
@@ -63,6 +40,4 @@ public sealed class SharedSessionEditsTests : IAsyncLifetime
             new RedisOutbox(new SqliteDatabase(Path.Combine(directory, "redis-outbox.db"))));
     }
 
-    private RedisConnection Connect()
-        => new(Options.Create(new RedisOptions { Configuration = _redis.Configuration }), TimeProvider.System, NullLogger<RedisConnection>.Instance);
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LiveAssist.Testing;
 
 namespace LiveAssist.Host.IntegrationTests.ScaleOut;
 
@@ -10,40 +9,13 @@ namespace LiveAssist.Host.IntegrationTests.ScaleOut;
 /// and one sign-in record in Redis): the live they start on A, they run and reveal its host key on B; signing out on B
 /// ends the sign-in on A too.
 /// </summary>
-[Collection(ScaleOutCollection.Name)]
-public sealed class SharedSignInTests : IAsyncLifetime
+public sealed class SharedSignInTests : RedisHostsTest
 {
-    private RedisServer _redis = null!;
-    private readonly List<HostProcess> _hosts = [];
-
-    public async Task InitializeAsync()
-    {
-        if (RedisServer.Find() is null)
-        {
-            return; // skipped, see RedisFactAttribute
-        }
-
-        _redis = await RedisServer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var host in _hosts)
-        {
-            await host.DisposeAsync();
-        }
-
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-    }
-
     [RedisFact]
     public async Task AMerchantSignedInOnOneHost_IsSignedInOnAnother_AndSigningOutEndsItOnBoth()
     {
-        var a = await StartHostAsync();
-        var b = await StartHostAsync();
+        var a = await StartHostAsync(Accounts());
+        var b = await StartHostAsync(Accounts());
         using var onA = new HttpClient { BaseAddress = new Uri(a.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
         using var onB = new HttpClient { BaseAddress = new Uri(b.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
 
@@ -91,21 +63,8 @@ public sealed class SharedSignInTests : IAsyncLifetime
         return await client.SendAsync(request);
     }
 
-    private async Task<HostProcess> StartHostAsync()
-    {
-        var environment = new Dictionary<string, string>
-        {
-            ["Redis__Configuration"] = _redis.Configuration,
-            ["DirectLine__Secret"] = "scale-out-test-secret-0123456789abcdef",
-            ["Logging__LogLevel__LiveAssist.Redis"] = "Warning",
-        };
-        foreach (var (name, value) in StudioAccounts.Settings(("chenguang", "pass-a-123", "merchant", "S-88123")))
-        {
-            environment[name.Replace(":", "__", StringComparison.Ordinal)] = value!;
-        }
-
-        var host = await HostProcess.StartAsync(environment, port: HostProcess.FreePortIn(5400, 5499));
-        _hosts.Add(host);
-        return host;
-    }
+    // The same accounts on every host, as configuration.
+    private static Dictionary<string, string> Accounts()
+        => StudioAccounts.Settings(("chenguang", "pass-a-123", "merchant", "S-88123"))
+            .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
 }

@@ -10,7 +10,6 @@ using LiveAssist.BotFramework.Sqlite;
 using LiveAssist.Review;
 using LiveAssist.Storage;
 using LiveAssist.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace LiveAssist.Host.IntegrationTests.ScaleOut;
@@ -20,27 +19,8 @@ namespace LiveAssist.Host.IntegrationTests.ScaleOut;
 /// once both keep what they learned (ETag compare-and-set, then the later turn's changes laid over the newer record), and
 /// a buyer the load balancer spreads over two hosts gets the chat-token budget once, not once per host.
 /// </summary>
-[Collection(ScaleOutCollection.Name)]
-public sealed class SharedStateAndBudgetTests : IAsyncLifetime
+public sealed class SharedStateAndBudgetTests : RedisHostsTest
 {
-    private RedisServer _redis = null!;
-
-    public async Task InitializeAsync()
-    {
-        if (RedisServer.Find() is not null)
-        {
-            _redis = await RedisServer.StartAsync();
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-    }
-
     [RedisFact]
     public async Task TwoHostsTurnsOfOneBuyerAtOnce_BothAnswersAreKept()
     {
@@ -80,7 +60,7 @@ public sealed class SharedStateAndBudgetTests : IAsyncLifetime
     {
         var environment = new Dictionary<string, string>
         {
-            ["Redis__Configuration"] = _redis.Configuration,
+            ["Redis__Configuration"] = Redis.Configuration,
             ["RateLimits__ChatTokenPermitsPerMinute"] = "4",
         };
         await using var a = await HostProcess.StartAsync(environment, port: HostProcess.FreePortIn(5400, 5499));
@@ -139,8 +119,6 @@ public sealed class SharedStateAndBudgetTests : IAsyncLifetime
             From = new ChannelAccount("buyer-1", "Ana"),
         }, new NoChannel());
 
-    private RedisConnection Connect()
-        => new(Options.Create(new RedisOptions { Configuration = _redis.Configuration }), TimeProvider.System, NullLogger<RedisConnection>.Instance);
 
     private static RedisStateStore Store(RedisConnection redis)
         => new(redis, new SqliteStateStore(new SqliteDatabase(Path.Combine(RepoPaths.NewTempDirectory("liveassist-state"), "state.db"))), TimeSpan.FromDays(1), Outbox());

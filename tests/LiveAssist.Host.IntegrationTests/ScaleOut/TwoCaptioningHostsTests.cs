@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using LiveAssist.Host.IntegrationTests.Captions;
-using LiveAssist.Testing;
 
 namespace LiveAssist.Host.IntegrationTests.ScaleOut;
 
@@ -10,35 +9,8 @@ namespace LiveAssist.Host.IntegrationTests.ScaleOut;
 /// and a load balancer that does not route by live): every line gets its own number, the shared stream keeps them in the
 /// order they were numbered, and an overlay on either host shows each line once, in order.
 /// </summary>
-[Collection(ScaleOutCollection.Name)]
-public sealed class TwoCaptioningHostsTests : IAsyncLifetime
+public sealed class TwoCaptioningHostsTests : RedisHostsTest
 {
-    private RedisServer _redis = null!;
-    private readonly List<HostProcess> _hosts = [];
-
-    public async Task InitializeAsync()
-    {
-        if (RedisServer.Find() is null)
-        {
-            return; // skipped, see RedisFactAttribute
-        }
-
-        _redis = await RedisServer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var host in _hosts)
-        {
-            await host.DisposeAsync();
-        }
-
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-    }
-
     [RedisFact]
     public async Task TwoHostsCaptioningOneLiveAtOnce_GiveEveryLineItsOwnNumber_AndOverlaysGetEachLineOnceInOrder()
     {
@@ -92,17 +64,6 @@ public sealed class TwoCaptioningHostsTests : IAsyncLifetime
         return seqs;
     }
 
-    private async Task<HostProcess> StartHostAsync()
-    {
-        var host = await HostProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["Redis__Configuration"] = _redis.Configuration,
-            ["DirectLine__Secret"] = "scale-out-test-secret-0123456789abcdef",
-            ["Logging__LogLevel__LiveAssist.Redis"] = "Warning",
-        }, port: HostProcess.FreePortIn(5400, 5499));
-        _hosts.Add(host);
-        return host;
-    }
 
     private static List<JsonElement> Finals(SseReader reader) => [.. reader.Captions("final")];
 }
