@@ -63,20 +63,7 @@ internal sealed class CatalogStore
             await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using var index = Command(connection, transaction, "INSERT INTO products_search (rowid, title, body) VALUES ($rowid, $title, $body)");
-        await using (var read = Command(connection, transaction, "SELECT rowid, json FROM products"))
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var (title, body) = _terms.ForProduct(JsonSerializer.Deserialize<Product>(reader.GetString(1), CatalogJson.Options)!);
-                index.Parameters.Clear();
-                index.Parameters.AddWithValue("$rowid", reader.GetInt64(0));
-                index.Parameters.AddWithValue("$title", title);
-                index.Parameters.AddWithValue("$body", body);
-                await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
+        await IndexEveryProductAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
 
         await using (var version = Command(connection, transaction, $"PRAGMA user_version = {IndexVersion}"))
         {
@@ -101,6 +88,19 @@ internal sealed class CatalogStore
         }
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await IndexEveryProductAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+
+        await using (var drop = Command(connection, transaction, "DROP TABLE products_fts"))
+        {
+            await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Every stored product into the search index, with today's terms (both migrations re-index this way).
+    private async Task IndexEveryProductAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
         await using var index = Command(connection, transaction, "INSERT INTO products_search (rowid, title, body) VALUES ($rowid, $title, $body)");
         await using (var read = Command(connection, transaction, "SELECT rowid, json FROM products"))
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -115,13 +115,6 @@ internal sealed class CatalogStore
                 await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
-
-        await using (var drop = Command(connection, transaction, "DROP TABLE products_fts"))
-        {
-            await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)
