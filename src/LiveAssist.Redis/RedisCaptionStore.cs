@@ -88,7 +88,8 @@ public sealed partial class RedisCaptionStore(RedisConnection redis, SqliteCapti
 
     public async Task<long> NextSeqAsync(string sessionId, long lastKnown, CancellationToken cancellationToken)
     {
-        var mine = Math.Max(lastKnown, await local.LastSeqAsync(sessionId, cancellationToken).ConfigureAwait(false));
+        // This host's file only when its captioner has no number yet: afterwards it knows its own newest one.
+        var mine = lastKnown >= 0 ? lastKnown : await local.LastSeqAsync(sessionId, cancellationToken).ConfigureAwait(false);
         try
         {
             var next = await redis.Database.ScriptEvaluateAsync(NextSeqScript,
